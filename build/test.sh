@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and ends with one line "N passed, N failed".
+# Services the tests use (PostgreSQL, Chromium) are started by .ci/run; tests that need one say so when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+results="artifacts/test-results"
+rm -rf "$results"
+status=0
+dotnet test Sitrep.slnx --configuration Release --logger "trx" --results-directory "$results" "$@" || status=$?
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the runner itself failed: count that as a failure, never as a pass.
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,3 @@
+using Sitrep.Cli;
+
+return SitrepCommandLine.Run(args, Console.Out, Console.Error);

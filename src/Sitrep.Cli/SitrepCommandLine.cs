@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Sitrep.Cli.Commands;
+
+namespace Sitrep.Cli;
+
+/// <summary>The command tree, and the one place that turns failures into exit codes and plain messages.</summary>
+public static class SitrepCommandLine
+{
+    public const int Success = 0;
+    public const int SomeInputsFailed = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Sitrep turns news articles into structured, source-attributed conflict events.")
+        {
+            ExtractCommand.Create(output, error),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors) error.WriteLine($"sitrep: {problem.Message}");
+            error.WriteLine("Run 'sitrep --help' or 'sitrep COMMAND --help' for usage.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"sitrep: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Users get the reason, never a stack trace.
+            error.WriteLine($"sitrep: {e.Message}");
+            return SomeInputsFailed;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours: say so plainly; the details are for a developer who sets SITREP_DEBUG.
+            error.WriteLine($"sitrep: internal error: {e.Message}");
+            if (Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null) error.WriteLine(e);
+            return SomeInputsFailed;
+        }
+    }
+}
+
+/// <summary>A command-line value that parsed but makes no sense (a bad date, an unknown language).</summary>
+public sealed class UsageException(string message) : Exception(message);

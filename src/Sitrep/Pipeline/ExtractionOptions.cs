@@ -1,0 +1,12 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Pipeline;
+
+/// <summary>What a caller may set for one extraction run.</summary>
+/// <param name="Language">A language to use instead of detecting one ("en", "ro"), or null for auto.</param>
+/// <param name="Published">Publication date for documents that do not carry one.</param>
+/// <param name="IncludeMentions">List what the pipeline found (numbers, dates, places...) with offsets.</param>
+public sealed record ExtractionOptions(string? Language = null, PartialDate? Published = null, bool IncludeMentions = false)
+{
+    public static ExtractionOptions Default { get; } = new();
+}

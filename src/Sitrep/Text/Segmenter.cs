@@ -1,0 +1,148 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Sitrep.Text;
+
+/// <summary>The tokens and sentences of a normalized text.</summary>
+public sealed record Segmentation(ImmutableArray<Token> Tokens, ImmutableArray<Sentence> Sentences);
+
+/// <summary>
+/// Splits normalized text into tokens (words, numbers with their separators, punctuation) and sentences.
+/// A full stop ends a sentence unless it closes a known abbreviation of the language ("Gen.", "dl.")
+/// or a single-letter initial ("U.S."). Thread-safe.
+/// </summary>
+public sealed class Segmenter
+{
+    private readonly FrozenSet<string> _abbreviations;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviationLookup;
+
+    /// <param name="abbreviations">Folded abbreviations without their final dot ("gen", "dl", "st").</param>
+    public Segmenter(IEnumerable<string> abbreviations)
+    {
+        _abbreviations = abbreviations.ToFrozenSet(StringComparer.Ordinal);
+        _abbreviationLookup = _abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public Segmentation Segment(string normalized, string folded)
+    {
+        var tokens = ImmutableArray.CreateBuilder<Token>(Math.Max(4, normalized.Length / 5));
+        var sentences = ImmutableArray.CreateBuilder<Sentence>();
+        var sentenceIndex = 0;
+        var sentenceFirstToken = 0;
+        var sentenceStart = -1;
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            var c = normalized[i];
+            if (char.IsWhiteSpace(c))
+            {
+                // A blank line is a paragraph break, and so a sentence break.
+                if (c == '\n' && NextLineIsBlank(normalized, i) && tokens.Count > sentenceFirstToken)
+                {
+                    CloseSentence();
+                }
+                i++;
+                continue;
+            }
+
+            int end;
+            TokenKind kind;
+            if (char.IsDigit(c))
+            {
+                end = ScanNumber(normalized, i);
+                kind = TokenKind.Number;
+            }
+            else if (char.IsLetter(c) || char.IsSurrogate(c) || IsMark(c))
+            {
+                end = i + 1;
+                while (end < normalized.Length && (char.IsLetterOrDigit(normalized[end]) || char.IsSurrogate(normalized[end]) || IsMark(normalized[end]))) end++;
+                kind = TokenKind.Word;
+            }
+            else
+            {
+                end = i + 1;
+                kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
+            }
+
+            if (sentenceStart < 0) sentenceStart = i;
+            tokens.Add(new Token(i, end, kind, sentenceIndex));
+            if (kind == TokenKind.Punctuation && IsSentenceEnd(normalized, folded, tokens, i))
+            {
+                // Closing quotes and brackets right after the stop belong to the sentence they close.
+                while (end < normalized.Length && normalized[end] is '"' or '\'' or ')' or ']')
+                {
+                    tokens.Add(new Token(end, end + 1, TokenKind.Punctuation, sentenceIndex));
+                    end++;
+                }
+                i = end;
+                CloseSentence();
+                continue;
+            }
+            i = end;
+        }
+        if (tokens.Count > sentenceFirstToken) CloseSentence();
+        return new Segmentation(tokens.DrainToImmutable(), sentences.DrainToImmutable());
+
+        void CloseSentence()
+        {
+            var last = tokens[^1];
+            sentences.Add(new Sentence(sentenceStart, last.End, sentenceFirstToken, tokens.Count - sentenceFirstToken));
+            sentenceIndex++;
+            sentenceFirstToken = tokens.Count;
+            sentenceStart = -1;
+        }
+    }
+
+    private bool IsSentenceEnd(string normalized, string folded, ImmutableArray<Token>.Builder tokens, int at)
+    {
+        var c = normalized[at];
+        if (c is not ('.' or '!' or '?' or '\u2026')) return false;
+        var next = at + 1;
+        while (next < normalized.Length && normalized[next] is '"' or '\'' or ')' or ']') next++;
+        if (next < normalized.Length && !char.IsWhiteSpace(normalized[next])) return false;
+        if (c != '.') return true;
+
+        // Look at the word before the dot.
+        if (tokens.Count >= 2)
+        {
+            var previous = tokens[^2];
+            if (previous.End == at && previous.Kind == TokenKind.Word)
+            {
+                var word = folded.AsSpan(previous.Start, previous.Length);
+                if (_abbreviationLookup.Contains(word)) return false;
+                if (previous.Length == 1 && char.IsUpper(normalized[previous.Start])) return false;
+            }
+        }
+
+        // "... 5 km. from" style lower-case continuation is not a new sentence.
+        var after = next;
+        while (after < normalized.Length && char.IsWhiteSpace(normalized[after])) after++;
+        return after >= normalized.Length || !char.IsLower(normalized[after]);
+    }
+
+    /// <summary>Digits with internal separators: "30.000", "1,5", "2020-09" stays as digits and a dash.</summary>
+    private static int ScanNumber(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length)
+        {
+            if (char.IsDigit(text[end])) { end++; continue; }
+            if (text[end] is '.' or ',' && end + 1 < text.Length && char.IsDigit(text[end + 1]) && end > start) { end++; continue; }
+            break;
+        }
+        return end;
+    }
+
+    private static bool NextLineIsBlank(string text, int newline)
+    {
+        for (var j = newline + 1; j < text.Length; j++)
+        {
+            if (text[j] == '\n') return true;
+            if (!char.IsWhiteSpace(text[j])) return false;
+        }
+        return false;
+    }
+
+    private static bool IsMark(char c) =>
+        c >= 0x300 && char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+}
