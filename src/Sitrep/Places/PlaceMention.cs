@@ -1,0 +1,31 @@
+namespace Sitrep.Places;
+
+/// <summary>How specific a place is.</summary>
+public enum PlacePrecision
+{
+    Locality,
+    Admin,
+    Region,
+    Country,
+}
+
+/// <summary>
+/// A toponym found in a text and resolved to a gazetteer entry. Offsets are into
+/// <see cref="Text.AnalyzedText.Normalized"/>; map them with <see cref="Text.AnalyzedText.ToOriginal(int, int)"/>.
+/// </summary>
+/// <param name="Name">The resolved place's canonical (English) name.</param>
+/// <param name="Country">ISO 3166-1 alpha-3 of the state it lies in.</param>
+/// <param name="Admin1">First-level region name, when known.</param>
+/// <param name="GeonamesId">GeoNames id, when the entry has one.</param>
+public sealed record PlaceMention(
+    int Start,
+    int End,
+    int FirstToken,
+    int TokenCount,
+    string Name,
+    string Country,
+    string? Admin1,
+    double Lat,
+    double Lon,
+    PlacePrecision Precision,
+    long? GeonamesId);
