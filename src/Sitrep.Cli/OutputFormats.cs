@@ -10,17 +10,30 @@ internal interface IResultWriter
     void Complete();
 }
 
-/// <summary>The output formats of <c>extract</c> and how to make their writers.</summary>
+/// <summary>One output format of <c>extract</c>: its name after --format, a few words for --help, and its writer.</summary>
+internal sealed record OutputFormat(string Name, string Description, Func<TextWriter, IResultWriter> CreateWriter);
+
+/// <summary>
+/// The output formats of <c>extract</c>. A new format is one more row in <see cref="All"/>: --format's
+/// accepted values and its help text are made from this table.
+/// </summary>
 internal static class OutputFormats
 {
-    public static string[] Names { get; } = ["json", "jsonl"];
+    public static IReadOnlyList<OutputFormat> All { get; } =
+    [
+        new("json", "a JSON array of documents", writer => new JsonArrayWriter(writer)),
+        new("jsonl", "JSON Lines, one document a line", writer => new JsonLinesWriter(writer)),
+    ];
 
-    public static IResultWriter Create(string name, TextWriter writer) => name switch
-    {
-        "json" => new JsonArrayWriter(writer),
-        "jsonl" => new JsonLinesWriter(writer),
-        _ => throw new UsageException($"--format {name}: unknown format."),
-    };
+    public static string[] Names { get; } = [.. All.Select(f => f.Name)];
+
+    /// <summary>"json (a JSON array of documents), jsonl (...)" for --help.</summary>
+    public static string Help => string.Join(", ", All.Select(f => $"{f.Name} ({f.Description})"));
+
+    public static IResultWriter Create(string name, TextWriter writer) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal)) is { } format
+            ? format.CreateWriter(writer)
+            : throw new UsageException($"--format {name}: unknown format (known: {string.Join(", ", Names)}).");
 
     private sealed class JsonLinesWriter(TextWriter writer) : IResultWriter
     {

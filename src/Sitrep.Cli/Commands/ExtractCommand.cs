@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sitrep.Documents;
+using Sitrep.Output;
 using Sitrep.Pipeline;
 using Sitrep.Readers;
 
@@ -8,27 +9,54 @@ namespace Sitrep.Cli.Commands;
 /// <summary><c>sitrep extract</c>: read inputs, extract events, write them in the chosen format.</summary>
 internal static class ExtractCommand
 {
+    // System.CommandLine prints the description above the usage line, so it carries the formats and examples.
+    private const string Description = """
+        Extract conflict events from news articles and print them as JSON (see --format).
+
+        Each input's format is recognised by its extension and content:
+          dated text   a line "date YYYY-MM[-DD] " followed by the article (any extension)
+          plain text   .txt; the publication date comes from --published
+          JSON Lines   .jsonl, one object a line: "text" (required), "id", "published",
+                       "title", "url", "source", "language"; one document per line
+          HTML         .html/.htm; the main article text, title and publication date
+          RSS / Atom   .xml/.rss/.atom; one document per item
+          ACLED CSV    .csv with "notes" and "event_date" columns; one document per row
+        Text may be UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+        Examples:
+          sitrep extract article.txt                      one article, as a JSON array
+          sitrep extract news/ --format jsonl --out events.jsonl
+                                                          a whole folder, one document a line
+          cat article.txt | sitrep extract - --published 2020-09-27 --lang en
+          sitrep extract page.html --mentions             also list numbers, dates, tokens found
+
+        Exit codes: 0 all inputs read; 1 some inputs could not be read (each is named on
+        standard error with the reason, and everything else is still written); 2 usage error.
+        """;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var inputs = new Argument<string[]>("INPUT")
         {
-            Description = "Files, directories (read recursively) or - for standard input. Formats: dated text, .txt, .jsonl, .html, RSS/Atom, ACLED CSV.",
+            Description = "Files, directories (read recursively, hidden ones skipped) or - for standard input (the default).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: json (an array), jsonl (one document a line).",
+            Description = $"Output format: {OutputFormats.Help}.",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong(OutputFormats.Names);
         var language = new Option<string>("--lang")
         {
-            Description = "Language of the inputs: auto (detect), or a code such as en, ro.",
+            Description = "Language of the inputs: auto (detect each document's), or a code such as en, ro.",
+            HelpName = "auto|en|ro",
             DefaultValueFactory = _ => "auto",
         };
         var published = new Option<string?>("--published")
         {
-            Description = "Publication date (YYYY-MM or YYYY-MM-DD) for inputs that do not carry one.",
+            Description = "Publication date for inputs that do not carry one; relative dates (\"yesterday\") are resolved against it.",
+            HelpName = "YYYY-MM[-DD]",
         };
         var mentions = new Option<bool>("--mentions")
         {
@@ -37,9 +65,10 @@ internal static class ExtractCommand
         var outFile = new Option<string?>("--out", "-o")
         {
             Description = "Write to this file instead of standard output (written whole or not at all).",
+            HelpName = "FILE",
         };
 
-        var command = new Command("extract", "Extract conflict events from news articles and print them as JSON.")
+        var command = new Command("extract", Description)
         {
             inputs, format, language, published, mentions, outFile,
         };
@@ -62,7 +91,21 @@ internal static class ExtractCommand
                     error.WriteLine($"sitrep: {problem}");
                     continue;
                 }
-                writer.Write(pipeline.Process(item.Document!, options));
+                var document = item.Document!;
+                DocumentResult result;
+                try
+                {
+                    result = pipeline.Process(document, options);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A bug of ours on one document must not cost the user the others.
+                    failed++;
+                    error.WriteLine($"sitrep: {document.Origin ?? document.Id}: internal error while extracting: {e.Message}");
+                    if (Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null) error.WriteLine(e);
+                    continue;
+                }
+                writer.Write(result);
             }
             writer.Complete();
             sink.Commit();

@@ -1,14 +1,26 @@
-using Sitrep.Documents;
+using System.Globalization;
 
 namespace Sitrep.Readers;
 
 /// <summary>
-/// Turns command-line inputs (files, directories read recursively, "-" for standard input) into
-/// documents, in a stable order, never throwing for bad input: each problem becomes a <see cref="ReadItem"/>.
+/// Turns command-line inputs (files, directories read recursively, "-" for standard input) into documents,
+/// one input at a time and in a stable order, so a directory streams instead of being loaded whole. Each
+/// input's format is recognised by extension and content. Never throws for bad input: every problem
+/// becomes a <see cref="ReadItem"/> naming the input (and line) and the reason.
 /// </summary>
 public sealed class InputReader
 {
+    /// <summary>Inputs read whole (every format but UTF-8 JSON Lines) must fit in a string with room to spare.</summary>
+    public const long MaximumWholeInputBytes = 512L * 1024 * 1024;
+
+    private const int HeadBytes = 65536;
+
     private readonly Func<Stream> _openStandardInput;
+    private readonly TextDocumentReader _text = new();
+    private readonly JsonLinesReader _jsonLines = new();
+    private readonly HtmlArticleReader _html = new();
+    private readonly FeedDocumentReader _feed = new();
+    private readonly AcledCsvReader _csv = new();
 
     public InputReader(Func<Stream>? openStandardInput = null)
     {
@@ -21,18 +33,19 @@ public sealed class InputReader
         {
             if (input == "-")
             {
-                foreach (var item in ReadStream("-", "stdin", _openStandardInput())) yield return item;
+                foreach (var item in Guarded(new InputName("-", "stdin"), () => ReadStream(new InputName("-", "stdin"), null, _openStandardInput(), "empty input")))
+                    yield return item;
             }
             else if (Directory.Exists(input))
             {
-                foreach (var file in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var (path, relative) in DirectoryWalker.Files(input))
                 {
-                    foreach (var item in ReadFile(file)) yield return item;
+                    foreach (var item in ReadFile(new InputName(path, relative))) yield return item;
                 }
             }
             else if (File.Exists(input))
             {
-                foreach (var item in ReadFile(input)) yield return item;
+                foreach (var item in ReadFile(new InputName(input, Path.GetFileName(input)))) yield return item;
             }
             else
             {
@@ -41,35 +54,149 @@ public sealed class InputReader
         }
     }
 
-    private static IEnumerable<ReadItem> ReadFile(string path)
-    {
-        Stream stream;
-        try
-        {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ReadItem.Failed(path, null, $"cannot open: {e.Message}")];
-        }
-        return ReadStream(path, Path.GetFileName(path), stream);
-    }
+    /// <summary>Reads one stream as the given format is recognised; for tests and hosts that have no file.</summary>
+    public IEnumerable<ReadItem> ReadStream(Stream stream, InputName name, string? extension = null) =>
+        Guarded(name, () => ReadStream(name, extension, stream, "empty input"));
 
-    private static IEnumerable<ReadItem> ReadStream(string path, string id, Stream stream)
+    private IEnumerable<ReadItem> ReadFile(InputName name) =>
+        Guarded(name, () =>
+        {
+            var stream = new FileStream(name.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return ReadStream(name, Path.GetExtension(name.Path), stream, "empty file");
+        });
+
+    private IEnumerable<ReadItem> ReadStream(InputName name, string? extension, Stream stream, string emptyReason)
     {
         using (stream)
         {
-            string text;
-            using (var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true))
+            var head = new byte[HeadBytes];
+            var headLength = ReadAtMost(stream, head);
+            var encoding = TextDecoder.DetectEncoding(head.AsSpan(0, headLength), out var bom);
+            var content = head.AsSpan(bom, headLength - bom);
+            if (content.IsEmpty || IsBlank(content, encoding))
             {
-                text = reader.ReadToEnd();
-            }
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                yield return ReadItem.Failed(path, null, "empty input");
+                yield return ReadItem.Failed(name.Path, null, emptyReason);
                 yield break;
             }
-            yield return ReadItem.Of(DatedText.Parse(id, text, path));
+            if (TextDecoder.LooksBinary(content[..Math.Min(content.Length, TextDecoder.SampleLength)], encoding))
+            {
+                yield return ReadItem.Failed(name.Path, null, "binary file, not text");
+                yield break;
+            }
+
+            var headText = TextDecoder.Decode(content[..Math.Min(content.Length, FormatDetector.HeadLength * (encoding == ByteEncoding.Utf8 ? 1 : 2))], encoding).Text;
+            var format = FormatDetector.Detect(extension, headText);
+
+            // JSON Lines can be far larger than memory allows as one string: UTF-8 ones are read a line at a time.
+            if (format == DocumentFormat.JsonLines && encoding == ByteEncoding.Utf8)
+            {
+                foreach (var item in _jsonLines.Read(TextLines.OfUtf8(head, headLength, bom, stream), name)) yield return item;
+                yield break;
+            }
+
+            if (ReadRest(stream, head, headLength, bom) is not { } bytes)
+            {
+                yield return ReadItem.Failed(name.Path, null, string.Create(CultureInfo.InvariantCulture, $"too large to read whole (over {MaximumWholeInputBytes / (1024 * 1024)} MB)"));
+                yield break;
+            }
+            var decoded = TextDecoder.Decode(bytes.Span, encoding);
+            var items = format switch
+            {
+                DocumentFormat.JsonLines => _jsonLines.Read(TextLines.Of(decoded), name),
+                DocumentFormat.Html => _html.Read(decoded, name),
+                DocumentFormat.Feed => _feed.Read(decoded, name),
+                DocumentFormat.AcledCsv => _csv.Read(decoded, name),
+                _ => _text.Read(decoded, name),
+            };
+            foreach (var item in items) yield return item;
         }
+    }
+
+    // The bytes after the BOM, whole; null when the input is too large for one string.
+    private static ReadOnlyMemory<byte>? ReadRest(Stream stream, byte[] head, int headLength, int bom)
+    {
+        if (headLength < head.Length) return head.AsMemory(bom, headLength - bom);
+        var expected = stream.CanSeek ? stream.Length : headLength * 2L;
+        if (expected > MaximumWholeInputBytes) return null;
+        using var all = new MemoryStream((int)Math.Max(expected, headLength));
+        all.Write(head, 0, headLength);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (all.Length + read > MaximumWholeInputBytes) return null;
+            all.Write(buffer, 0, read);
+        }
+        return all.GetBuffer().AsMemory(bom, (int)all.Length - bom);
+    }
+
+    private static int ReadAtMost(Stream stream, byte[] buffer)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+        return total;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> content, ByteEncoding encoding)
+    {
+        foreach (var b in content)
+        {
+            // In UTF-16 the zero half of each blank is not content either.
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') && !(b == 0 && encoding != ByteEncoding.Utf8)) return false;
+        }
+        return content.Length < HeadBytes;
+    }
+
+    /// <summary>
+    /// Runs a reader so that nothing it throws can end the run: I/O errors, and any reader bug, become one
+    /// problem naming the input, and the documents already read from it stay read.
+    /// </summary>
+    private static IEnumerable<ReadItem> Guarded(InputName name, Func<IEnumerable<ReadItem>> read)
+    {
+        IEnumerator<ReadItem>? items = null;
+        try
+        {
+            while (true)
+            {
+                ReadItem item;
+                try
+                {
+                    items ??= read().GetEnumerator();
+                    if (!items.MoveNext()) yield break;
+                    item = items.Current;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    item = ReadItem.Failed(name.Path, null, $"cannot read: {e.Message}");
+                    items = Abandon(items);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    item = ReadItem.Failed(name.Path, null, $"could not be read ({e.GetType().Name}: {e.Message})");
+                    items = Abandon(items);
+                }
+                yield return item;
+                if (items is null) yield break;
+            }
+        }
+        finally
+        {
+            items?.Dispose();
+        }
+    }
+
+    // Closes a reader that failed; a second failure while closing adds nothing the user can act on.
+    private static IEnumerator<ReadItem>? Abandon(IEnumerator<ReadItem>? items)
+    {
+        try
+        {
+            items?.Dispose();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Already reported as the input's problem.
+        }
+        return null;
     }
 }

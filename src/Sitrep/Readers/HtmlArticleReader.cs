@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using AngleSharp.Html.Parser;
+using Sitrep.Documents;
+
+namespace Sitrep.Readers;
+
+/// <summary>
+/// Reads a web page as one document: its main article text (found by SmartReader's readability
+/// algorithm, else the whole page's text), title, publication date, canonical URL, site name and language.
+/// Pages nested too deep for a tree walk are read as flat text instead, so no page can overflow the stack.
+/// </summary>
+internal sealed class HtmlArticleReader
+{
+    private static readonly Uri DefaultBase = new("https://localhost/");
+
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
+
+    public IEnumerable<ReadItem> Read(DecodedText decoded, InputName name)
+    {
+        var html = decoded.Text;
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (decoded.WarningWithin(0, html.Length) is { } bytes) warnings.Add(bytes);
+
+        string text;
+        HtmlMetadata metadata;
+        var depth = HtmlNesting.Depth(html);
+        if (depth > HtmlNesting.MaximumDepth)
+        {
+            warnings.Add($"HTML nested more than {HtmlNesting.MaximumDepth} levels deep; read as flat text, without page metadata");
+            text = HtmlTextFlattener.Flatten(html);
+            metadata = new HtmlMetadata(null, null, null, null, null);
+        }
+        else
+        {
+            (text, metadata) = ReadTree(html, warnings);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield return ReadItem.Failed(name.Path, null, "no text found in the page");
+            yield break;
+        }
+        yield return ReadItem.Of(new SourceDocument(name.Name, text, metadata.Published, metadata.Language, metadata.Title, metadata.Source, metadata.Url, name.Path)
+        {
+            Warnings = warnings.ToImmutable(),
+        });
+    }
+
+    private (string Text, HtmlMetadata Metadata) ReadTree(string html, ImmutableArray<string>.Builder warnings)
+    {
+        using var page = _parser.ParseDocument(html);
+        var metadata = HtmlMetadataReader.Read(page);
+        var text = MainText(page, metadata.Url);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Pages too short or too unusual for the readability scoring: all their visible text is the article.
+            text = HtmlTextFlattener.Flatten(html);
+            if (!string.IsNullOrWhiteSpace(text)) warnings.Add("no main article found in the page; all of its text was read");
+        }
+        return (text, metadata);
+    }
+
+    private static string? MainText(AngleSharp.Html.Dom.IHtmlDocument page, string? url)
+    {
+        var address = Uri.TryCreate(url, UriKind.Absolute, out var given) && (given.Scheme == Uri.UriSchemeHttp || given.Scheme == Uri.UriSchemeHttps)
+            ? given
+            : DefaultBase;
+        var reader = new SmartReader.Reader(address.AbsoluteUri, page) { Debug = false, Logging = SmartReader.ReportLevel.Issue };
+        var article = reader.GetArticle();
+        if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content)) return null;
+        // The article HTML is flattened our way, so paragraphs and blanks look the same for every reader.
+        return HtmlTextFlattener.Flatten(article.Content);
+    }
+}

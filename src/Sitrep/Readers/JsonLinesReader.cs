@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Sitrep.Documents;
+
+namespace Sitrep.Readers;
+
+/// <summary>
+/// Reads JSON Lines: one object a line with <c>text</c> (required), <c>id</c>, <c>published</c>, <c>title</c>,
+/// <c>url</c>, <c>source</c>, <c>language</c>. A broken line is a problem with its line number; the lines
+/// around it are still read. Blank lines are skipped.
+/// </summary>
+internal sealed class JsonLinesReader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip };
+
+    public IEnumerable<ReadItem> Read(IEnumerable<TextLine> lines, InputName name)
+    {
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            yield return ReadLine(line, name);
+        }
+    }
+
+    private static ReadItem ReadLine(TextLine line, InputName name)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line.Text, Options);
+        }
+        catch (JsonException e)
+        {
+            var column = e.BytePositionInLine is { } position ? string.Create(CultureInfo.InvariantCulture, $" near column {position + 1}") : string.Empty;
+            return ReadItem.Failed(name.Path, line.Number, $"not valid JSON{column}");
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return ReadItem.Failed(name.Path, line.Number, $"expected a JSON object, found {Describe(root.ValueKind)}");
+            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind == JsonValueKind.Null)
+                return ReadItem.Failed(name.Path, line.Number, "no \"text\" field");
+            if (textElement.ValueKind != JsonValueKind.String)
+                return ReadItem.Failed(name.Path, line.Number, $"\"text\" is {Describe(textElement.ValueKind)}, not a string");
+            var text = textElement.GetString()!;
+            if (string.IsNullOrWhiteSpace(text))
+                return ReadItem.Failed(name.Path, line.Number, "\"text\" is empty");
+
+            var warnings = ImmutableArray.CreateBuilder<string>();
+            if (line.Warning is { } bytes) warnings.Add(bytes);
+            var publishedText = OptionalString(root, "published", warnings);
+            var published = PublicationDateParser.Parse(publishedText);
+            if (publishedText is not null && published is null)
+                warnings.Add($"\"published\" value \"{publishedText}\" is not a date; publication date unknown");
+
+            var document = new SourceDocument(
+                Id: Identifier(root) ?? name.IdAtLine(line.Number),
+                Text: text,
+                Published: published,
+                Language: LanguageTag.Primary(OptionalString(root, "language", warnings)),
+                Title: OptionalString(root, "title", warnings),
+                Source: OptionalString(root, "source", warnings),
+                Url: OptionalString(root, "url", warnings),
+                Origin: name.OriginAtLine(line.Number))
+            {
+                Warnings = warnings.ToImmutable(),
+            };
+            return ReadItem.Of(document);
+        }
+    }
+
+    // Ids are often numbers in exported corpora; both are kept as written.
+    private static string? Identifier(JsonElement root)
+    {
+        if (!root.TryGetProperty("id", out var id)) return null;
+        return id.ValueKind switch
+        {
+            JsonValueKind.String when !string.IsNullOrWhiteSpace(id.GetString()) => id.GetString(),
+            JsonValueKind.Number => id.GetRawText(),
+            _ => null,
+        };
+    }
+
+    private static string? OptionalString(JsonElement root, string property, ImmutableArray<string>.Builder warnings)
+    {
+        if (!root.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            var text = value.GetString();
+            return string.IsNullOrWhiteSpace(text) ? null : text;
+        }
+        warnings.Add($"\"{property}\" is {Describe(value.ValueKind)}, not a string; ignored");
+        return null;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "a string",
+    };
+}

@@ -1,0 +1,71 @@
+namespace Sitrep.Readers;
+
+/// <summary>One line of a line-based input, decoded, without its line break.</summary>
+/// <param name="Number">1-based line number.</param>
+/// <param name="Warning">The invalid-bytes warning for this line, or null.</param>
+internal readonly record struct TextLine(int Number, string Text, string? Warning);
+
+/// <summary>Splits inputs into <see cref="TextLine"/>s: decoded text, or a UTF-8 stream read a line at a time.</summary>
+internal static class TextLines
+{
+    public static IEnumerable<TextLine> Of(DecodedText decoded)
+    {
+        var text = decoded.Text;
+        var start = 0;
+        var number = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            var contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            number++;
+            yield return new TextLine(number, text[start..contentEnd], decoded.WarningWithin(start, contentEnd));
+            start = end + 1;
+        }
+    }
+
+    /// <summary>
+    /// Reads UTF-8 lines from <paramref name="head"/> (bytes already read, after any BOM) and then the rest of
+    /// <paramref name="stream"/>, holding one line at a time, so a large JSON Lines input streams.
+    /// </summary>
+    public static IEnumerable<TextLine> OfUtf8(byte[] head, int headLength, int headStart, Stream stream)
+    {
+        var buffer = head;
+        var start = headStart;
+        var filled = headLength;
+        var ended = false;
+        var number = 0;
+        while (true)
+        {
+            var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
+            if (newline < 0 && !ended)
+            {
+                // Keep the partial line, make room, read more.
+                var partial = filled - start;
+                if (partial * 2 > buffer.Length)
+                {
+                    var larger = new byte[Math.Max(buffer.Length * 2, 65536)];
+                    Buffer.BlockCopy(buffer, start, larger, 0, partial);
+                    buffer = larger;
+                }
+                else
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, partial);
+                }
+                start = 0;
+                filled = partial;
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) ended = true;
+                filled += read;
+                continue;
+            }
+            var end = newline < 0 ? filled : start + newline;
+            if (newline < 0 && end == start) yield break;
+            var contentEnd = end > start && buffer[end - 1] == (byte)'\r' ? end - 1 : end;
+            number++;
+            var decoded = TextDecoder.DecodeUtf8(buffer.AsSpan(start, contentEnd - start));
+            yield return new TextLine(number, decoded.Text, DecodedText.Warning(decoded.InvalidSequences, decoded.EncodingName));
+            start = newline < 0 ? filled : end + 1;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using Sitrep.Readers;
+
+namespace Sitrep.Tests.Readers;
+
+public sealed class HtmlArticleReaderTests
+{
+    private const string NewsPage = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <title>Clashes flare near northern border town | The Valley Courier</title>
+        <meta property="og:title" content="Clashes flare near northern border town">
+        <meta property="og:site_name" content="The Valley Courier">
+        <meta property="article:published_time" content="2021-06-14T08:15:00+02:00">
+        <link rel="canonical" href="https://courier.example/world/2021/06/14/border-clashes">
+        <script>window.analytics = { label: "tracking pixel loaded" };</script>
+        <style>body { font-family: serif; }</style>
+        </head>
+        <body>
+        <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+        <article>
+        <h1>Clashes flare near northern border town</h1>
+        <p>Fighting broke out on Sunday between government troops and an armed group near the town of Varesh, local officials said, in the heaviest clashes in the province this year.</p>
+        <p>At least four soldiers and two civilians were killed, according to a statement from the provincial governor&rsquo;s office. The group did not comment on its losses.</p>
+        <p>Residents told reporters that shelling continued into the night and that dozens of families had left for the regional capital. Aid agencies said they were preparing shelters for the displaced.</p>
+        <p>The defence ministry said its forces had pushed the fighters back from two villages and had regained control of the main road.</p>
+        </article>
+        <footer>&copy; 2021 The Valley Courier. All rights reserved.</footer>
+        </body>
+        </html>
+        """;
+
+    [Fact]
+    public void A_news_page_gives_its_article_text_and_metadata()
+    {
+        var document = ReaderHarness.Single(NewsPage, "border-clashes.html");
+        Assert.Equal("border-clashes.html", document.Id);
+        Assert.Equal("Clashes flare near northern border town", document.Title);
+        Assert.Equal("2021-06-14", document.Published?.ToString());
+        Assert.Equal("The Valley Courier", document.Source);
+        Assert.Equal("https://courier.example/world/2021/06/14/border-clashes", document.Url);
+        Assert.Equal("en", document.Language);
+        Assert.Contains("Fighting broke out on Sunday between government troops", document.Text, StringComparison.Ordinal);
+        Assert.Contains("governor\u2019s office.", document.Text, StringComparison.Ordinal);      // entities decoded
+        Assert.Contains("regained control of the main road.", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tracking pixel", document.Text, StringComparison.Ordinal);            // scripts dropped
+        Assert.DoesNotContain("font-family", document.Text, StringComparison.Ordinal);               // styles dropped
+        Assert.DoesNotContain("<p>", document.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"datePublished\":\"2020-10-02T11:00:00Z\"}</script>", "2020-10-02")] // JSON-LD
+    [InlineData("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\"},{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-10-03\"}]}</script>", "2020-10-03")] // JSON-LD inside @graph
+    [InlineData("<meta itemprop=\"datePublished\" content=\"2020-10-04\">", "2020-10-04")]   // microdata meta
+    [InlineData("<meta name=\"date\" content=\"2020-10-05\">", "2020-10-05")]                // plain meta name
+    [InlineData("<script type=\"application/ld+json\">{ broken </script><meta name=\"pubdate\" content=\"2020-10-06\">", "2020-10-06")] // broken JSON-LD skipped
+    public void The_publication_date_is_found_where_publishers_put_it(string head, string expected)
+    {
+        var page = $"<html><head><title>Report</title>{head}</head><body><article><p>{Paragraphs()}</p></article></body></html>";
+        Assert.Equal(expected, ReaderHarness.Single(page, "p.html").Published?.ToString());
+    }
+
+    [Fact]
+    public void A_time_element_in_the_article_gives_the_date_when_meta_tags_do_not()
+    {
+        var page = $"<html><body><header><time datetime=\"2019-01-01\">site founded</time></header><article><time datetime=\"2020-10-07T06:00\">7 October</time><p>{Paragraphs()}</p></article></body></html>";
+        Assert.Equal("2020-10-07", ReaderHarness.Single(page, "t.html").Published?.ToString());
+    }
+
+    [Fact]
+    public void A_short_page_without_an_article_still_gives_its_text()
+    {
+        var document = ReaderHarness.Single("<html><body><p>Curfew extended until Monday.</p></body></html>", "short.htm");
+        Assert.Equal("Curfew extended until Monday.", document.Text);
+    }
+
+    [Fact]
+    public void Html_nested_five_thousand_deep_is_read_as_flat_text_without_overflowing_the_stack()
+    {
+        var html = new StringBuilder("<html><head><script>var secret = 'not text';</script></head><body>");
+        for (var i = 0; i < 5000; i++) html.Append("<div><span>");
+        html.Append("Militants ambushed a patrol near the dam.");
+        for (var i = 0; i < 5000; i++) html.Append("</span></div>");
+        html.Append("</body></html>");
+
+        var document = ReaderHarness.Single(html.ToString(), "deep.html");
+        Assert.Equal("Militants ambushed a patrol near the dam.", document.Text);
+        Assert.Contains("flat text", Assert.Single(document.Warnings), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<html><body><script>only();</script></body></html>")]  // nothing but a script
+    [InlineData("<html><head><title>Title only</title></head></html>")] // a title, no body text
+    public void A_page_without_text_is_a_problem(string html)
+    {
+        var problem = Assert.Single(ReaderHarness.Problems(ReaderHarness.Read(html, "empty.html")));
+        Assert.Equal("no text found in the page", problem.Reason);
+    }
+
+    [Theory]
+    [InlineData("<p>One</p><p>Two</p>", "One\n\nTwo")]                                        // blocks become paragraphs
+    [InlineData("A<br>B", "A\n\nB")]                                                          // line breaks too
+    [InlineData("x <script>if (a < b) { y(); }</script> z", "x z")]                         // script content is not text, even with '<'
+    [InlineData("<style>p { color: red }</style>Text", "Text")]                              // styles dropped
+    [InlineData("a <!-- hidden <p> --> b", "a b")]                                            // comments dropped
+    [InlineData("3 &lt; 5 &amp;&amp; 5 &gt; 3", "3 < 5 && 5 > 3")]                          // entities decoded
+    [InlineData("3 < 5", "3 < 5")]                                                            // a lone '<' is text
+    [InlineData("  many   \n\t blanks  ", "many blanks")]                                     // blanks collapsed
+    [InlineData("<script>never closed", "")]                                                  // an unclosed script hides the rest
+    public void The_flattener_keeps_readable_text_only(string html, string expected)
+    {
+        Assert.Equal(expected, HtmlTextFlattener.Flatten(html));
+    }
+
+    [Theory]
+    [InlineData("<div><div><div></div></div></div>", 3)]               // plain nesting
+    [InlineData("<p>a<p>b<p>c<li>d<li>e", 0)]                          // optional end tags do not nest
+    [InlineData("<div><br><img src=x><hr/></div>", 1)]                 // void elements do not nest
+    [InlineData("<div><span/></div>", 1)]                              // self-closed elements do not nest
+    public void Nesting_depth_is_measured_without_a_parser(string html, int depth)
+    {
+        Assert.Equal(depth, HtmlNesting.Depth(html));
+    }
+
+    private static string Paragraphs() =>
+        "Security forces fired tear gas at demonstrators who had gathered outside the ministry to demand the release of detained activists, witnesses said. "
+        + "The protest was the third this week, and organisers said they would return on Friday. Several people were taken to hospital with breathing problems, a medic at the scene said.";
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Sitrep.Readers;
+
+namespace Sitrep.Tests.Readers;
+
+public sealed class InputReaderTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("sitrep-inputs-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_directory_is_read_recursively_in_ordinal_order_without_hidden_files_and_folders()
+    {
+        Write("b.txt", "date 2020-01-02 Second.");
+        Write("a.txt", "date 2020-01-01 First.");
+        Write("sub/c.txt", "Third, in a folder.");
+        Write("Z.txt", "Upper case sorts before lower case.");
+        Write(".hidden.txt", "Never read.");
+        Write(".git/HEAD", "ref: refs/heads/main");
+        Write("sub/.cache/x.txt", "Never read either.");
+
+        var documents = new InputReader().Read([_root]).Select(i => i.Document!.Id).ToList();
+        Assert.Equal(["Z.txt", "a.txt", "b.txt", "sub/c.txt"], documents);
+    }
+
+    [Fact]
+    public void Missing_empty_and_binary_files_are_named_with_their_reason()
+    {
+        Write("empty.txt", string.Empty);
+        File.WriteAllBytes(Path.Combine(_root, "photo.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00]);
+        var missing = Path.Combine(_root, "nowhere.txt");
+
+        var problems = new InputReader().Read([Path.Combine(_root, "empty.txt"), Path.Combine(_root, "photo.jpg"), missing])
+            .Select(i => i.Problem!.ToString()).ToList();
+        Assert.Equal(
+            [$"{Path.Combine(_root, "empty.txt")}: empty file", $"{Path.Combine(_root, "photo.jpg")}: binary file, not text", $"{missing}: no such file or directory"],
+            problems);
+    }
+
+    [Fact]
+    public void Standard_input_is_read_by_content()
+    {
+        var jsonLines = "{\"id\": \"s1\", \"text\": \"Soldiers crossed the river.\"}\n{\"id\": \"s2\", \"text\": \"The bridge was destroyed.\"}\n";
+        var reader = new InputReader(() => new MemoryStream(Encoding.UTF8.GetBytes(jsonLines)));
+        var items = reader.Read(["-"]).ToList();
+        Assert.Equal(["s1", "s2"], items.Select(i => i.Document!.Id));
+        Assert.Equal("-:1", items[0].Document!.Origin);
+    }
+
+    [Fact]
+    public void A_file_given_directly_is_named_by_its_file_name()
+    {
+        Write("deep/er/report.txt", "date 2022-08 Aid convoy reached the town.");
+        var document = Assert.Single(new InputReader().Read([Path.Combine(_root, "deep", "er", "report.txt")])).Document!;
+        Assert.Equal("report.txt", document.Id);
+        Assert.Equal("2022-08", document.Published?.ToString());
+    }
+
+    [Fact]
+    public void Documents_are_produced_one_input_at_a_time()
+    {
+        // The second file is written only after the first document was taken: a reader that listed and read
+        // everything up front would not see the change; one that streams does.
+        Write("1.txt", "First article.");
+        Write("2.txt", "Original second article.");
+        using var items = new InputReader().Read([_root]).GetEnumerator();
+        Assert.True(items.MoveNext());
+        Assert.Equal("First article.", items.Current.Document!.Text);
+        Write("2.txt", "Second article, rewritten after the first was read.");
+        Assert.True(items.MoveNext());
+        Assert.Equal("Second article, rewritten after the first was read.", items.Current.Document!.Text);
+    }
+
+    private void Write(string relative, string content)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+}
