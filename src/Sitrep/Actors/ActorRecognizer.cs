@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Sitrep.Places;
+using Sitrep.Text;
+
+namespace Sitrep.Actors;
+
+/// <summary>
+/// Finds actors in a text: states by country name or capital standing for a government ("Ankara",
+/// "Erevanul"), demonyms ("Armenian", "azere"), named groups, de facto authorities, international
+/// organisations and media. Longest name wins; on equal spans a named actor beats a state, and a state
+/// beats a demonym. A state or de facto name after a locative preposition ("in Azerbaijan", "la Moscova")
+/// is a place, not an actor, and is skipped. Built once; thread-safe.
+/// </summary>
+public sealed class ActorRecognizer
+{
+    private readonly ActorLexicon _lexicon;
+    private readonly PlaceCues _cues;
+
+    public ActorRecognizer()
+    {
+        _lexicon = ActorLexicon.Default;
+        _cues = PlaceCuesHolder.Default;
+    }
+
+    public ImmutableArray<ActorMention> Find(AnalyzedText text)
+    {
+        var result = ImmutableArray.CreateBuilder<ActorMention>();
+        var tokens = text.Tokens;
+        Span<char> buffer = stackalloc char[NameKey.MaxLength];
+        Span<char> variant = stackalloc char[NameKey.MaxLength + 4];
+        var romanian = SpanKeys.AllowsRomanianEndings(text);
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            if (tokens[i].Kind is not (TokenKind.Word or TokenKind.Number)) { i++; continue; }
+            var match = Longest(text, i, buffer, variant, romanian);
+            if (match is not { } found) { i++; continue; }
+            var (count, definition) = found;
+            var skip = definition.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto && _cues.HasLocativeBefore(text, i);
+            if (!skip)
+            {
+                var last = tokens[i + count - 1];
+                result.Add(new ActorMention(tokens[i].Start, last.End, i, count, definition.Kind, definition.Name, definition.Country, definition.ContractKind));
+            }
+            i += count;
+        }
+        return result.ToImmutable();
+    }
+
+    private (int Count, ActorDefinition Definition)? Longest(AnalyzedText text, int first, Span<char> buffer, Span<char> variant, bool romanian)
+    {
+        var max = Math.Min(SpanKeys.MaxTokens, text.Tokens.Length - first);
+        for (var count = max; count >= 1; count--)
+        {
+            var length = SpanKeys.Build(text, first, count, buffer);
+            if (length <= 0) continue;
+            var surface = SpanKeys.Surface(text, first, count);
+            if (Pick(buffer[..length], surface) is { } definition) return (count, definition);
+            if (!romanian) continue;
+            foreach (var (ending, replacement) in _cues.Suffixes)
+            {
+                var n = SpanKeys.WithEnding(buffer[..length], ending, replacement, variant);
+                if (n > 0 && Pick(variant[..n], surface) is { } inflected && inflected.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto or ActorMentionKind.Group)
+                {
+                    return (count, inflected);
+                }
+            }
+        }
+        return null;
+    }
+
+    private ActorDefinition? Pick(ReadOnlySpan<char> key, ReadOnlySpan<char> surface)
+    {
+        if (!_lexicon.TryLookup(key, out var hits)) return null;
+        ActorDefinition? best = null;
+        foreach (var hit in hits)
+        {
+            if (!NameKey.Accepts(hit.Rule, surface)) continue;
+            var definition = _lexicon.Definition(hit.Actor);
+            if (best is null || Priority(definition.Kind) > Priority(best.Kind)) best = definition;
+        }
+        return best;
+    }
+
+    private static int Priority(ActorMentionKind kind) => kind switch
+    {
+        ActorMentionKind.DeFacto => 6,
+        ActorMentionKind.Group => 5,
+        ActorMentionKind.Organisation => 4,
+        ActorMentionKind.Media => 3,
+        ActorMentionKind.State => 2,
+        _ => 1,
+    };
+}

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using Sitrep.Text;
+
+namespace Sitrep.Places;
+
+/// <summary>
+/// The words around toponyms (data/gazetteer/lexicon/place-cues.tsv), the stop list of common words that
+/// are also places, and the Romanian case endings. All folded; built once.
+/// </summary>
+internal sealed class PlaceCues
+{
+    private readonly FrozenSet<string> _stopwords;
+    private readonly List<string[]> _locative = [];
+    private readonly List<string[]> _areaBefore = [];
+    private readonly FrozenSet<string> _areaAfter;
+    private readonly List<string[]> _partOf = [];
+
+    public PlaceCues()
+    {
+        _stopwords = GazetteerResources.Rows("place-stopwords.txt").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
+        var after = new List<string>();
+        foreach (var row in GazetteerResources.Rows("place-cues.tsv"))
+        {
+            var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            switch (row[0])
+            {
+                case "locative": _locative.Add(words); break;
+                case "area-before": _areaBefore.Add(words); break;
+                case "area-after": after.Add(row[1]); break;
+                case "part-of": _partOf.Add(words); break;
+                default: throw new InvalidDataException($"place-cues.tsv: unknown kind '{row[0]}'");
+            }
+        }
+        _areaAfter = after.ToFrozenSet(StringComparer.Ordinal);
+        Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
+            .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
+            .OrderByDescending(s => s.Item1.Length)
+            .ToArray();
+    }
+
+    /// <summary>Romanian endings and their replacements, longest first.</summary>
+    public (string Ending, string Replacement)[] Suffixes { get; }
+
+    public bool IsStopword(ReadOnlySpan<char> key) => _stopwords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>Whether the words just before token <paramref name="first"/> are a locative preposition.</summary>
+    public bool HasLocativeBefore(AnalyzedText text, int first) => EndsWithAny(text, first, _locative);
+
+    public bool HasAreaBefore(AnalyzedText text, int first) => EndsWithAny(text, first, _areaBefore);
+
+    /// <summary>Whether the token at <paramref name="next"/> is an administrative word ("district", "province").</summary>
+    public bool HasAreaAfter(AnalyzedText text, int next)
+    {
+        if (next >= text.Tokens.Length || text.Tokens[next].Kind != TokenKind.Word) return false;
+        return _areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.FoldedOf(text.Tokens[next]));
+    }
+
+    /// <summary>
+    /// The token index after a "part of" link starting at <paramref name="next"/> ("in", "of", "area of",
+    /// ",", "("), or -1 when there is none.
+    /// </summary>
+    public int PartOfLink(AnalyzedText text, int next)
+    {
+        var tokens = text.Tokens;
+        if (next >= tokens.Length) return -1;
+        var first = text.FoldedOf(tokens[next]);
+        if (first is "," or "(") return next + 1;
+        var best = -1;
+        foreach (var words in _partOf)
+        {
+            if (next + words.Length > tokens.Length) continue;
+            var match = true;
+            for (var k = 0; k < words.Length && match; k++)
+            {
+                match = text.FoldedOf(tokens[next + k]).SequenceEqual(words[k]) && tokens[next + k].Sentence == tokens[next].Sentence;
+            }
+            if (match) best = Math.Max(best, next + words.Length);
+        }
+        return best;
+    }
+
+    private static bool EndsWithAny(AnalyzedText text, int first, List<string[]> phrases)
+    {
+        var tokens = text.Tokens;
+        foreach (var words in phrases)
+        {
+            var start = first - words.Length;
+            if (start < 0) continue;
+            var match = true;
+            for (var k = 0; k < words.Length && match; k++)
+            {
+                var token = tokens[start + k];
+                match = token.Sentence == tokens[first].Sentence && text.FoldedOf(token).SequenceEqual(words[k]);
+            }
+            if (match) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+using Sitrep.Text;
+
+namespace Sitrep.Places;
+
+/// <summary>Builds <see cref="NameKey"/> keys for token ranges of an analysed text, and their Romanian case-ending variants.</summary>
+internal static class SpanKeys
+{
+    /// <summary>The longest name, in tokens, that is looked up ("Washington , D . C ." is six).</summary>
+    public const int MaxTokens = 8;
+
+    /// <summary>
+    /// Writes the key of tokens [first, first+count) into the buffer; returns its length, or -1 when the
+    /// range crosses a sentence, starts or ends on punctuation other than a closing dot, or does not fit.
+    /// </summary>
+    public static int Build(AnalyzedText text, int first, int count, Span<char> buffer)
+    {
+        var tokens = text.Tokens;
+        var last = first + count - 1;
+        if (last >= tokens.Length) return -1;
+        var start = tokens[first];
+        var end = tokens[last];
+        if (start.Sentence != end.Sentence) return -1;
+        if (start.Kind is not (TokenKind.Word or TokenKind.Number)) return -1;
+        // A name may end on a dot only after a one-letter abbreviation ("D.C.", "U.S."), never on a full stop.
+        if (end.Kind is not (TokenKind.Word or TokenKind.Number)
+            && !(end.Length == 1 && text.Normalized[end.Start] == '.' && count > 1 && tokens[last - 1].Length == 1 && tokens[last - 1].Kind == TokenKind.Word))
+        {
+            return -1;
+        }
+        var span = text.Folded.AsSpan(start.Start, end.End - start.Start);
+        if (span.Length > NameKey.MaxLength) return -1;
+        // A line break inside a name is not a name.
+        if (span.IndexOfAny('\n', '\r') >= 0) return -1;
+        return NameKey.Build(span, buffer, fold: false);
+    }
+
+    /// <summary>The surface (case kept) of a token range.</summary>
+    public static ReadOnlySpan<char> Surface(AnalyzedText text, int first, int count) =>
+        text.Normalized.AsSpan(text.Tokens[first].Start, text.Tokens[first + count - 1].End - text.Tokens[first].Start);
+
+    /// <summary>Whether Romanian case endings may be stripped in this text (Romanian or undetermined).</summary>
+    public static bool AllowsRomanianEndings(AnalyzedText text) =>
+        text.Language.StartsWith("ro", StringComparison.Ordinal) || string.Equals(text.Language, "und", StringComparison.Ordinal);
+
+    /// <summary>Writes the key with a Romanian ending replaced into <paramref name="variant"/>; returns its length or -1.</summary>
+    public static int WithEnding(ReadOnlySpan<char> key, string ending, string replacement, Span<char> variant)
+    {
+        if (!key.EndsWith(ending, StringComparison.Ordinal)) return -1;
+        var stem = key[..^ending.Length];
+        // The stem's last word must stay a word of some length ("Paul" is not "Pa" + "ul").
+        var lastSpace = stem.LastIndexOf(' ');
+        if (stem.Length - lastSpace - 1 < 4) return -1;
+        if (stem.Length + replacement.Length > variant.Length) return -1;
+        stem.CopyTo(variant);
+        replacement.AsSpan().CopyTo(variant[stem.Length..]);
+        return stem.Length + replacement.Length;
+    }
+}

