@@ -10,11 +10,12 @@ public static class SitrepCommandLine
     public const int SomeInputsFailed = 1;
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="standardInput">Opens what "-" reads; the console's standard input when null (tests pass their own).</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<Stream>? standardInput = null)
     {
-        var root = new RootCommand("Sitrep turns news articles into structured, source-attributed conflict events.")
+        var root = new RootCommand("Sitrep turns news articles into structured, source-attributed conflict events.\nStart with 'sitrep extract --help'.")
         {
-            ExtractCommand.Create(output, error),
+            ExtractCommand.Create(output, error, standardInput),
         };
 
         var parse = root.Parse(args);

@@ -21,7 +21,7 @@ internal static class ExtractCommand
           HTML         .html/.htm; the main article text, title and publication date
           RSS / Atom   .xml/.rss/.atom; one document per item
           ACLED CSV    .csv with "notes" and "event_date" columns; one document per row
-        Text may be UTF-8 (with or without BOM) or UTF-16 with a BOM.
+        Text may be UTF-8 (with or without a BOM) or UTF-16.
 
         Examples:
           sitrep extract article.txt                      one article, as a JSON array
@@ -34,7 +34,7 @@ internal static class ExtractCommand
         standard error with the reason, and everything else is still written); 2 usage error.
         """;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream>? standardInput = null)
     {
         var inputs = new Argument<string[]>("INPUT")
         {
@@ -80,10 +80,15 @@ internal static class ExtractCommand
                 Published: ParsePublished(parse.GetValue(published)),
                 IncludeMentions: parse.GetValue(mentions));
             var sources = parse.GetValue(inputs) is { Length: > 0 } given ? given : ["-"];
-            using var sink = OutputSink.Open(parse.GetValue(outFile), output);
+            if (sources is ["-"] && parse.GetValue(inputs) is not { Length: > 0 } && standardInput is null && !Console.IsInputRedirected)
+            {
+                // Waiting silently for a terminal to type an article helps nobody who forgot the input.
+                throw new UsageException("no input: give files or directories, or pipe text and use - for standard input.");
+            }
+            using var sink = OpenOutput(parse.GetValue(outFile), output);
             var writer = OutputFormats.Create(parse.GetValue(format)!, sink.Writer);
             var failed = 0;
-            foreach (var item in new InputReader().Read(sources))
+            foreach (var item in new InputReader(standardInput).Read(sources))
             {
                 if (item.Problem is { } problem)
                 {
@@ -112,6 +117,18 @@ internal static class ExtractCommand
             return failed == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });
         return command;
+    }
+
+    private static OutputSink OpenOutput(string? path, TextWriter output)
+    {
+        try
+        {
+            return OutputSink.Open(path, output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--out {path}: cannot write there ({e.Message})");
+        }
     }
 
     private static string? ParseLanguage(string? value, IReadOnlyList<string> supported)

@@ -1,65 +1,89 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using Sitrep.Documents;
 
 namespace Sitrep.Readers;
 
 /// <summary>
-/// Reads RSS 2.0, RSS 1.0 (RDF) and Atom feeds, one document per item or entry, streaming: one item is in
-/// memory at a time. Item HTML (description, content:encoded, Atom content) is reduced to text. DTDs are
-/// ignored, so no entity expansion or external fetch can happen. Broken XML stops the feed with a problem
-/// naming the line; the items before it are kept.
+/// Reads RSS 2.0, RSS 1.0 (RDF) and Atom feeds, one document per item or entry. It streams with an
+/// <see cref="XmlReader"/> and never builds a tree, so a huge feed is read one item at a time and a deeply
+/// nested item cannot exhaust the stack. Item HTML (description, content:encoded, Atom content) is reduced
+/// to text. DTDs are ignored, so no entity expansion or external fetch can happen. Broken XML ends the feed
+/// with a problem naming the line; the items before it are kept.
 /// </summary>
 internal sealed class FeedDocumentReader
 {
+    /// <summary>Item fields nested deeper than this (under the item) are a problem, not content.</summary>
+    public const int MaximumItemDepth = 64;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Ignore,
         XmlResolver = null,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
         CheckCharacters = false,
     };
 
     public IEnumerable<ReadItem> Read(DecodedText decoded, InputName name)
     {
         using var reader = XmlReader.Create(new StringReader(decoded.Text), Settings);
-        var isFeed = false;
-        string? feedTitle = null;
-        var number = 0;
+        var state = new FeedState();
         while (true)
         {
-            FeedStep step;
+            FeedItem? item;
             XmlException? broken = null;
             try
             {
-                step = Next(reader, ref isFeed, ref feedTitle);
+                item = NextItem(reader, state);
             }
             catch (XmlException e)
             {
                 broken = e;
-                step = new FeedStep(true, null, 0);
+                item = null;
             }
             if (broken is not null)
             {
-                var reason = isFeed ? $"feed XML is broken: {broken.Message}" : $"not a readable RSS or Atom feed: {broken.Message}";
+                var reason = state.IsFeed ? $"feed XML is broken: {broken.Message}" : $"not a readable RSS or Atom feed: {broken.Message}";
                 yield return ReadItem.Failed(name.Path, broken.LineNumber > 0 ? broken.LineNumber : null, reason);
                 yield break;
             }
-            if (step.Done) break;
-            number++;
-            yield return Document(step.Item!, feedTitle, name, number, step.Line, decoded);
+            if (item is null) break;
+            state.Items++;
+            yield return Document(item, state, name, decoded);
         }
-        if (!isFeed) yield return ReadItem.Failed(name.Path, null, "XML but not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> root)");
-        else if (number == 0) yield return ReadItem.Failed(name.Path, null, "feed has no items");
+        if (!state.IsFeed) yield return ReadItem.Failed(name.Path, null, "XML but not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> root)");
+        else if (state.Items == 0) yield return ReadItem.Failed(name.Path, null, "feed has no items");
     }
 
-    private readonly record struct FeedStep(bool Done, XElement? Item, int Line);
+    private sealed class FeedState
+    {
+        public bool IsFeed { get; set; }
 
-    // Moves to the next item, noting the feed's own title on the way.
-    private static FeedStep Next(XmlReader reader, ref bool isFeed, ref string? feedTitle)
+        public string? Title { get; set; }
+
+        public int Items { get; set; }
+    }
+
+    /// <summary>An item's fields by local name (first occurrence wins), its links, and where it starts.</summary>
+    private sealed class FeedItem(int line)
+    {
+        public int Line { get; } = line;
+
+        public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+
+        public List<(string? Href, string? Relation, string Text)> Links { get; } = [];
+
+        public string? About { get; set; }
+
+        public bool TooDeep { get; set; }
+
+        public string? this[string field] => Fields.TryGetValue(field, out var value) ? value : null;
+    }
+
+    // Moves to the next item and reads it, noting the feed's own title on the way; null at the end.
+    private static FeedItem? NextItem(XmlReader reader, FeedState state)
     {
         var lineInfo = (IXmlLineInfo)reader;
         while (!reader.EOF)
@@ -68,69 +92,132 @@ internal sealed class FeedDocumentReader
             var local = reader.LocalName;
             if (reader.Depth == 0)
             {
-                isFeed = local is "rss" or "feed" or "RDF";
-                if (!isFeed) return new FeedStep(true, null, 0);
+                state.IsFeed = local is "rss" or "feed" or "RDF";
+                if (!state.IsFeed) return null;
                 reader.Read();
                 continue;
             }
             if (local is "item" or "entry")
             {
-                var line = lineInfo.LineNumber;
-                var item = (XElement)XNode.ReadFrom(reader);
-                return new FeedStep(false, item, line);
+                var item = new FeedItem(lineInfo.LineNumber);
+                ReadItemFields(reader, item);
+                return item;
             }
-            if (local == "title" && feedTitle is null && reader.Depth <= 2)
+            if (local == "title" && state.Title is null && reader.Depth <= 2)
             {
-                feedTitle = Clean(reader.ReadElementContentAsString());
+                state.Title = Clean(ReadFieldText(reader, out _));
                 continue;
             }
             reader.Read();
         }
-        return new FeedStep(true, null, 0);
+        return null;
     }
 
-    private static ReadItem Document(XElement item, string? feedTitle, InputName name, int number, int line, DecodedText decoded)
+    private static void ReadItemFields(XmlReader reader, FeedItem item)
     {
+        item.About = reader.GetAttribute("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        var itemDepth = reader.Depth;
+        if (reader.IsEmptyElement) { reader.Read(); return; }
+        reader.Read();
+        while (!reader.EOF && !(reader.Depth == itemDepth && reader.NodeType == XmlNodeType.EndElement))
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != itemDepth + 1) { reader.Read(); continue; }
+            var local = reader.LocalName;
+            if (local == "link")
+            {
+                var href = reader.GetAttribute("href");
+                var relation = reader.GetAttribute("rel");
+                var text = ReadFieldText(reader, out var tooDeep);
+                item.TooDeep |= tooDeep;
+                item.Links.Add((href, relation, text));
+                continue;
+            }
+            var value = ReadFieldText(reader, out var deep);
+            item.TooDeep |= deep;
+            item.Fields.TryAdd(local, value);
+        }
+        if (!reader.EOF) reader.Read();
+    }
+
+    /// <summary>
+    /// Reads the element the reader is on, to its end tag, as text; markup nested inside (Atom's xhtml
+    /// content) is written back as tags so that the HTML flattener sees its paragraphs. Leaves the reader
+    /// after the end tag.
+    /// </summary>
+    private static string ReadFieldText(XmlReader reader, out bool tooDeep)
+    {
+        tooDeep = false;
+        var depth = reader.Depth;
+        if (reader.IsEmptyElement) { reader.Read(); return string.Empty; }
+        var text = new StringBuilder();
+        reader.Read();
+        while (!reader.EOF && !(reader.Depth == depth && reader.NodeType == XmlNodeType.EndElement))
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    text.Append(reader.Value);
+                    break;
+                case XmlNodeType.Element when reader.Depth - depth > MaximumItemDepth:
+                    tooDeep = true;
+                    break;
+                case XmlNodeType.Element:
+                    text.Append('<').Append(reader.LocalName).Append(reader.IsEmptyElement ? "/>" : ">");
+                    break;
+                case XmlNodeType.EndElement:
+                    text.Append("</").Append(reader.LocalName).Append('>');
+                    break;
+            }
+            reader.Read();
+        }
+        if (!reader.EOF) reader.Read();
+        return text.ToString();
+    }
+
+    private static ReadItem Document(FeedItem item, FeedState state, InputName name, DecodedText decoded)
+    {
+        var number = state.Items;
+        if (item.TooDeep) return ReadItem.Failed(name.Path, item.Line, $"feed item {number} is nested more than {MaximumItemDepth} levels deep");
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var title = Clean(Flatten(Child(item, "title")));
-        var body = Longest(Child(item, "encoded"), Child(item, "content"), Child(item, "description"), Child(item, "summary"));
+        var title = Clean(Flatten(item["title"]));
+        var body = Longest(item["encoded"], item["content"], item["description"], item["summary"]);
         var text = Flatten(body);
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (title is null) return ReadItem.Failed(name.Path, line, $"feed item {number} has neither text nor title");
+            if (title is null) return ReadItem.Failed(name.Path, item.Line, $"feed item {number} has neither text nor title");
             text = title;
             warnings.Add("the feed item has no description; its title is the text");
         }
 
-        var dateText = Child(item, "pubDate") ?? Child(item, "published") ?? Child(item, "date") ?? Child(item, "updated") ?? Child(item, "issued");
+        // RSS pubDate, Atom published (else updated), RSS 1.0 dc:date.
+        var dateText = item["pubDate"] ?? item["published"] ?? item["date"] ?? item["updated"] ?? item["issued"];
         var published = PublicationDateParser.Parse(dateText);
         if (dateText is not null && published is null) warnings.Add($"item date \"{dateText.Trim()}\" not understood; publication date unknown");
         if (decoded.InvalidSequences > 0) warnings.Add($"the feed had {decoded.InvalidSequences} invalid {decoded.EncodingName} byte sequences, replaced with U+FFFD");
 
-        var id = Clean(Child(item, "guid")) ?? Clean(Child(item, "id")) ?? name.IdOfItem(number);
-        return ReadItem.Of(new SourceDocument(id, text, published, Language: null, title, feedTitle, Link(item), name.OriginAtLine(line))
+        var id = Clean(item["guid"]) ?? Clean(item["id"]) ?? name.IdOfItem(number);
+        return ReadItem.Of(new SourceDocument(id, text, published, Language: null, title, state.Title, Link(item), name.OriginAtLine(item.Line))
         {
             Warnings = warnings.ToImmutable(),
         });
     }
 
     // RSS gives the link as text; Atom as <link href> (the "alternate" one is the article); RSS 1.0 as rdf:about.
-    private static string? Link(XElement item)
+    private static string? Link(FeedItem item)
     {
         string? fallback = null;
-        foreach (var link in item.Elements().Where(e => e.Name.LocalName == "link"))
+        foreach (var (href, relation, text) in item.Links)
         {
-            var href = link.Attribute("href")?.Value;
-            if (href is null) return Clean(link.Value);
-            var relation = link.Attribute("rel")?.Value;
+            if (href is null)
+            {
+                if (Clean(text) is { } plain) return plain;
+                continue;
+            }
             if (relation is null or "alternate") return Clean(href);
             fallback ??= Clean(href);
         }
-        return fallback ?? Clean(item.Attributes().FirstOrDefault(a => a.Name.LocalName == "about")?.Value);
+        return fallback ?? Clean(item.About);
     }
-
-    private static string? Child(XElement item, string localName) =>
-        item.Elements().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
 
     private static string? Longest(params string?[] candidates) =>
         candidates.Where(c => !string.IsNullOrWhiteSpace(c)).MaxBy(c => c!.Length);

@@ -18,17 +18,22 @@ internal static class HtmlNesting
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingLookup = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The deepest nesting of start tags, counted up to <paramref name="limit"/> + 1 (no need to go further).</summary>
+    /// <summary>
+    /// The deepest nesting of elements, counted up to <paramref name="limit"/> + 1 (no need to go further).
+    /// End tags close the nearest open element of their name, as parsers do; a stray end tag closes nothing,
+    /// so "&lt;div&gt;&lt;/span&gt;" repeated still counts as deep.
+    /// </summary>
     public static int Depth(ReadOnlySpan<char> html, int limit = MaximumDepth)
     {
-        var depth = 0;
+        // Open elements as ranges of the input; never longer than limit + 1, so searching it stays cheap.
+        var open = new List<(int Start, int Length)>();
         var deepest = 0;
         var position = 0;
         while (position < html.Length)
         {
-            var open = html[position..].IndexOf('<');
-            if (open < 0) break;
-            position += open + 1;
+            var next = html[position..].IndexOf('<');
+            if (next < 0) break;
+            position += next + 1;
             if (position >= html.Length) break;
             var closing = html[position] == '/';
             var nameStart = closing ? position + 1 : position;
@@ -41,12 +46,23 @@ internal static class HtmlNesting
             var name = html[nameStart..nameEnd];
             position = tagEnd + 1;
             if (NotNestingLookup.Contains(name)) continue;
-            if (closing) { if (depth > 0) depth--; continue; }
-            if (html[tagEnd - 1] == '/') continue;
-            depth++;
-            if (depth > deepest)
+            if (closing)
             {
-                deepest = depth;
+                for (var i = open.Count - 1; i >= 0; i--)
+                {
+                    if (html.Slice(open[i].Start, open[i].Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        open.RemoveRange(i, open.Count - i);
+                        break;
+                    }
+                }
+                continue;
+            }
+            if (html[tagEnd - 1] == '/') continue;
+            open.Add((nameStart, nameEnd - nameStart));
+            if (open.Count > deepest)
+            {
+                deepest = open.Count;
                 if (deepest > limit) return deepest;
             }
         }

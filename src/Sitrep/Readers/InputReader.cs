@@ -72,6 +72,7 @@ public sealed class InputReader
             var head = new byte[HeadBytes];
             var headLength = ReadAtMost(stream, head);
             var encoding = TextDecoder.DetectEncoding(head.AsSpan(0, headLength), out var bom);
+            if (bom == 0 && TextDecoder.GuessUtf16WithoutBom(head.AsSpan(0, headLength)) is { } utf16) encoding = utf16;
             var content = head.AsSpan(bom, headLength - bom);
             if (content.IsEmpty || IsBlank(content, encoding))
             {

@@ -31,6 +31,25 @@ internal static class TextDecoder
     }
 
     /// <summary>
+    /// Recognises UTF-16 saved without a byte order mark from its zero bytes: Latin-script text in UTF-16 has
+    /// a zero in nearly every other byte, on the odd side for little endian and the even side for big endian.
+    /// </summary>
+    public static ByteEncoding? GuessUtf16WithoutBom(ReadOnlySpan<byte> sample)
+    {
+        var pairs = Math.Min(sample.Length, SampleLength) / 2;
+        if (pairs < 2) return null;
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            if (sample[2 * i] == 0) evenZeros++;
+            if (sample[(2 * i) + 1] == 0) oddZeros++;
+        }
+        if (oddZeros * 10 >= pairs * 7 && evenZeros * 10 <= pairs) return ByteEncoding.Utf16LittleEndian;
+        if (evenZeros * 10 >= pairs * 7 && oddZeros * 10 <= pairs) return ByteEncoding.Utf16BigEndian;
+        return null;
+    }
+
+    /// <summary>
     /// True when the sample (bytes after the BOM) is not text: a NUL, many control characters, or mostly
     /// invalid UTF-8. Broken but readable text (a few bad bytes) is not binary: it is decoded with replacements.
     /// </summary>

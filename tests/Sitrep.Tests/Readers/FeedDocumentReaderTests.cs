@@ -134,6 +134,30 @@ public sealed class FeedDocumentReaderTests
     }
 
     [Fact]
+    public void An_item_nested_thousands_deep_is_a_problem_and_its_neighbours_still_read()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<x>", 5000)) + "bottom" + string.Concat(Enumerable.Repeat("</x>", 5000));
+        var escaped = string.Concat(Enumerable.Repeat("&lt;div&gt;", 5000)) + "Escaped deep text." + string.Concat(Enumerable.Repeat("&lt;/div&gt;", 5000));
+        var feed = $"<rss><channel>\n<item><title>A</title><description>First.</description></item>\n<item><title>B</title><description>{deep}</description></item>\n<item><title>C</title><description>{escaped}</description></item>\n</channel></rss>";
+        var items = ReaderHarness.Read(feed, "deep.rss");
+        Assert.Equal(["First.", "Escaped deep text."], ReaderHarness.Documents(items).Select(d => d.Text));
+        var problem = Assert.Single(ReaderHarness.Problems(items));
+        Assert.Equal(3, problem.Line);
+        Assert.Equal("feed item 2 is nested more than 64 levels deep", problem.Reason);
+    }
+
+    [Fact]
+    public void Atom_xhtml_content_keeps_its_paragraphs()
+    {
+        const string atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>
+            <entry><id>e1</id><title>T</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Crowds gathered at dawn.</p><p>By noon the square was empty.</p></div></content></entry>
+            </feed>
+            """;
+        Assert.Equal("Crowds gathered at dawn.\n\nBy noon the square was empty.", ReaderHarness.Single(atom, "x.atom").Text);
+    }
+
+    [Fact]
     public void Entities_declared_in_a_doctype_are_not_expanded()
     {
         const string bomb = """

@@ -90,6 +90,33 @@ public sealed class HtmlArticleReaderTests
         Assert.Contains("flat text", Assert.Single(document.Warnings), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Html_nested_just_under_the_limit_goes_through_the_article_extractor()
+    {
+        var depth = HtmlNesting.MaximumDepth - 10;
+        var html = new StringBuilder("<html><head><title>Deep but legal</title></head><body>");
+        for (var i = 0; i < depth; i++) html.Append("<section>");
+        html.Append("<p>").Append(Paragraphs()).Append("</p>");
+        for (var i = 0; i < depth; i++) html.Append("</section>");
+        html.Append("</body></html>");
+
+        var document = ReaderHarness.Single(html.ToString(), "legal.html");
+        Assert.Equal("Deep but legal", document.Title);
+        Assert.Contains("Security forces fired tear gas", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Warnings, w => w.Contains("flat text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stray_end_tags_cannot_hide_deep_nesting()
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var i = 0; i < 5000; i++) html.Append("<div></span>");
+        html.Append("Text at the bottom.</body></html>");
+        var document = ReaderHarness.Single(html.ToString(), "stray.html");
+        Assert.Equal("Text at the bottom.", document.Text);
+        Assert.Contains("flat text", Assert.Single(document.Warnings), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("<html><body><script>only();</script></body></html>")]  // nothing but a script
     [InlineData("<html><head><title>Title only</title></head></html>")] // a title, no body text
@@ -119,6 +146,8 @@ public sealed class HtmlArticleReaderTests
     [InlineData("<p>a<p>b<p>c<li>d<li>e", 0)]                          // optional end tags do not nest
     [InlineData("<div><br><img src=x><hr/></div>", 1)]                 // void elements do not nest
     [InlineData("<div><span/></div>", 1)]                              // self-closed elements do not nest
+    [InlineData("<div></span><div></span><div>", 3)]                   // stray end tags close nothing
+    [InlineData("<div><b></div><div>", 2)]                             // an end tag closes what it encloses too
     public void Nesting_depth_is_measured_without_a_parser(string html, int depth)
     {
         Assert.Equal(depth, HtmlNesting.Depth(html));

@@ -17,6 +17,10 @@ public sealed class TextDecoderTests
         { "utf-16le", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Sentence)] },
         // UTF-16 big endian with its BOM.
         { "utf-16be", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Sentence)] },
+        // UTF-16 little endian saved without a BOM, recognised by its zero bytes.
+        { "utf-16le no bom", Encoding.Unicode.GetBytes(Sentence) },
+        // The same, big endian.
+        { "utf-16be no bom", Encoding.BigEndianUnicode.GetBytes(Sentence) },
     };
 
     [Theory]
