@@ -4,42 +4,72 @@ using Sitrep.Languages;
 
 namespace Sitrep.Text;
 
+/// <summary>What <see cref="LanguageIdentifier"/> decided, and the language it leaned to.</summary>
+/// <param name="Language">BCP 47 code, or "und" when unsure.</param>
+/// <param name="Likely">The best-scoring supported language even when unsure (tools can still use its rules), or null.</param>
+public readonly record struct LanguageGuess(string Language, string? Likely);
+
 /// <summary>
-/// Tells which supported language a text is in by counting its most frequent function words
-/// (each language's <c>function-words.txt</c>). Says "und" when too few words are known or two
-/// languages are too close. Adding a language is adding its folder. Thread-safe.
+/// Tells which supported language a text is in from its function words (each language's
+/// <c>function-words.txt</c>). Says "und" when the text is too short, when two languages are close
+/// (mixed text), or when the text's short words are mostly not the winner's (another language that
+/// happens to share "de" and "la"). Adding a language is adding its folder. Thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
 {
     public const string Undetermined = "und";
+
+    public const string FileName = "function-words.txt";
+
+    // The first few hundred words decide; a long article says nothing more about its language.
+    private const int WordsRead = 500;
+    private const int MinimumHits = 3;
+    private const double MinimumLead = 1.5;
+    private const double MinimumShortWordCoverage = 0.6;
+    private const double MinimumDensity = 0.15;
 
     private readonly ImmutableArray<(string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)> _profiles;
 
     public LanguageIdentifier(IEnumerable<string> languages)
     {
         _profiles = [.. languages
-            .Select(l => (l, LanguageResources.Lines(l, "function-words.txt").ToFrozenSet(StringComparer.Ordinal)))
+            .Select(l => (l, LanguageResources.Lines(l, FileName).ToFrozenSet(StringComparer.Ordinal)))
             .Where(p => p.Item2.Count > 0)
             .Select(p => (p.l, p.Item2.GetAlternateLookup<ReadOnlySpan<char>>()))];
     }
 
     public IReadOnlyList<string> Languages => _profiles.Select(p => p.Language).ToArray();
 
-    /// <param name="folded">The folded text.</param>
-    /// <param name="tokens">Its tokens.</param>
-    public string Identify(string folded, ImmutableArray<Token> tokens)
+    /// <summary>The language of a text, or "und".</summary>
+    /// <param name="normalized">The normalized text (its case tells short function words from acronyms).</param>
+    /// <param name="folded">The folded text, same length.</param>
+    public string Identify(string normalized, string folded) => Guess(normalized, folded).Language;
+
+    /// <inheritdoc cref="Identify(string, string)"/>
+    public LanguageGuess Guess(string normalized, string folded)
     {
-        Span<int> scores = stackalloc int[_profiles.Length];
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(folded);
+        Span<int> hits = stackalloc int[_profiles.Length];
+        Span<int> shortHits = stackalloc int[_profiles.Length];
         var words = 0;
-        // The first few hundred words decide; a long article says nothing more about its language.
-        foreach (var token in tokens)
+        var shortWords = 0;
+        var i = 0;
+        while (i < folded.Length && words < WordsRead)
         {
-            if (token.Kind != TokenKind.Word) continue;
-            if (++words > 400) break;
-            var word = folded.AsSpan(token.Start, token.Length);
+            if (!char.IsLetter(folded[i])) { i++; continue; }
+            var start = i;
+            while (i < folded.Length && char.IsLetter(folded[i])) i++;
+            var word = folded.AsSpan(start, i - start);
+            words++;
+            // Short lower-case words are nearly all function words in any language; acronyms ("UN", "AFP") are not.
+            var isShort = word.Length <= 3 && char.IsLower(normalized[start]);
+            if (isShort) shortWords++;
             for (var p = 0; p < _profiles.Length; p++)
             {
-                if (_profiles[p].Words.Contains(word)) scores[p]++;
+                if (!_profiles[p].Words.Contains(word)) continue;
+                hits[p]++;
+                if (isShort) shortHits[p]++;
             }
         }
 
@@ -47,10 +77,23 @@ public sealed class LanguageIdentifier
         var second = 0;
         for (var p = 0; p < _profiles.Length; p++)
         {
-            if (best < 0 || scores[p] > scores[best]) { if (best >= 0) second = Math.Max(second, scores[best]); best = p; }
-            else second = Math.Max(second, scores[p]);
+            if (best < 0 || hits[p] > hits[best])
+            {
+                if (best >= 0) second = Math.Max(second, hits[best]);
+                best = p;
+            }
+            else
+            {
+                second = Math.Max(second, hits[p]);
+            }
         }
-        if (best < 0 || scores[best] < 2 || scores[best] < second * 1.5) return Undetermined;
-        return _profiles[best].Language;
+        if (best < 0 || hits[best] == 0) return new LanguageGuess(Undetermined, null);
+
+        var likely = _profiles[best].Language;
+        var sure = hits[best] >= MinimumHits
+            && hits[best] >= second * MinimumLead
+            && hits[best] >= words * MinimumDensity
+            && (shortWords < 5 || shortHits[best] >= shortWords * MinimumShortWordCoverage);
+        return new LanguageGuess(sure ? likely : Undetermined, likely);
     }
 }

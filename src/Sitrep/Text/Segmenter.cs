@@ -52,15 +52,16 @@ public sealed class Segmenter
                 end = ScanNumber(normalized, i);
                 kind = TokenKind.Number;
             }
-            else if (char.IsLetter(c) || char.IsSurrogate(c) || IsMark(c))
+            else if (IsWordChar(normalized, i, out var width))
             {
-                end = i + 1;
-                while (end < normalized.Length && (char.IsLetterOrDigit(normalized[end]) || char.IsSurrogate(normalized[end]) || IsMark(normalized[end]))) end++;
+                end = i + width;
+                while (end < normalized.Length && IsWordChar(normalized, end, out width)) end += width;
                 kind = TokenKind.Word;
             }
             else
             {
-                end = i + 1;
+                // A symbol outside the BMP (an emoji) is one token of two code units: a pair is never split.
+                end = i + (char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]) ? 2 : 1);
                 kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
             }
 
@@ -139,6 +140,24 @@ public sealed class Segmenter
         {
             if (text[j] == '\n') return true;
             if (!char.IsWhiteSpace(text[j])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>Letters, digits after the first letter, combining marks, and letters outside the BMP.</summary>
+    private static bool IsWordChar(string text, int at, out int width)
+    {
+        var c = text[at];
+        width = 1;
+        if (char.IsLetterOrDigit(c) || IsMark(c)) return true;
+        if (char.IsHighSurrogate(c) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
+        {
+            width = 2;
+            var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[at + 1]));
+            return category is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+                or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+                or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark;
         }
         return false;
     }

@@ -5,8 +5,8 @@ namespace Sitrep.Text;
 
 /// <summary>
 /// The text chain, assembled in one place. Order matters: normalise first (everything matches on the
-/// folded form), segment next (language identification counts words), identify the language, then read
-/// numbers with that language's separators. Built once, shared across threads.
+/// folded form), identify the language from the folded words, segment with that language's
+/// abbreviations, then read numbers with its separators and number words. Built once, shared across threads.
 /// </summary>
 public sealed class TextAnalyzer
 {
@@ -29,18 +29,25 @@ public sealed class TextAnalyzer
     /// <param name="language">A language to use instead of detecting one, or null.</param>
     public AnalyzedText Analyze(string text, string? language = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var normalized = _normalizer.Normalize(text);
-        // Sentences are found with the language's abbreviations; when the language is unknown yet, a
-        // neutral pass is enough to count words, and the text is segmented again only if the language has its own rules.
-        var tools = language is not null && _tools.TryGetValue(language, out var given) ? given : _fallback;
-        var segmentation = tools.Segmenter.Segment(normalized.Normalized, normalized.Folded);
-        var detected = language ?? _identifier.Identify(normalized.Folded, segmentation.Tokens);
-        if (language is null && _tools.TryGetValue(detected, out var found))
+        string detected;
+        LanguageTextTools tools;
+        if (language is not null)
         {
-            tools = found;
-            segmentation = tools.Segmenter.Segment(normalized.Normalized, normalized.Folded);
+            detected = language;
+            tools = _tools.GetValueOrDefault(language, _fallback);
         }
-        var numbers = tools.Numbers.Recognize(normalized.Normalized, segmentation.Tokens);
+        else
+        {
+            // When unsure, the text is still segmented with the rules of the language it leans to: "und" is
+            // what the output says, not a reason to read "Gen." as the end of a sentence.
+            var guess = _identifier.Guess(normalized.Normalized, normalized.Folded);
+            detected = guess.Language;
+            tools = guess.Likely is { } likely ? _tools.GetValueOrDefault(likely, _fallback) : _fallback;
+        }
+        var segmentation = tools.Segmenter.Segment(normalized.Normalized, normalized.Folded);
+        var numbers = tools.Numbers.Recognize(normalized.Normalized, normalized.Folded, segmentation.Tokens);
         return new AnalyzedText(text, normalized.Normalized, normalized.Folded, normalized.Map, detected,
             segmentation.Tokens, segmentation.Sentences, numbers);
     }
@@ -54,7 +61,7 @@ public sealed class TextAnalyzer
             var decimalPoint = separators.Count > 1 && separators[1].Length > 0 ? separators[1][0] : '.';
             return new LanguageTextTools(
                 new Segmenter(LanguageResources.Lines(language, "abbreviations.txt")),
-                new NumberRecognizer(thousands, decimalPoint));
+                new NumberRecognizer(thousands, decimalPoint, NumberWords.ForLanguage(language)));
         }
 
         public static LanguageTextTools Neutral() => new(new Segmenter([]), new NumberRecognizer(',', '.'));

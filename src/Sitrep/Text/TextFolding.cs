@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Sitrep.Text.Unicode;
 
 namespace Sitrep.Text;
 
@@ -9,36 +8,42 @@ namespace Sitrep.Text;
 /// </summary>
 public static class TextFolding
 {
-    // Folding of the Basic Multilingual Plane's Latin, Greek and Cyrillic blocks, computed once.
+    // The fold of every character of the Basic Multilingual Plane, computed once from the canonical decompositions.
     private static readonly char[] Table = BuildTable();
 
     public static string Fold(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         return string.Create(text.Length, text, static (destination, source) =>
         {
-            for (var i = 0; i < source.Length; i++) destination[i] = FoldChar(source[i]);
+            var table = Table;
+            for (var i = 0; i < source.Length; i++) destination[i] = table[source[i]];
         });
     }
 
-    public static char FoldChar(char c) => c < Table.Length ? Table[c] : char.ToLowerInvariant(c);
+    public static char FoldChar(char c) => Table[c];
 
     private static char[] BuildTable()
     {
-        var table = new char[0x0500];
+        var table = new char[0x10000];
         for (var i = 0; i < table.Length; i++)
         {
-            var c = TextNormalizer.Unify((char)i);
+            var c = (char)i;
             if (char.IsSurrogate(c)) { table[i] = c; continue; }
-            var lower = char.ToLowerInvariant(c);
-            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
-            var baseChar = decomposed.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(decomposed[0]) != UnicodeCategory.NonSpacingMark ? decomposed[0] : lower;
-            table[i] = baseChar switch
+            var unified = TextNormalizer.Unify(c);
+            var baseCodePoint = CanonicalComposition.BaseOf(unified);
+            // Only a base that is itself a single BMP character and not a combining mark can stand in for the letter.
+            var baseChar = baseCodePoint < 0x10000 && CanonicalComposition.CombiningClass(baseCodePoint) == 0 ? (char)baseCodePoint : unified;
+            var lower = char.ToLowerInvariant(baseChar);
+            table[i] = lower switch
             {
                 '\u0131' => 'i', // dotless i
-                '\u0142' => 'l', // Polish l
-                '\u00F8' => 'o',
-                '\u0111' => 'd',
-                _ => baseChar,
+                '\u0130' => 'i', // dotted capital I
+                '\u0142' => 'l', // Polish l with stroke
+                '\u00F8' => 'o', // o with stroke
+                '\u0111' => 'd', // d with stroke
+                '\u0127' => 'h', // h with stroke
+                _ => lower,
             };
         }
         return table;
