@@ -6,11 +6,14 @@ namespace Sitrep.Readers;
 
 /// <summary>
 /// Reads a web page as one document: its main article text (found by SmartReader's readability
-/// algorithm, else the whole page's text), title, publication date, canonical URL, site name and language.
+/// algorithm, else the whole page's text), title, publication date, canonical URL and site name.
 /// Pages nested too deep for a tree walk are read as flat text instead, so no page can overflow the stack.
 /// </summary>
 internal sealed class HtmlArticleReader
 {
+    /// <summary>Pages with more elements than this skip the readability scoring, whose cost grows faster than the page.</summary>
+    public const int MaximumElementsForReadability = 6000;
+
     private static readonly Uri DefaultBase = new("https://localhost/");
 
     private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
@@ -28,7 +31,7 @@ internal sealed class HtmlArticleReader
         {
             warnings.Add($"HTML nested more than {HtmlNesting.MaximumDepth} levels deep; read as flat text, without page metadata");
             text = HtmlTextFlattener.Flatten(html);
-            metadata = new HtmlMetadata(null, null, null, null, null);
+            metadata = new HtmlMetadata(null, null, null, null);
         }
         else
         {
@@ -40,7 +43,7 @@ internal sealed class HtmlArticleReader
             yield return ReadItem.Failed(name.Path, null, "no text found in the page");
             yield break;
         }
-        yield return ReadItem.Of(new SourceDocument(name.Name, text, metadata.Published, metadata.Language, metadata.Title, metadata.Source, metadata.Url, name.Path)
+        yield return ReadItem.Of(new SourceDocument(name.Name, text, metadata.Published, Language: null, metadata.Title, metadata.Source, metadata.Url, name.Path)
         {
             Warnings = warnings.ToImmutable(),
         });
@@ -50,6 +53,15 @@ internal sealed class HtmlArticleReader
     {
         using var page = _parser.ParseDocument(html);
         var metadata = HtmlMetadataReader.Read(page);
+        var elements = page.All.Length;
+        if (elements > MaximumElementsForReadability)
+        {
+            // The readability scoring grows faster than the page; on a huge page, the <article> (or <main>)
+            // element, else the whole page, is the article.
+            var container = page.QuerySelector("article") ?? page.QuerySelector("main");
+            warnings.Add($"page too large for main-text extraction ({elements} elements); {(container is null ? "all of its text" : $"its <{container.LocalName}> element")} was read");
+            return (HtmlTextFlattener.Flatten(container?.OuterHtml ?? html), metadata);
+        }
         var text = MainText(page, metadata.Url);
         if (string.IsNullOrWhiteSpace(text))
         {

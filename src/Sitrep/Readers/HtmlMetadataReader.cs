@@ -4,8 +4,11 @@ using Sitrep.Documents;
 
 namespace Sitrep.Readers;
 
-/// <summary>What a page says about itself: title, publication date, canonical URL, site name, language.</summary>
-internal sealed record HtmlMetadata(string? Title, PartialDate? Published, string? Url, string? Source, string? Language);
+/// <summary>
+/// What a page says about itself: title, publication date, canonical URL, site name. Not its language:
+/// templates often declare one language for pages in another, so the text's own language is detected.
+/// </summary>
+internal sealed record HtmlMetadata(string? Title, PartialDate? Published, string? Url, string? Source);
 
 /// <summary>
 /// Reads a page's metadata from the places publishers put it, most specific first: Open Graph and article
@@ -32,8 +35,7 @@ internal static class HtmlMetadataReader
         var title = Meta(page, "meta[property='og:title']") ?? Clean(page.Title) ?? Clean(page.QuerySelector("h1")?.TextContent);
         var url = Attribute(page, "link[rel='canonical']", "href") ?? Meta(page, "meta[property='og:url']");
         var source = Meta(page, "meta[property='og:site_name']");
-        var language = LanguageTag.Primary(page.DocumentElement?.GetAttribute("lang"));
-        return new HtmlMetadata(title, PublicationDate(page), url, source, language);
+        return new HtmlMetadata(title, PublicationDate(page), url, source);
     }
 
     private static PartialDate? PublicationDate(IDocument page)

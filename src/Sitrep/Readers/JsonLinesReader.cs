@@ -16,9 +16,17 @@ internal sealed class JsonLinesReader
 
     public IEnumerable<ReadItem> Read(IEnumerable<TextLine> lines, InputName name)
     {
+        var first = true;
         foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            if (first && line.Text.AsSpan().Trim() is var opening && (opening is "{" || opening.StartsWith("[")))
+            {
+                // A pretty-printed object or an array would give one confusing problem per line; say it once.
+                yield return ReadItem.Failed(name.Path, line.Number, "JSON spread over lines or in an array; JSON Lines needs one object per line");
+                yield break;
+            }
+            first = false;
             yield return ReadLine(line, name);
         }
     }

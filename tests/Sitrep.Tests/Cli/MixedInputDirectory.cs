@@ -1,4 +1,5 @@
 using System.Text;
+using Sitrep.Tests.Support;
 
 namespace Sitrep.Tests.Cli;
 
@@ -11,6 +12,7 @@ public sealed class MixedInputDirectory : IDisposable
     public MixedInputDirectory()
     {
         Root = Directory.CreateTempSubdirectory("sitrep-mixed-").FullName;
+        _extracted = new Lazy<CliRunner.Outcome>(() => CliRunner.Run("extract", Root, "--format", "jsonl"));
 
         // Bad inputs: each must be named on standard error with its reason.
         Bytes("attachment.bin", RandomBytes(65536, seed: 11));
@@ -55,6 +57,11 @@ public sealed class MixedInputDirectory : IDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>One in-process run of <c>sitrep extract ROOT --format jsonl</c>, shared by the tests that only read its outcome.</summary>
+    public CliRunner.Outcome Extracted => _extracted.Value;
+
+    private readonly Lazy<CliRunner.Outcome> _extracted;
 
     /// <summary>The ids every run must write, one document each.</summary>
     public static IReadOnlyList<string> GoodIds { get; } =

@@ -41,7 +41,7 @@ public sealed class HtmlArticleReaderTests
         Assert.Equal("2021-06-14", document.Published?.ToString());
         Assert.Equal("The Valley Courier", document.Source);
         Assert.Equal("https://courier.example/world/2021/06/14/border-clashes", document.Url);
-        Assert.Equal("en", document.Language);
+        Assert.Null(document.Language);                        // declared languages are often wrong: detected instead
         Assert.Contains("Fighting broke out on Sunday between government troops", document.Text, StringComparison.Ordinal);
         Assert.Contains("governor\u2019s office.", document.Text, StringComparison.Ordinal);      // entities decoded
         Assert.Contains("regained control of the main road.", document.Text, StringComparison.Ordinal);
@@ -104,6 +104,19 @@ public sealed class HtmlArticleReaderTests
         Assert.Equal("Deep but legal", document.Title);
         Assert.Contains("Security forces fired tear gas", document.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(document.Warnings, w => w.Contains("flat text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_huge_page_skips_readability_scoring_and_reads_its_article_element()
+    {
+        var html = new StringBuilder("<html><head><title>Live updates</title></head><body><nav>Menu</nav><article>");
+        for (var i = 0; i < HtmlArticleReader.MaximumElementsForReadability; i++) html.Append("<p>Update ").Append(i).Append(": sirens sounded again in the north.</p>");
+        html.Append("</article><footer>Footer text</footer></body></html>");
+
+        var document = ReaderHarness.Single(html.ToString(), "live.html");
+        Assert.StartsWith("Update 0: sirens sounded again in the north.", document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Footer text", document.Text, StringComparison.Ordinal);
+        Assert.Contains("<article> element was read", Assert.Single(document.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,17 @@ public sealed class JsonLinesReaderTests
         Assert.Equal(["before", "after"], ReaderHarness.Documents(items).Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData("{\n  \"id\": \"p\",\n  \"text\": \"Pretty printed.\"\n}\n")]                     // one object spread over lines
+    [InlineData("[{\"id\": \"a\", \"text\": \"One.\"}, {\"id\": \"b\", \"text\": \"Two.\"}]")] // an array of objects
+    public void Json_that_is_not_one_object_a_line_is_one_problem_not_one_per_line(string content)
+    {
+        var problem = Assert.Single(ReaderHarness.Read(content, "export.json")).Problem;
+        Assert.NotNull(problem);
+        Assert.Equal(1, problem.Line);
+        Assert.StartsWith("JSON spread over lines or in an array", problem.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_date_that_is_not_a_date_is_a_warning_not_a_problem()
     {
