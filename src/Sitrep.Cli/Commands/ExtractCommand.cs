@@ -88,35 +88,39 @@ internal static class ExtractCommand
             using var sink = OpenOutput(parse.GetValue(outFile), output);
             var writer = OutputFormats.Create(parse.GetValue(format)!, sink.Writer);
             var failed = 0;
-            foreach (var item in new InputReader(standardInput).Read(sources))
+            // Documents are extracted on every core; results come back in input order, so output is deterministic.
+            var processed = OrderedParallel.Map(new InputReader(standardInput).Read(sources), item => Extract(pipeline, item, options));
+            foreach (var (problem, result) in processed)
             {
-                if (item.Problem is { } problem)
+                if (problem is not null)
                 {
                     failed++;
                     error.WriteLine($"sitrep: {problem}");
                     continue;
                 }
-                var document = item.Document!;
-                DocumentResult result;
-                try
-                {
-                    result = pipeline.Process(document, options);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // A bug of ours on one document must not cost the user the others.
-                    failed++;
-                    error.WriteLine($"sitrep: {document.Origin ?? document.Id}: internal error while extracting: {e.Message}");
-                    if (Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null) error.WriteLine(e);
-                    continue;
-                }
-                writer.Write(result);
+                writer.Write(result!);
             }
             writer.Complete();
             sink.Commit();
             return failed == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });
         return command;
+    }
+
+    /// <summary>Runs on a worker thread: a read problem passes through; a bug of ours on one document becomes its problem, so the others are still written.</summary>
+    private static (string? Problem, DocumentResult? Result) Extract(ExtractionPipeline pipeline, ReadItem item, ExtractionOptions options)
+    {
+        if (item.Problem is { } problem) return (problem.ToString(), null);
+        var document = item.Document!;
+        try
+        {
+            return (null, pipeline.Process(document, options));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var detail = Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null ? $"\n{e}" : "";
+            return ($"{document.Origin ?? document.Id}: internal error while extracting: {e.Message}{detail}", null);
+        }
     }
 
     private static OutputSink OpenOutput(string? path, TextWriter output)

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Evaluation.Acled;
+using Sitrep.Evaluation.Gold;
+using Sitrep.Evaluation.Reporting;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// <c>sitrep eval acled FILE.csv</c> and <c>sitrep eval gold FILE.jsonl</c>: score extraction against gold
+/// data and print a table (or <c>--json</c>). Exit code 3 when a quality gate (<c>--min-f1</c>, <c>--baseline</c>) is not met.
+/// </summary>
+internal static class EvalCommand
+{
+    /// <summary>The scores are below the floor the caller asked for.</summary>
+    public const int QualityGateNotMet = 3;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("eval", "Score extraction against gold data: ACLED rows, or Sitrep's own annotated articles.")
+        {
+            CreateAcled(output, error),
+            CreateGold(output, error),
+        };
+        return command;
+    }
+
+    private static Command CreateAcled(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "An ACLED export (CSV, old or new column names): notes are the text, event_date the publication date." };
+        var json = JsonOption();
+        var errors = ErrorsOption("Also print the N worst rows, with the primary event's evidence.");
+        var command = new Command("acled", "Compare each row's primary extracted event with the row's coded fields.") { file, json, errors };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var worst = CheckErrors(parse.GetValue(errors));
+            var read = new AcledGoldReader().Read(path);
+            ReportProblems(error, read.Problems);
+            if (read.Rows.Count == 0) return SitrepCommandLine.SomeInputsFailed;
+            var report = new AcledEvaluator(new ExtractionPipeline()).Evaluate(path, read.Rows, read.Problems.Count, worst);
+            output.Write(parse.GetValue(json) ? EvaluationJson.Serialize(report) + "\n" : ReportFormatter.Format(report));
+            output.Flush();
+            return read.Problems.Count == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
+        });
+        return command;
+    }
+
+    private static Command CreateGold(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "A gold file in Sitrep's format (JSON Lines; see docs/GOLD-FORMAT.md)." };
+        var json = JsonOption();
+        var errors = ErrorsOption("Also print the N documents with the most misses and false positives.");
+        var minF1 = new Option<double?>("--min-f1") { Description = "Exit with 3 when the pooled (overall) F1 is under this value (0 to 1)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Exit with 3 when a category's F1 is under its floor in this baseline file." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write this run's F1 per category (rounded down) as the new baseline file." };
+        var command = new Command("gold", "Score extraction on annotated articles: true positives, false positives and misses per category.")
+        {
+            file, json, errors, minF1, baseline, writeBaseline,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var worst = CheckErrors(parse.GetValue(errors));
+            var floor = parse.GetValue(minF1);
+            if (floor is < 0 or > 1) throw new UsageException($"--min-f1 {floor.Value.ToString(CultureInfo.InvariantCulture)}: expected a number from 0 to 1.");
+            GoldBaseline? gate = null;
+            if (parse.GetValue(baseline) is { } baselinePath)
+            {
+                gate = GoldBaseline.Load(baselinePath, out var problem) ?? throw new UsageException($"--baseline {problem}");
+            }
+            var read = new GoldSetReader().Read(path);
+            ReportProblems(error, read.Problems);
+            if (read.Documents.Count == 0) return SitrepCommandLine.SomeInputsFailed;
+
+            var report = new GoldEvaluator(new ExtractionPipeline()).Evaluate(path, read.Documents, read.Problems.Count, worst);
+            var regressions = gate?.Regressions(report).ToList();
+            if (floor is { } min && report.Overall.F1 < min)
+            {
+                regressions ??= [];
+                regressions.Add(FormattableString.Invariant($"overall: F1 {report.Overall.F1:F3} is under --min-f1 {min:F3}"));
+            }
+            output.Write(parse.GetValue(json) ? EvaluationJson.Serialize(report) + "\n" : ReportFormatter.Format(report, regressions));
+            output.Flush();
+            if (parse.GetValue(writeBaseline) is { } target)
+            {
+                GoldBaseline.From(report).Save(target);
+                error.WriteLine($"sitrep: baseline written to {target}");
+            }
+            if (regressions is { Count: > 0 })
+            {
+                foreach (var line in regressions) error.WriteLine($"sitrep: quality gate: {line}");
+                return QualityGateNotMet;
+            }
+            return read.Problems.Count == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
+        });
+        return command;
+    }
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print the report as JSON (for machines) instead of tables." };
+
+    private static Option<int> ErrorsOption(string description) => new("--errors") { Description = description, DefaultValueFactory = _ => 0 };
+
+    private static int CheckErrors(int value) =>
+        value >= 0 ? value : throw new UsageException($"--errors {value.ToString(CultureInfo.InvariantCulture)}: expected a count of 0 or more.");
+
+    private static void ReportProblems(TextWriter error, IEnumerable<InputProblem> problems)
+    {
+        foreach (var problem in problems) error.WriteLine($"sitrep: {problem}");
+    }
+}
