@@ -19,8 +19,8 @@ internal sealed class JsonLinesReader
         var first = true;
         foreach (var line in lines)
         {
-            if (string.IsNullOrWhiteSpace(line.Text)) continue;
-            if (first && line.Text.AsSpan().Trim() is var opening && (opening is "{" || opening.StartsWith("[")))
+            if (line.IsBlank) continue;
+            if (first && (line.IsOnly('{') || line.FirstCharacter == '['))
             {
                 // A pretty-printed object or an array would give one confusing problem per line; say it once.
                 yield return ReadItem.Failed(name.Path, line.Number, "JSON spread over lines or in an array; JSON Lines needs one object per line");
@@ -36,7 +36,7 @@ internal sealed class JsonLinesReader
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line.Text, Options);
+            json = line.Text is null ? JsonDocument.Parse(line.Utf8, Options) : JsonDocument.Parse(line.Text, Options);
         }
         catch (JsonException e)
         {

@@ -1,9 +1,38 @@
 namespace Sitrep.Readers;
 
-/// <summary>One line of a line-based input, decoded, without its line break.</summary>
+/// <summary>
+/// One line of a line-based input, without its line break: either its valid UTF-8 bytes (so that a JSON
+/// parser can read them without a round trip through UTF-16) or its decoded text. The bytes are only
+/// valid until the next line is read.
+/// </summary>
 /// <param name="Number">1-based line number.</param>
+/// <param name="Utf8">The line's bytes when <paramref name="Text"/> is null; they are valid UTF-8.</param>
+/// <param name="Text">The decoded line, when it was not read as valid UTF-8 bytes.</param>
 /// <param name="Warning">The invalid-bytes warning for this line, or null.</param>
-internal readonly record struct TextLine(int Number, string Text, string? Warning);
+internal readonly record struct TextLine(int Number, ReadOnlyMemory<byte> Utf8, string? Text, string? Warning)
+{
+    public TextLine(int number, string text, string? warning)
+        : this(number, ReadOnlyMemory<byte>.Empty, text, warning)
+    {
+    }
+
+    public bool IsBlank => Text is null ? Utf8.Span.Trim(" \t\r\n"u8).IsEmpty : string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>The first character after leading blanks, or '\0' for a blank line.</summary>
+    public char FirstCharacter
+    {
+        get
+        {
+            if (Text is not null) return Text.AsSpan().TrimStart() is { IsEmpty: false } text ? text[0] : '\0';
+            var bytes = Utf8.Span.TrimStart(" \t\r\n"u8);
+            return bytes.IsEmpty ? '\0' : (char)bytes[0];
+        }
+    }
+
+    /// <summary>True when the line, blanks aside, is exactly <paramref name="c"/>.</summary>
+    public bool IsOnly(char c) =>
+        Text is not null ? Text.AsSpan().Trim() is [var only] && only == c : Utf8.Span.Trim(" \t\r\n"u8) is [var b] && b == c;
+}
 
 /// <summary>Splits inputs into <see cref="TextLine"/>s: decoded text, or a UTF-8 stream read a line at a time.</summary>
 internal static class TextLines
@@ -63,8 +92,16 @@ internal static class TextLines
             if (newline < 0 && end == start) yield break;
             var contentEnd = end > start && buffer[end - 1] == (byte)'\r' ? end - 1 : end;
             number++;
-            var decoded = TextDecoder.DecodeUtf8(buffer.AsSpan(start, contentEnd - start));
-            yield return new TextLine(number, decoded.Text, DecodedText.Warning(decoded.InvalidSequences, decoded.EncodingName));
+            var line = buffer.AsMemory(start, contentEnd - start);
+            if (System.Text.Unicode.Utf8.IsValid(line.Span))
+            {
+                yield return new TextLine(number, line, null, null);
+            }
+            else
+            {
+                var decoded = TextDecoder.DecodeUtf8(line.Span);
+                yield return new TextLine(number, decoded.Text, DecodedText.Warning(decoded.InvalidSequences, decoded.EncodingName));
+            }
             start = newline < 0 ? filled : end + 1;
         }
     }
