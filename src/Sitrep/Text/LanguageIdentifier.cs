@@ -22,7 +22,7 @@ public sealed class LanguageIdentifier
     public const string FileName = "function-words.txt";
 
     // The first few hundred words decide; a long article says nothing more about its language.
-    private const int WordsRead = 500;
+    private const int WordsRead = 300;
     private const int MinimumHits = 3;
     private const double MinimumLead = 1.5;
     private const double MinimumShortWordCoverage = 0.6;
@@ -30,12 +30,16 @@ public sealed class LanguageIdentifier
 
     private readonly ImmutableArray<(string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)> _profiles;
 
+    // Function words are short: longer words are counted but not looked up.
+    private readonly int _longestWord;
+
     public LanguageIdentifier(IEnumerable<string> languages)
     {
         _profiles = [.. languages
             .Select(l => (l, LanguageResources.Lines(l, FileName).ToFrozenSet(StringComparer.Ordinal)))
             .Where(p => p.Item2.Count > 0)
             .Select(p => (p.l, p.Item2.GetAlternateLookup<ReadOnlySpan<char>>()))];
+        _longestWord = languages.SelectMany(l => LanguageResources.Lines(l, FileName)).Select(w => w.Length).DefaultIfEmpty(0).Max();
     }
 
     public IReadOnlyList<string> Languages => _profiles.Select(p => p.Language).ToArray();
@@ -65,6 +69,7 @@ public sealed class LanguageIdentifier
             // Short lower-case words are nearly all function words in any language; acronyms ("UN", "AFP") are not.
             var isShort = word.Length <= 3 && char.IsLower(normalized[start]);
             if (isShort) shortWords++;
+            if (word.Length > _longestWord) continue;
             for (var p = 0; p < _profiles.Length; p++)
             {
                 if (!_profiles[p].Words.Contains(word)) continue;

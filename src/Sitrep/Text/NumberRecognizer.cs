@@ -66,6 +66,9 @@ public sealed class NumberRecognizer
     {
         mention = default;
         var token = tokens[first];
+        // Nearly every token is neither digits nor a number word: rule it out before any arithmetic state exists.
+        NumberWord startWord = default;
+        if (token.Kind != TokenKind.Number && (token.Kind != TokenKind.Word || !_words.TryGet(folded.AsSpan(token.Start, token.Length), out startWord))) return false;
         var state = new Accumulator();
         bool digits;
         if (token.Kind == TokenKind.Number)
@@ -75,8 +78,9 @@ public sealed class NumberRecognizer
             state.Last = Part.Digits;
             digits = true;
         }
-        else if (token.Kind == TokenKind.Word && _words.TryGet(folded.AsSpan(token.Start, token.Length), out var word))
+        else
         {
+            var word = startWord;
             if (word.Role == NumberWordRole.Value)
             {
                 state.Current = word.Value;
@@ -93,10 +97,6 @@ public sealed class NumberRecognizer
                 return false;
             }
             digits = false;
-        }
-        else
-        {
-            return false;
         }
 
         var last = first;

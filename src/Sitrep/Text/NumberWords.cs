@@ -37,10 +37,16 @@ public sealed class NumberWords
     private readonly FrozenDictionary<string, NumberWord> _words;
     private readonly FrozenDictionary<string, NumberWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Most tokens are not number words; their length and first letter rule them out before any hashing.
+    private readonly int _maximumLength;
+    private readonly System.Buffers.SearchValues<char> _firstLetters;
+
     private NumberWords(FrozenDictionary<string, NumberWord> words)
     {
         _words = words;
         _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _maximumLength = words.Count == 0 ? 0 : words.Keys.Max(k => k.Length);
+        _firstLetters = System.Buffers.SearchValues.Create([.. words.Keys.Select(k => k[0]).Distinct()]);
     }
 
     public static NumberWords Empty { get; } = new(FrozenDictionary<string, NumberWord>.Empty);
@@ -80,5 +86,13 @@ public sealed class NumberWords
         return new NumberWords(words.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    public bool TryGet(ReadOnlySpan<char> folded, out NumberWord word) => _lookup.TryGetValue(folded, out word);
+    public bool TryGet(ReadOnlySpan<char> folded, out NumberWord word)
+    {
+        if (folded.Length == 0 || folded.Length > _maximumLength || !_firstLetters.Contains(folded[0]))
+        {
+            word = default;
+            return false;
+        }
+        return _lookup.TryGetValue(folded, out word);
+    }
 }

@@ -34,7 +34,8 @@ public sealed class Segmenter
         while (i < normalized.Length)
         {
             var c = normalized[i];
-            if (char.IsWhiteSpace(c))
+            var kindOfChar = Classes[c];
+            if (kindOfChar == SpaceClass)
             {
                 // A blank line is a paragraph break, and so a sentence break.
                 if (c == '\n' && NextLineIsBlank(normalized, i) && tokens.Count > sentenceFirstToken)
@@ -47,7 +48,7 @@ public sealed class Segmenter
 
             int end;
             TokenKind kind;
-            if (char.IsDigit(c))
+            if (kindOfChar == DigitClass)
             {
                 end = ScanNumber(normalized, i);
                 kind = TokenKind.Number;
@@ -144,12 +145,31 @@ public sealed class Segmenter
         return false;
     }
 
+    private const byte OtherClass = 0, SpaceClass = 1, DigitClass = 2, WordClass = 3;
+
+    // The class of every BMP character, computed once: the segmenter looks at each character once or twice.
+    private static readonly byte[] Classes = BuildClasses();
+
+    private static byte[] BuildClasses()
+    {
+        var classes = new byte[0x10000];
+        for (var i = 0; i < classes.Length; i++)
+        {
+            var c = (char)i;
+            classes[i] = char.IsWhiteSpace(c) ? SpaceClass
+                : char.IsDigit(c) ? DigitClass
+                : char.IsLetterOrDigit(c) || IsMark(c) ? WordClass
+                : OtherClass;
+        }
+        return classes;
+    }
+
     /// <summary>Letters, digits after the first letter, combining marks, and letters outside the BMP.</summary>
     private static bool IsWordChar(string text, int at, out int width)
     {
         var c = text[at];
         width = 1;
-        if (char.IsLetterOrDigit(c) || IsMark(c)) return true;
+        if (Classes[c] is WordClass or DigitClass) return true;
         if (char.IsHighSurrogate(c) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
         {
             width = 2;

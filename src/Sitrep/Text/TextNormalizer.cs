@@ -118,16 +118,39 @@ public sealed class TextNormalizer
         var kinds = Kinds;
         try
         {
+            const byte NotOneForOne = Continues | Surrogate | Deleted | Unstable;
+            var unify = UnifyTable;
             var i = first;
             while (i < n)
             {
+                // A stretch of characters that map one for one (most text) is copied in one go.
+                var j = i;
+                while (j < n && (kinds[original[j]] & NotOneForOne) == 0) j++;
+                // The last of them starts a run when what follows combines with it.
+                if (j < n && j > i && (kinds[original[j]] & (Continues | Deleted)) != 0) j--;
+                if (j > i)
+                {
+                    EnsureCapacity(ref buffer, length + (j - i));
+                    for (var k = i; k < j; k++) buffer[length++] = unify[original[k]];
+                    builder.AppendOneForOne(i, j - i);
+                    i = j;
+                    if (i >= n) break;
+                }
+
                 var c = original[i];
-                var kind = kinds[c];
-                var alone = (kind & Surrogate) == 0 && (i + 1 >= n || (kinds[original[i + 1]] & (Continues | Surrogate | Deleted)) == 0);
-                var runEnd = alone ? i + 1 : RunEnd(original, i);
-                if (runEnd == i + 1 && (kind & Surrogate) == 0)
+                var runEnd = RunEnd(original, i);
+                if (runEnd == i + 1 && !char.IsSurrogate(c))
                 {
                     AppendSingle(original, i, ref buffer, ref length, builder);
+                }
+                else if (runEnd == i + 2 && char.IsHighSurrogate(c) && char.IsLowSurrogate(original[i + 1])
+                    && !CanonicalComposition.IsUnstableAlone(char.ConvertToUtf32(c, original[i + 1])))
+                {
+                    // A character outside the BMP that nothing combines with (an emoji): kept as is.
+                    EnsureCapacity(ref buffer, length + 2);
+                    buffer[length++] = c;
+                    buffer[length++] = original[i + 1];
+                    builder.AppendOneForOne(i, 2);
                 }
                 else
                 {
@@ -279,6 +302,15 @@ public sealed class TextNormalizer
             if (!IsInvisible(c)) builder.Append(c);
         }
         return builder.ToString();
+    }
+
+    private static readonly char[] UnifyTable = BuildUnifyTable();
+
+    private static char[] BuildUnifyTable()
+    {
+        var table = new char[0x10000];
+        for (var i = 0; i < table.Length; i++) table[i] = Unify((char)i);
+        return table;
     }
 
     /// <summary>One-for-one replacements that make equal what writers and keyboards make different.</summary>
