@@ -100,7 +100,7 @@ public sealed class InputReader
                 yield return ReadItem.Failed(name.Path, null, string.Create(CultureInfo.InvariantCulture, $"too large to read whole (over {MaximumWholeInputBytes / (1024 * 1024)} MB)"));
                 yield break;
             }
-            var decoded = TextDecoder.Decode(bytes.Span, encoding);
+            var decoded = Decode(bytes.Span, encoding, format, headText);
             var items = format switch
             {
                 DocumentFormat.JsonLines => _jsonLines.Read(TextLines.Of(decoded), name),
@@ -111,6 +111,20 @@ public sealed class InputReader
             };
             foreach (var item in items) yield return item;
         }
+    }
+
+    // Pages and feeds may declare a legacy character set; it is used only when the bytes are not UTF-8,
+    // since pages converted to UTF-8 often keep their old declaration.
+    private static DecodedText Decode(ReadOnlySpan<byte> bytes, ByteEncoding encoding, DocumentFormat format, string headText)
+    {
+        if (encoding == ByteEncoding.Utf8
+            && format is DocumentFormat.Html or DocumentFormat.Feed
+            && !System.Text.Unicode.Utf8.IsValid(bytes)
+            && DeclaredCharset.Find(headText) is { } declared)
+        {
+            return new DecodedText(declared.GetString(bytes), declared.WebName);
+        }
+        return TextDecoder.Decode(bytes, encoding);
     }
 
     // The bytes after the BOM, whole; null when the input is too large for one string.

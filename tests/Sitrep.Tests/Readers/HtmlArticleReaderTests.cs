@@ -69,6 +69,27 @@ public sealed class HtmlArticleReaderTests
         Assert.Equal("2020-10-07", ReaderHarness.Single(page, "t.html").Published?.ToString());
     }
 
+    [Theory]
+    [InlineData("<meta charset=\"windows-1250\">", "windows-1250")]                                             // HTML5 declaration
+    [InlineData("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-2\">", "iso-8859-2")] // older http-equiv form
+    public void A_legacy_page_is_decoded_with_the_charset_it_declares(string declaration, string charset)
+    {
+        var encoding = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(charset)!;
+        // Legacy code pages have only the cedilla forms of s and t, which is what old Romanian pages used.
+        var page = $"<html><head>{declaration}<title>Ştiri</title></head><body><p>Protestatarii s-au adunat în faţa prefecturii din Timişoara.</p></body></html>";
+        var document = Assert.Single(ReaderHarness.Documents(ReaderHarness.Read(encoding.GetBytes(page), "legacy.html")));
+        Assert.Equal("Protestatarii s-au adunat în faţa prefecturii din Timişoara.", document.Text);
+        Assert.Equal("Ştiri", document.Title);
+        Assert.DoesNotContain(document.Warnings, w => w.Contains("invalid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_utf8_page_that_kept_an_old_charset_declaration_reads_as_utf8()
+    {
+        var document = ReaderHarness.Single("<html><head><meta charset=\"iso-8859-2\"></head><body><p>Armata a respins atacul în zori.</p></body></html>", "converted.html");
+        Assert.Equal("Armata a respins atacul în zori.", document.Text);
+    }
+
     [Fact]
     public void A_short_page_without_an_article_still_gives_its_text()
     {
