@@ -78,6 +78,7 @@ internal sealed class GazetteerCompiler
         }
 
         AddAdminAreas(entries, extra, cities, admin1Names, admin2Names, iso3Of);
+        AddAdminAliases(entries, iso3Of);
         var countries = BuildCountries(codes, curatedCountries, entries, cities, iso3Of);
         AddRegions(entries);
         AddExonyms(byNameCountry);
@@ -175,6 +176,18 @@ internal sealed class GazetteerCompiler
         {
             if (!byNameCountry.TryGetValue((Fold(row[0]), row[1]), out var entry)) { Warnings.Add($"exonyms.tsv: {row[0]} ({row[1]}) not found"); continue; }
             entry.Aliases.AddRange(row[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+    }
+
+    private void AddAdminAliases(List<EntryRow> entries, Dictionary<string, string> iso3Of)
+    {
+        var areas = entries.Where(e => e.Kind == 'A').ToLookup(e => (e.Iso3, Fold(e.Name)));
+        foreach (var row in ReadTsv("admin-aliases.tsv", 3))
+        {
+            if (!iso3Of.TryGetValue(row[0], out var iso3)) { Warnings.Add($"admin-aliases.tsv: unknown country {row[0]}"); continue; }
+            var matches = areas[(iso3, Fold(row[1]))].ToList();
+            if (matches.Count == 0) { Warnings.Add($"admin-aliases.tsv: {row[1]} ({row[0]}) not found"); continue; }
+            foreach (var area in matches) area.Aliases.AddRange(row[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
     }
 

@@ -1,4 +1,4 @@
-using Sitrep.Text;
+using System.Globalization;
 
 namespace Sitrep.Places;
 
@@ -10,6 +10,9 @@ namespace Sitrep.Places;
 internal static class NameKey
 {
     public const int MaxLength = 96;
+
+    // Lower case without diacritics for Latin (Extended Additional included: "Ḩajjah"), Greek and Cyrillic accents.
+    private static readonly char[] WideFold = BuildWideFold();
 
     public static string Of(string name)
     {
@@ -23,25 +26,48 @@ internal static class NameKey
     {
         var length = 0;
         var pendingSpace = false;
+        var previous = '\0';
         foreach (var raw in text)
         {
-            var c = fold ? TextFolding.FoldChar(raw) : raw;
+            var c = fold ? FoldWide(raw) : raw;
             if (c is '-' or '_' or ' ' or '\t' or '\n' or '\r' or '\u00A0' or '\u2010' or '\u2011' or '\u2013' or '\u2014')
             {
                 pendingSpace = length > 0;
                 continue;
             }
-            if (c is '\'' or '\u2019' or '\u2018' or '`' or '.' or '\u02BC' or '\u02BB') continue;
+            if (c is >= '\u0300' and <= '\u036F') continue; // a combining mark left by decomposed input
+            if (c is '\'' or '\u2019' or '\u2018' or '`' or '.' or '\u00B4' or '\u02BC' or '\u02BB' or '\u02BE' or '\u02BF' or '\u02B9') continue;
             if (pendingSpace)
             {
                 if (length >= destination.Length) return -1;
                 destination[length++] = ' ';
                 pendingSpace = false;
+                previous = ' ';
             }
+            // Transliterations double letters at will ("Daraa"/"Dara", "Raqqa"/"Raqa", "Tall"/"Tal"): one is kept.
+            if (c == previous && char.IsLetter(c)) continue;
             if (length >= destination.Length) return -1;
             destination[length++] = c;
+            previous = c;
         }
         return length;
+    }
+
+    private static char FoldWide(char raw) => raw < WideFold.Length ? WideFold[raw] : char.ToLowerInvariant(raw);
+
+    private static char[] BuildWideFold()
+    {
+        // From data/gazetteer/lexicon/latin-fold.tsv: string.Normalize cannot be used, the engine runs with
+        // invariant globalization where it leaves non-ASCII text unchanged.
+        var table = new char[0x2000];
+        for (var i = 0; i < table.Length; i++) table[i] = char.ToLowerInvariant((char)i);
+        foreach (var row in GazetteerResources.Rows("latin-fold.tsv"))
+        {
+            var letter = int.Parse(row[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var baseLetter = (char)int.Parse(row[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (letter < table.Length) table[letter] = baseLetter;
+        }
+        return table;
     }
 
     /// <summary>How the case of a name must look in a text for the name to match there.</summary>

@@ -14,11 +14,15 @@ internal sealed class PlaceCues
     private readonly List<string[]> _areaBefore = [];
     private readonly FrozenSet<string> _areaAfter;
     private readonly List<string[]> _partOf = [];
+    private readonly FrozenSet<string> _notPlace;
+    private readonly FrozenSet<string> _particles;
 
     public PlaceCues()
     {
         _stopwords = GazetteerResources.Rows("place-stopwords.txt").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
         var after = new List<string>();
+        var notPlace = new List<string>();
+        var particles = new List<string>();
         foreach (var row in GazetteerResources.Rows("place-cues.tsv"))
         {
             var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -28,20 +32,40 @@ internal sealed class PlaceCues
                 case "area-before": _areaBefore.Add(words); break;
                 case "area-after": after.Add(row[1]); break;
                 case "part-of": _partOf.Add(words); break;
+                case "not-place": notPlace.Add(row[1]); break;
+                case "name-particle": particles.Add(row[1]); break;
                 default: throw new InvalidDataException($"place-cues.tsv: unknown kind '{row[0]}'");
             }
         }
         _areaAfter = after.ToFrozenSet(StringComparer.Ordinal);
+        _notPlace = notPlace.ToFrozenSet(StringComparer.Ordinal);
+        _particles = particles.ToFrozenSet(StringComparer.Ordinal);
         Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
             .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
             .OrderByDescending(s => s.Item1.Length)
             .ToArray();
     }
 
+    /// <summary>Whether a word is a Romanian case ending written after a hyphen ("Tokyo-ului", "Kiev-ul").</summary>
+    public bool IsEnding(ReadOnlySpan<char> folded)
+    {
+        foreach (var (ending, _) in Suffixes)
+        {
+            if (folded.SequenceEqual(ending)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Romanian endings and their replacements, longest first.</summary>
     public (string Ending, string Replacement)[] Suffixes { get; }
 
     public bool IsStopword(ReadOnlySpan<char> key) => _stopwords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>A word that is never a place (a month, a weekday).</summary>
+    public bool IsNotPlace(ReadOnlySpan<char> key) => _notPlace.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>A lower-case word inside longer proper names ("de", "al").</summary>
+    public bool IsParticle(ReadOnlySpan<char> folded) => _particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);
 
     /// <summary>Whether the words just before token <paramref name="first"/> are a locative preposition.</summary>
     public bool HasLocativeBefore(AnalyzedText text, int first) => EndsWithAny(text, first, _locative);

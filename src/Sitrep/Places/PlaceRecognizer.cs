@@ -10,11 +10,13 @@ namespace Sitrep.Places;
 /// <item>Candidates: the longest capitalised token run whose key the gazetteer knows (Romanian case
 /// endings stripped by rule), never inside a demonym, named group, organisation or outlet.</item>
 /// <item>Guards: common words that are also places ("Of", "Nice", "Police") need a locative or
-/// administrative cue; small or unknown places need a cue or a country the text is about; a lone name
-/// glued to another capitalised word is taken for a person's name.</item>
-/// <item>Focus: countries named (or implied by a demonym or an unambiguous place) are counted first.</item>
+/// administrative cue; months never are places; small or unknown places need a cue or a country the
+/// text is about; a name glued to other capitalised words ("Victoria Mendes", "Bar-Sanguun",
+/// "Leon de los Aldama") is part of a longer name the gazetteer lacks.</item>
+/// <item>Focus: countries named, implied by demonyms, by actors or by unambiguous places are counted first.</item>
 /// <item>Resolution: each entry is scored by what it is, its population, whether its country is in
-/// focus, and whether it lies inside the place named next ("Miznaz in Aleppo", "Lalbagh area of Dhaka").</item>
+/// focus, and whether it lies inside the place named next ("Miznaz in Aleppo", "Lalbagh area of Dhaka");
+/// twice, the second time with the countries of the places chosen the first time.</item>
 /// </list>
 /// Built once and shared; the gazetteer loads on the first call. Thread-safe.
 /// </summary>
@@ -22,6 +24,7 @@ public sealed class PlaceRecognizer
 {
     private const long LargePlace = 100_000;
     private const long KnownPlace = 1_000;
+    private const long BigCity = 500_000;
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly ActorRecognizer _actors = new();
@@ -42,65 +45,98 @@ public sealed class PlaceRecognizer
         public required int Count { get; init; }
         public required List<GazetteerEntry> Entries { get; init; }
         public bool Stopword { get; init; }
-        public bool Locative { get; set; }
-        public bool AreaCue { get; set; }
+        public bool Locative { get; init; }
+        public bool AreaCue { get; init; }
         public Candidate? Container { get; set; }
         public bool IsContainer { get; set; }
         public GazetteerEntry? Chosen { get; set; }
 
         public int End => First + Count;
 
-        public bool Strong => Entries.Exists(e => e.Kind is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region
-            or GazetteerEntryKind.Multinational or GazetteerEntryKind.Admin1 or GazetteerEntryKind.Capital || e.Population >= LargePlace);
+        public bool HasKind(Func<GazetteerEntryKind, bool> kind) => Entries.Exists(e => kind(e.Kind));
+
+        public bool IsArea => HasKind(k => k is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region or GazetteerEntryKind.Multinational);
+
+        public bool Strong => IsArea || HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Capital) || Entries.Exists(e => e.Population >= LargePlace);
 
         public bool Evidence => Locative || AreaCue || Container is not null || IsContainer;
+
+        public long MaxPopulation => Entries.Max(e => e.Population);
     }
 
-    public ImmutableArray<PlaceMention> Find(AnalyzedText text)
+    /// <summary>The places of a text.</summary>
+    public ImmutableArray<PlaceMention> Find(AnalyzedText text) => Analyze(text).Mentions;
+
+    /// <summary>The places of a text and the countries it is about.</summary>
+    public PlaceFindings Analyze(AnalyzedText text)
     {
         var gazetteer = _gazetteer.Value;
         var cues = PlaceCuesHolder.Default;
-        var actors = _actors.Find(text);
         var blocked = new bool[text.Tokens.Length];
         var focus = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var actor in actors)
+        foreach (var actor in _actors.Find(text))
         {
-            if (actor.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto) continue;
+            if (actor.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto)
+            {
+                if (actor.Kind == ActorMentionKind.DeFacto && actor.Country is { } side) Add(focus, side, 0.5);
+                continue;
+            }
             for (var t = actor.FirstToken; t < actor.FirstToken + actor.TokenCount; t++) blocked[t] = true;
-            if (actor.Kind == ActorMentionKind.Demonym && actor.Country is { } c) focus[c] = focus.GetValueOrDefault(c) + 1;
+            if (actor.Country is not { } country) continue;
+            if (actor.Kind == ActorMentionKind.Demonym) Add(focus, country, 1);
+            else if (actor.Kind is ActorMentionKind.Group) Add(focus, country, 0.5);
         }
 
         var candidates = FindCandidates(text, gazetteer, cues, blocked);
         LinkContainers(text, cues, candidates);
         foreach (var candidate in candidates)
         {
-            if (candidate.Entries.Exists(e => e.Kind == GazetteerEntryKind.Country))
-            {
-                var country = candidate.Entries.First(e => e.Kind == GazetteerEntryKind.Country).Country;
-                focus[country] = focus.GetValueOrDefault(country) + 1;
-            }
-            else if (candidate.Entries.Count > 0 && candidate.Entries.TrueForAll(e => e.Country == candidate.Entries[0].Country) && candidate.Entries[0].Country.Length > 0)
-            {
-                focus[candidate.Entries[0].Country] = focus.GetValueOrDefault(candidate.Entries[0].Country) + 0.5;
-            }
+            if (candidate.Entries.Find(e => e.Kind == GazetteerEntryKind.Country) is { } named) Add(focus, named.Country, 1);
+            else if (candidate.Entries.TrueForAll(e => e.Country == candidate.Entries[0].Country) && candidate.Entries[0].Country.Length > 0) Add(focus, candidate.Entries[0].Country, 0.5);
         }
 
-        var kept = candidates.Where(c => Keep(text, c, focus)).ToList();
-        // Containers first ("Aleppo" before "Miznaz in Aleppo"), so the contained place can be checked against them.
-        foreach (var candidate in kept.Where(c => c.IsContainer)) candidate.Chosen = Choose(candidate, focus);
-        foreach (var candidate in kept.Where(c => !c.IsContainer)) candidate.Chosen = Choose(candidate, focus);
+        var kept = candidates.Where(c => Keep(text, cues, c, focus)).ToList();
+        Resolve(kept, focus);
+        // Second round: the places chosen tell more about the text's countries.
+        var refined = new Dictionary<string, double>(focus, StringComparer.Ordinal);
+        foreach (var candidate in kept)
+        {
+            if (candidate.Chosen!.Kind != GazetteerEntryKind.Country && candidate.Chosen.Country.Length > 0) Add(refined, candidate.Chosen.Country, 0.5);
+        }
+        Resolve(kept, refined);
+        // A small place abroad while the text is plainly about another country is a misreading.
+        var main = refined.Count == 0 ? null : refined.MaxBy(p => p.Value).Key;
+        if (main is not null && refined[main] >= 1.5)
+        {
+            kept.RemoveAll(c => c.Chosen!.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2
+                && c.Chosen.Population < LargePlace && !refined.ContainsKey(c.Chosen.Country) && c.Container is null);
+        }
 
-        var result = ImmutableArray.CreateBuilder<PlaceMention>(kept.Count);
+        var mentions = ImmutableArray.CreateBuilder<PlaceMention>(kept.Count);
         foreach (var candidate in kept)
         {
             var entry = candidate.Chosen!;
             var first = text.Tokens[candidate.First];
             var last = text.Tokens[candidate.End - 1];
-            result.Add(new PlaceMention(first.Start, last.End, candidate.First, candidate.Count, entry.Name, entry.Country,
+            mentions.Add(new PlaceMention(first.Start, last.End, candidate.First, candidate.Count, entry.Name, entry.Country,
                 entry.Admin1.Length == 0 ? null : entry.Admin1, entry.Lat, entry.Lon, entry.Precision,
                 entry.GeonamesId > 0 ? entry.GeonamesId : null));
         }
-        return result.ToImmutable();
+        var countries = refined.Where(p => p.Key.Length > 0)
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new CountryFocus(p.Key, p.Value)).ToImmutableArray();
+        return new PlaceFindings(mentions.ToImmutable(), countries);
+    }
+
+    private static void Add(Dictionary<string, double> focus, string country, double weight) =>
+        focus[country] = focus.GetValueOrDefault(country) + weight;
+
+    private static void Resolve(List<Candidate> kept, Dictionary<string, double> focus)
+    {
+        // Containers first ("Aleppo" before "Miznaz in Aleppo"), so the contained place is checked against their choice.
+        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is null)) candidate.Chosen = Choose(candidate, focus);
+        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is not null)) candidate.Chosen = Choose(candidate, focus);
+        foreach (var candidate in kept.Where(c => !c.IsContainer)) candidate.Chosen = Choose(candidate, focus);
     }
 
     private static List<Candidate> FindCandidates(AnalyzedText text, Gazetteer gazetteer, PlaceCues cues, bool[] blocked)
@@ -121,6 +157,7 @@ public sealed class PlaceRecognizer
                 if (Blocked(blocked, i, count)) continue;
                 var length = SpanKeys.Build(text, i, count, buffer);
                 if (length <= 0) continue;
+                if (count == 1 && cues.IsNotPlace(buffer[..length])) continue;
                 var surface = SpanKeys.Surface(text, i, count);
                 var entries = Accepted(gazetteer, buffer[..length], surface);
                 if (entries is null && romanian)
@@ -137,7 +174,7 @@ public sealed class PlaceRecognizer
                     First = i,
                     Count = count,
                     Entries = entries,
-                    Stopword = count == 1 && cues.IsStopword(buffer[..length]),
+                    Stopword = cues.IsStopword(buffer[..length]),
                     Locative = cues.HasLocativeBefore(text, i),
                     AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count),
                 };
@@ -164,9 +201,7 @@ public sealed class PlaceRecognizer
         List<GazetteerEntry>? entries = null;
         foreach (var hit in hits)
         {
-            // Every place name starts with a capital in running text, whatever the alias looks like.
-            var rule = hit.Rule == CaseRule.Any ? CaseRule.Any : hit.Rule;
-            if (!NameKey.Accepts(rule, surface)) continue;
+            if (!NameKey.Accepts(hit.Rule, surface)) continue;
             (entries ??= []).Add(gazetteer.Entry(hit.Entry));
         }
         return entries;
@@ -190,19 +225,17 @@ public sealed class PlaceRecognizer
         }
     }
 
-    private static bool Keep(AnalyzedText text, Candidate candidate, Dictionary<string, double> focus)
+    private static bool Keep(AnalyzedText text, PlaceCues cues, Candidate candidate, Dictionary<string, double> focus)
     {
         var tokens = text.Tokens;
         if (candidate.Stopword)
         {
-            // "in May 2020" is a date, not the village of May.
+            // "in May 2020" is a date, "Police said" is not a Polish town.
             var numberAfter = candidate.End < tokens.Length && tokens[candidate.End].Kind == TokenKind.Number;
             return (candidate.Locative && !numberAfter) || candidate.AreaCue || candidate.Container is not null;
         }
-        if (candidate.Strong && candidate.Entries.Exists(e => e.Kind is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region or GazetteerEntryKind.Multinational))
-        {
-            return true;
-        }
+        if (PartOfLongerName(text, cues, candidate)) return false;
+        if (candidate.IsArea) return true;
         if (candidate.Evidence && candidate.Entries.Exists(e => e.Population >= KnownPlace || focus.ContainsKey(e.Country) || e.Kind != GazetteerEntryKind.Locality))
         {
             return true;
@@ -211,21 +244,84 @@ public sealed class PlaceRecognizer
         var initial = candidate.First == sentence.FirstToken
             || (candidate.First == sentence.FirstToken + 1 && tokens[sentence.FirstToken].Kind != TokenKind.Word);
         if (initial && !candidate.Strong) return false;
-        if (candidate.Count == 1 && !candidate.Strong && !candidate.Evidence)
-        {
-            // "Victoria Smith", "Ilham Aliyev": a lone name beside another capitalised word is a person's.
-            if (Capitalised(text, candidate.End) || (!initial && Capitalised(text, candidate.First - 1) && tokens[candidate.First - 1].Sentence == tokens[candidate.First].Sentence
-                && candidate.First - 1 != sentence.FirstToken))
-            {
-                return false;
-            }
-        }
         if (candidate.Strong) return true;
         return candidate.Entries.Exists(e => focus.ContainsKey(e.Country) && (e.Population >= KnownPlace || candidate.Evidence))
-            || candidate.Entries.Exists(e => e.Population >= KnownPlace * 20);
+            || candidate.MaxPopulation >= KnownPlace * 20;
     }
 
-    private static bool Capitalised(AnalyzedText text, int index)
+    /// <summary>
+    /// Whether the candidate is only part of a longer proper name the gazetteer lacks: a capitalised word
+    /// right after it or (mid-sentence) right before it, a hyphen joining it to one, or a particle between
+    /// ("Leon de los Aldama"). An administrative word after it ("Aleppo Governorate") is not such a word.
+    /// </summary>
+    private static bool PartOfLongerName(AnalyzedText text, PlaceCues cues, Candidate candidate)
+    {
+        var tokens = text.Tokens;
+        var sentence = tokens[candidate.First].Sentence;
+        var sentenceStart = text.Sentences[sentence].FirstToken;
+        if (Glued(text, cues, candidate)) return true;
+        var country = candidate.HasKind(k => k == GazetteerEntryKind.Country);
+        // After: "Bat Galim", "Leon de los Aldama". A big city or a state keeps its name before another word
+        // ("Baghdad International Airport", "Syria Civil Defence"): the place is still where it points.
+        var next = candidate.End;
+        var probe = next;
+        while (probe < tokens.Length && tokens[probe].Sentence == sentence && tokens[probe].Kind == TokenKind.Word
+            && cues.IsParticle(text.FoldedOf(tokens[probe])) && probe - next < 2)
+        {
+            probe++;
+        }
+        var bigCity = candidate.Entries.Exists(e => e.Population >= BigCity && e.Kind is GazetteerEntryKind.Capital or GazetteerEntryKind.Seat or GazetteerEntryKind.Locality);
+        if (!country && !bigCity && probe < tokens.Length && tokens[probe].Sentence == sentence && CapitalisedWord(text, probe) && !cues.HasAreaAfter(text, probe))
+        {
+            return true;
+        }
+        // Before: "Dinamo Bucuresti", "F.C. Brasov", "Consiliul Judetean Timis".
+        var before = candidate.First - 1;
+        if (before > sentenceStart && tokens[before].Sentence == sentence && NameLike(text, before) && !cues.HasAreaBefore(text, candidate.First)
+            && !cues.HasLocativeBefore(text, candidate.First))
+        {
+            return true;
+        }
+        // Quoted after a name: Universitatea Pedagogica "Ion Creanga".
+        if (before > sentenceStart && IsOpeningQuote(text, before) && NameLike(text, before - 1)) return true;
+        return false;
+    }
+
+    /// <summary>A capitalised word, or the closing dot of an abbreviation such as "F.C." or "A.D.R.".</summary>
+    private static bool NameLike(AnalyzedText text, int index)
+    {
+        if (CapitalisedWord(text, index)) return true;
+        var tokens = text.Tokens;
+        return index >= 1 && tokens[index].Length == 1 && text.Normalized[tokens[index].Start] == '.'
+            && tokens[index - 1].Length == 1 && CapitalisedWord(text, index - 1);
+    }
+
+    private static bool IsOpeningQuote(AnalyzedText text, int index)
+    {
+        var token = text.Tokens[index];
+        if (token.Length != 1) return false;
+        var c = text.Normalized[token.Start];
+        return c is '"' or '\u201E' or '\u201C' or '\u00AB';
+    }
+
+    /// <summary>Joined to the next or previous word by a hyphen with no space ("Bar-Sanguun", "Tal-Abyad").</summary>
+    private static bool Glued(AnalyzedText text, PlaceCues cues, Candidate candidate)
+    {
+        var tokens = text.Tokens;
+        var next = candidate.End;
+        if (next + 1 < tokens.Length && IsHyphen(text, next) && tokens[next].Start == tokens[next - 1].End && tokens[next + 1].Start == tokens[next].End
+            && tokens[next + 1].Kind == TokenKind.Word && !cues.IsEnding(text.FoldedOf(tokens[next + 1])))
+        {
+            return true;
+        }
+        var before = candidate.First - 1;
+        return before >= 1 && IsHyphen(text, before) && tokens[before].End == tokens[candidate.First].Start && tokens[before - 1].End == tokens[before].Start
+            && tokens[before - 1].Kind == TokenKind.Word && CapitalisedWord(text, before - 1);
+    }
+
+    private static bool IsHyphen(AnalyzedText text, int index) => text.Tokens[index].Length == 1 && text.Normalized[text.Tokens[index].Start] == '-';
+
+    private static bool CapitalisedWord(AnalyzedText text, int index)
     {
         if (index < 0 || index >= text.Tokens.Length) return false;
         var token = text.Tokens[index];

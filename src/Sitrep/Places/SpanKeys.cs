@@ -31,7 +31,7 @@ internal static class SpanKeys
         if (span.Length > NameKey.MaxLength) return -1;
         // A line break inside a name is not a name.
         if (span.IndexOfAny('\n', '\r') >= 0) return -1;
-        return NameKey.Build(span, buffer, fold: false);
+        return NameKey.Build(span, buffer, fold: true);
     }
 
     /// <summary>The surface (case kept) of a token range.</summary>
