@@ -14,7 +14,7 @@ internal sealed class AcledCsvReader
 {
     public IEnumerable<ReadItem> Read(DecodedText decoded, InputName name)
     {
-        using var records = CsvRecordParser.Parse(decoded.Text).GetEnumerator();
+        using var records = CsvRecordParser.Parse(decoded.Text, CsvRecordParser.DetectSeparator(decoded.Text)).GetEnumerator();
         if (!records.MoveNext())
         {
             yield return ReadItem.Failed(name.Path, 1, "CSV without a header");

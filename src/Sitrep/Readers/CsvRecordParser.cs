@@ -6,13 +6,28 @@ namespace Sitrep.Readers;
 internal sealed record CsvRecord(IReadOnlyList<string> Fields, int Line, int Start, int End, bool UnterminatedQuote);
 
 /// <summary>
-/// Splits RFC 4180 CSV (comma-separated, double-quoted fields that may hold commas, quotes as "" and line
+/// Splits RFC 4180 CSV (comma-separated, or semicolon or tab as spreadsheets in some locales write it, double-quoted fields that may hold commas, quotes as "" and line
 /// breaks) into records, in one pass, keeping the line each record starts on so that problems can name it.
 /// A quote left open runs to the end of the input and is flagged rather than thrown.
 /// </summary>
 internal static class CsvRecordParser
 {
-    public static IEnumerable<CsvRecord> Parse(string text)
+    /// <summary>The separator the first line uses most: ',', ';' or tab.</summary>
+    public static char DetectSeparator(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny('\r', '\n');
+        var header = end < 0 ? text : text[..end];
+        var best = ',';
+        var bestCount = header.Count(',');
+        foreach (var candidate in (ReadOnlySpan<char>)[';', '\t'])
+        {
+            var count = header.Count(candidate);
+            if (count > bestCount) (best, bestCount) = (candidate, count);
+        }
+        return best;
+    }
+
+    public static IEnumerable<CsvRecord> Parse(string text, char separator = ',')
     {
         var position = 0;
         var line = 1;
@@ -50,18 +65,18 @@ internal static class CsvRecordParser
                     }
                     unterminated |= !closed;
                     // Anything between the closing quote and the separator is kept, as lenient readers do.
-                    var tail = NextSeparator(text, position);
+                    var tail = NextSeparator(text, position, separator);
                     field.Append(text, position, tail - position);
                     position = tail;
                 }
                 else
                 {
-                    var end = NextSeparator(text, position);
+                    var end = NextSeparator(text, position, separator);
                     field.Append(text, position, end - position);
                     position = end;
                 }
                 fields.Add(field.ToString());
-                if (position < text.Length && text[position] == ',')
+                if (position < text.Length && text[position] == separator)
                 {
                     position++;
                     continue;
@@ -77,9 +92,9 @@ internal static class CsvRecordParser
         }
     }
 
-    private static int NextSeparator(string text, int from)
+    private static int NextSeparator(string text, int from, char separator)
     {
-        var end = text.AsSpan(from).IndexOfAny(',', '\r', '\n');
+        var end = text.AsSpan(from).IndexOfAny(separator, '\r', '\n');
         return end < 0 ? text.Length : from + end;
     }
 

@@ -50,7 +50,7 @@ internal static class FormatDetector
 
     /// <summary>True for a CSV header line naming ACLED's <c>notes</c> and <c>event_date</c> columns.</summary>
     public static bool IsAcledHeader(ReadOnlySpan<char> line) =>
-        line.Contains(',') && line.Contains("notes", StringComparison.OrdinalIgnoreCase) && line.Contains("event_date", StringComparison.OrdinalIgnoreCase);
+        line.IndexOfAny(",;\t") >= 0 && line.Contains("notes", StringComparison.OrdinalIgnoreCase) && line.Contains("event_date", StringComparison.OrdinalIgnoreCase);
 
     private static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)
     {

@@ -77,7 +77,8 @@ internal sealed class HtmlArticleReader
         var address = Uri.TryCreate(url, UriKind.Absolute, out var given) && (given.Scheme == Uri.UriSchemeHttp || given.Scheme == Uri.UriSchemeHttps)
             ? given
             : DefaultBase;
-        var reader = new SmartReader.Reader(address.AbsoluteUri, page) { Debug = false, Logging = SmartReader.ReportLevel.Issue };
+        // Its log must never reach the console: standard output carries the JSON results.
+        var reader = new SmartReader.Reader(address.AbsoluteUri, page) { Debug = false, LoggerDelegate = static _ => { } };
         var article = reader.GetArticle();
         if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content)) return null;
         // The article HTML is flattened our way, so paragraphs and blanks look the same for every reader.

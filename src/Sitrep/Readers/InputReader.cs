@@ -54,7 +54,10 @@ public sealed class InputReader
         }
     }
 
-    /// <summary>Reads one stream as the given format is recognised; for tests and hosts that have no file.</summary>
+    /// <summary>
+    /// Reads one stream, recognising its format from <paramref name="extension"/> and content; for hosts and
+    /// tests that have a stream rather than a path. The stream is closed when the items have been read.
+    /// </summary>
     public IEnumerable<ReadItem> ReadStream(Stream stream, InputName name, string? extension = null) =>
         Guarded(name, () => ReadStream(name, extension, stream, "empty input"));
 
@@ -153,6 +156,7 @@ public sealed class InputReader
         return total;
     }
 
+    // True when the whole input (it fits in the head) is blanks; a longer input is left to its reader.
     private static bool IsBlank(ReadOnlySpan<byte> content, ByteEncoding encoding)
     {
         foreach (var b in content)

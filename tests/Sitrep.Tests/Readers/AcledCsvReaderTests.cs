@@ -50,6 +50,17 @@ public sealed class AcledCsvReaderTests
         Assert.Equal(["A1", "A3"], ReaderHarness.Documents(items).Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData(';')]   // spreadsheets in locales where the comma is the decimal mark
+    [InlineData('\t')]  // tab-separated exports
+    public void Other_separators_are_recognised_from_the_header(char separator)
+    {
+        var csv = string.Join(separator, "event_id_cnty", "event_date", "notes") + "\n" + string.Join(separator, "S1", "2020-02-02", "\"Troops, police and medics were deployed.\"") + "\n";
+        var document = ReaderHarness.Single(csv, "semi.csv");
+        Assert.Equal("S1", document.Id);
+        Assert.Equal("Troops, police and medics were deployed.", document.Text);
+    }
+
     [Fact]
     public void A_date_that_cannot_be_read_is_a_warning()
     {
