@@ -17,6 +17,10 @@ public static class SitrepCommandLine
         {
             ExtractCommand.Create(output, error, standardInput),
             EvalCommand.Create(output, error),
+            IngestCommand.Create(output, error, standardInput),
+            ServeCommand.Create(output, error),
+            ExportCommand.Create(output, error),
+            DemoCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

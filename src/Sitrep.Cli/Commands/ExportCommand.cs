@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Sitrep.Store.Export;
+using Sitrep.Store.Model;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep export</c>: a store's events, filtered, as ACLED-layout CSV, GeoJSON or the contract's JSON Lines.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        _ = error;
+        var store = new StoreOptions();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "acled-csv (ACLED's columns plus Sitrep's), geojson (a FeatureCollection) or jsonl (the contract's documents).",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong([.. StoreExporter.Formats]);
+        var filters = new FilterOptions();
+        var outFile = new Option<string?>("--out", "-o")
+        {
+            Description = "Write to this file instead of standard output (written whole or not at all).",
+        };
+        var command = new Command("export", "Export stored events with the same filters as the API.")
+        {
+            store.Database, store.Postgres, format, filters.From, filters.To, filters.Country, filters.Type, filters.Status, filters.Text, outFile,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(store.Database);
+            if (path is not null && !File.Exists(path))
+            {
+                throw new IOException($"{path}: no such database");
+            }
+            await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            using var sink = OutputSink.Open(parse.GetValue(outFile), output);
+            await StoreExporter.WriteAsync(events, filters.Read(parse), parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
+            sink.Commit();
+            return SitrepCommandLine.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>The event filters, named as in the API's query string.</summary>
+internal sealed class FilterOptions
+{
+    public Option<string?> From { get; } = new("--from") { Description = "Events on or after this day (YYYY-MM-DD, or YYYY-MM)." };
+
+    public Option<string?> To { get; } = new("--to") { Description = "Events on or before this day (YYYY-MM-DD, or YYYY-MM through its end)." };
+
+    public Option<string?> Country { get; } = new("--country") { Description = "ISO 3166-1 alpha-3 code, e.g. AZE." };
+
+    public Option<string?> Type { get; } = new("--type") { Description = "Event type or sub-event type, e.g. Battles or \"Air/drone strike\"." };
+
+    public Option<string?> Status { get; } = new("--status") { Description = "current, historical, future, hypothetical or negated." };
+
+    public Option<string?> Text { get; } = new("--text") { Description = "Words the article must contain (case and diacritics ignored)." };
+
+    public EventFilter Read(ParseResult parse) => new(
+        parse.GetValue(From), parse.GetValue(To), parse.GetValue(Country), parse.GetValue(Type), parse.GetValue(Status), parse.GetValue(Text));
+}

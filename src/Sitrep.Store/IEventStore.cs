@@ -1,0 +1,33 @@
+using Sitrep.Store.Model;
+
+namespace Sitrep.Store;
+
+/// <summary>
+/// Where extracted documents live: SQLite for one user, PostgreSQL for a team, the same schema and
+/// the same answers. Writes are idempotent by content hash and atomic per batch, so an interrupted
+/// ingest resumes by simply running again. Implementations are safe to share across threads.
+/// </summary>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>What the store is, for messages ("SQLite /path/to.db").</summary>
+    string Description { get; }
+
+    /// <summary>Which of these content hashes are already stored (so known documents need no extraction).</summary>
+    Task<IReadOnlySet<string>> FindStoredHashesAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a batch in one transaction: all of it or none of it. Documents already present are skipped.</summary>
+    Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default);
+
+    Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<DocumentDetail?> GetDocumentAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<FatalityStats> GetStatsAsync(EventFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents (in storage order) with those of their events that match, for the export formats.</summary>
+    IAsyncEnumerable<ExportedDocument> ExportAsync(EventFilter filter, CancellationToken cancellationToken = default);
+
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
+}

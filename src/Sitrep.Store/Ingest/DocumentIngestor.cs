@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Readers;
+using Sitrep.Store.Model;
+
+namespace Sitrep.Store.Ingest;
+
+/// <summary>
+/// Reads, extracts and stores documents batch by batch. Known documents (by content hash) are not
+/// extracted again, so a repeated or resumed ingest costs little more than reading. Extraction of a
+/// batch runs on every core while the previous batch is being written.
+/// </summary>
+public sealed class DocumentIngestor
+{
+    public const int DefaultBatchSize = 256;
+
+    private readonly IEventStore _store;
+    private readonly ExtractionPipeline _pipeline;
+    private readonly ExtractionOptions _options;
+    private readonly int _batchSize;
+
+    public DocumentIngestor(IEventStore store, ExtractionPipeline pipeline, ExtractionOptions? options = null, int batchSize = DefaultBatchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _store = store;
+        _pipeline = pipeline;
+        // Mentions are stored as spans for the article view, so extraction always lists them.
+        _options = (options ?? ExtractionOptions.Default) with { IncludeMentions = true };
+        _batchSize = batchSize;
+    }
+
+    /// <param name="onProblem">Called for each input that could not be read; the others go on.</param>
+    public async Task<IngestProgress> IngestAsync(
+        IEnumerable<ReadItem> items,
+        Action<InputProblem> onProblem,
+        IProgress<IngestProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        long read = 0, added = 0, skipped = 0, events = 0, problems = 0, characters = 0;
+        var batch = new List<SourceDocument>(_batchSize);
+        Task<BatchOutcome>? writing = null;
+
+        async Task FinishWriteAsync()
+        {
+            if (writing is null) return;
+            var outcome = await writing.ConfigureAwait(false);
+            writing = null;
+            added += outcome.DocumentsAdded;
+            skipped += outcome.DocumentsSkipped;
+            events += outcome.EventsAdded;
+            progress?.Report(new IngestProgress(read, added, skipped, events, problems, characters, clock.Elapsed));
+        }
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            var documents = batch.ToArray();
+            batch.Clear();
+            var prepared = await PrepareAsync(documents, cancellationToken).ConfigureAwait(false);
+            skipped += documents.Length - prepared.Count;
+            // Batches are written one at a time and in order, so a resumed run rebuilds the same database.
+            await FinishWriteAsync().ConfigureAwait(false);
+            writing = _store.StoreBatchAsync(prepared, cancellationToken);
+        }
+
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (item.Problem is { } problem)
+            {
+                problems++;
+                onProblem(problem);
+                continue;
+            }
+            var document = item.Document!;
+            read++;
+            characters += document.Text.Length;
+            batch.Add(document);
+            if (batch.Count >= _batchSize) await FlushAsync().ConfigureAwait(false);
+        }
+        await FlushAsync().ConfigureAwait(false);
+        await FinishWriteAsync().ConfigureAwait(false);
+        var final = new IngestProgress(read, added, skipped, events, problems, characters, clock.Elapsed);
+        progress?.Report(final);
+        return final;
+    }
+
+    /// <summary>Hashes the batch, drops what is stored already (or repeated within the batch) and extracts the rest in parallel.</summary>
+    private async Task<List<ExtractedDocument>> PrepareAsync(SourceDocument[] documents, CancellationToken cancellationToken)
+    {
+        var hashes = new string[documents.Length];
+        Parallel.For(0, documents.Length, i => hashes[i] = ContentHasher.Hash(documents[i]));
+        var stored = await _store.FindStoredHashesAsync(hashes, cancellationToken).ConfigureAwait(false);
+        var fresh = new List<int>(documents.Length);
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (!stored.Contains(hashes[i]) && inBatch.Add(hashes[i])) fresh.Add(i);
+        }
+        var results = new ExtractedDocument[fresh.Count];
+        Parallel.For(0, fresh.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
+        {
+            var document = documents[fresh[j]];
+            results[j] = new ExtractedDocument(document, _pipeline.Process(document, _options), hashes[fresh[j]]);
+        });
+        return [.. results];
+    }
+}

@@ -1,0 +1,31 @@
+namespace Sitrep.Store.Model;
+
+/// <summary>
+/// Which events a caller wants; every field is optional. Dates compare as ISO strings: an event
+/// matches when its date range overlaps [From, To].
+/// </summary>
+/// <param name="From">First day, YYYY-MM-DD (or a prefix such as YYYY-MM).</param>
+/// <param name="To">Last day, YYYY-MM-DD (or a prefix, meaning through its end).</param>
+/// <param name="Country">ISO 3166-1 alpha-3, any case.</param>
+/// <param name="Type">An event type or a sub-event type, exactly as in the taxonomy.</param>
+/// <param name="Status">current | historical | future | hypothetical | negated.</param>
+/// <param name="Text">Words that the event's document must contain (diacritics and case ignored).</param>
+/// <param name="DocumentId">Only the events of this stored document.</param>
+public sealed record EventFilter(
+    string? From = null,
+    string? To = null,
+    string? Country = null,
+    string? Type = null,
+    string? Status = null,
+    string? Text = null,
+    long? DocumentId = null)
+{
+    public static EventFilter All { get; } = new();
+}
+
+/// <summary>A page of events: a filter, an offset and a page size.</summary>
+public sealed record EventQuery(EventFilter Filter, int Offset = 0, int Limit = EventQuery.DefaultLimit)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Npgsql;
+using Sitrep.Store.Model;
+using Sitrep.Store.Schema;
+using Sitrep.Text;
+
+namespace Sitrep.Store.Sql;
+
+/// <summary>
+/// The shared store on PostgreSQL: the same tables as SQLite, with a tsvector over the folded
+/// (case- and diacritic-free) title and text for search.
+/// </summary>
+public sealed class PostgresEventStore : SqlEventStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private int _documentColumnCount;
+
+    private PostgresEventStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+    }
+
+    public override string Description
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+            return $"PostgreSQL {builder.Host}/{builder.Database}";
+        }
+    }
+
+    /// <summary>Connects and brings the schema up to date. The password never appears in messages.</summary>
+    public static async Task<PostgresEventStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoreException($"--postgres: not a valid connection string ({e.Message})", e);
+        }
+        var store = new PostgresEventStore(dataSource);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var lockCommand = connection.CreateCommand())
+            {
+                // Two processes opening a new database at once must not both create the schema.
+                lockCommand.CommandText = "SELECT pg_advisory_lock(727271)";
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await MigrationRunner.ApplyAsync(connection, Migration.For("postgres"), cancellationToken).ConfigureAwait(false);
+            await using (var unlock = connection.CreateCommand())
+            {
+                unlock.CommandText = "SELECT pg_advisory_unlock(727271)";
+                await unlock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"{store.Description}: cannot use the database ({e.Message})", e);
+        }
+        return store;
+    }
+
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    private protected override PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns)
+    {
+        _documentColumnCount = columns.Length;
+        return new PreparedInsert(
+            connection, transaction, "documents", [.. columns, "search"], "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+            (column, parameter) => column == "search" ? $"to_tsvector('simple', {parameter})" : null);
+    }
+
+    private protected override void SetDocumentExtras(PreparedInsert insert, ExtractedDocument document) =>
+        insert.SetAt(_documentColumnCount, TextFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
+
+    private protected override Task IndexTextAsync(DbConnection connection, DbTransaction transaction, long documentId, ExtractedDocument document, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    private protected override string TextCondition => "d.search @@ plainto_tsquery('simple', @text)";
+
+    private protected override string? PrepareTextQuery(string text)
+    {
+        var folded = TextFolding.Fold(text).Trim();
+        return folded.Length == 0 ? null : folded;
+    }
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,257 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Dapper;
+using Sitrep.Output;
+using Sitrep.Store.Model;
+
+namespace Sitrep.Store.Sql;
+
+/// <summary>The read path shared by both databases: filters, pages, details, statistics and exports.</summary>
+public abstract partial class SqlEventStore
+{
+    private const string SummaryColumns = """
+        e.id AS Id, e.document_id AS DocumentId, d.doc_key AS DocumentKey, d.title AS Title, d.published AS Published,
+        e.local_id AS LocalId, e.event_type AS EventType, e.sub_event_type AS SubEventType, e.status AS Status,
+        e.date_start AS DateStart, e.date_end AS DateEnd, e.date_precision AS DatePrecision,
+        e.location_name AS Location, e.country AS Country, e.admin1 AS Admin1, e.lat AS Lat, e.lon AS Lon,
+        e.fatalities_low AS FatalitiesLow, e.fatalities_best AS FatalitiesBest, e.fatalities_high AS FatalitiesHigh,
+        e.claim_count AS ClaimCount, e.confidence AS Confidence
+        """;
+
+    private const int ExportPageSize = 1000;
+
+    public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        var limit = Math.Clamp(query.Limit, 1, EventQuery.MaxLimit);
+        var offset = Math.Max(0, query.Offset);
+        var (where, parameters) = BuildFilter(query.Filter);
+        parameters.Add("limit", limit);
+        parameters.Add("offset", offset);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var total = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition($"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns} FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} " +
+            "ORDER BY e.date_start DESC, e.id DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]);
+    }
+
+    public async Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns}, e.record_json AS RecordJson, d.language AS Language, d.source AS Source, d.url AS Url " +
+            "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is null) return null;
+        var record = JsonSerializer.Deserialize<EventRecord>(row.RecordJson!, StoreJson.Options)!;
+        var document = new DocumentInfo(row.DocumentKey, row.Published, row.Language ?? "und", row.Title, row.Source, row.Url);
+        return new EventDetail(row.ToSummary(), record, document, PairContradictions(record));
+    }
+
+    public async Task<DocumentDetail?> GetDocumentAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var document = await connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
+            "SELECT id AS Id, content_hash AS ContentHash, doc_key AS DocKey, published AS Published, language AS Language, title AS Title, " +
+            "source AS Source, url AS Url, text AS Text, warnings_json AS WarningsJson FROM documents WHERE id = @id",
+            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (document is null) return null;
+        var spans = await connection.QueryAsync<SpanRow>(new CommandDefinition(
+            "SELECT kind AS Kind, span_start AS SpanStart, span_end AS SpanEnd, label AS Label, event_id AS EventId " +
+            "FROM evidence_spans WHERE document_id = @id ORDER BY span_start, span_end DESC, id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var events = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns} FROM events e JOIN documents d ON d.id = e.document_id WHERE e.document_id = @id ORDER BY e.id",
+            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new DocumentDetail(
+            document.Id, document.ToInfo(), document.ContentHash, document.Text,
+            JsonSerializer.Deserialize<string[]>(document.WarningsJson, StoreJson.Options) ?? [],
+            [.. spans.Select(s => new StoredSpan(s.Kind, (int)s.SpanStart, (int)s.SpanEnd, s.Label, s.EventId))],
+            [.. events.Select(e => e.ToSummary())]);
+    }
+
+    public async Task<FatalityStats> GetStatsAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = BuildFilter(filter);
+        const string Sums = "COUNT(*) AS Events, COALESCE(SUM(e.fatalities_low), 0) AS Low, COALESCE(SUM(e.fatalities_best), 0) AS Best, COALESCE(SUM(e.fatalities_high), 0) AS High";
+        var from = $"FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} AND e.status = 'current'";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var allEvents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var documents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(DISTINCT e.document_id) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var total = await connection.QuerySingleAsync<BucketRow>(new CommandDefinition(
+            $"SELECT 'all' AS Key, {Sums} {from}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var byDay = await connection.QueryAsync<BucketRow>(new CommandDefinition(
+            $"SELECT e.date_start AS Key, {Sums} {from} AND e.date_start IS NOT NULL GROUP BY e.date_start ORDER BY e.date_start", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var byCountry = await connection.QueryAsync<BucketRow>(new CommandDefinition(
+            $"SELECT COALESCE(e.country, 'unknown') AS Key, {Sums} {from} GROUP BY COALESCE(e.country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        // By side: the current killed claims, each with its own bounds (an open bound falls back on the figure it has).
+        var bySide = await connection.QueryAsync<BucketRow>(new CommandDefinition(
+            "SELECT COALESCE(c.victim_side, c.victim_country, 'unknown') AS Key, COUNT(DISTINCT e.id) AS Events, " +
+            "COALESCE(SUM(COALESCE(c.count_min, c.count_value, c.count_max)), 0) AS Low, " +
+            "COALESCE(SUM(COALESCE(c.count_value, c.count_min, c.count_max)), 0) AS Best, " +
+            "COALESCE(SUM(COALESCE(c.count_max, c.count_value, c.count_min)), 0) AS High " +
+            $"FROM casualties c JOIN events e ON e.id = c.event_id JOIN documents d ON d.id = e.document_id WHERE {where} " +
+            "AND e.status = 'current' AND c.status = 'current' AND c.outcome = 'killed' " +
+            "GROUP BY COALESCE(c.victim_side, c.victim_country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new FatalityStats(
+            allEvents, documents, total.ToBucket(),
+            [.. byDay.Select(b => b.ToBucket())], [.. byCountry.Select(b => b.ToBucket())], [.. bySide.Select(b => b.ToBucket())]);
+    }
+
+    public async IAsyncEnumerable<ExportedDocument> ExportAsync(EventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = BuildFilter(filter);
+        long lastDocument = -1;
+        long lastEvent = -1;
+        ExportedDocumentBuilder? pending = null;
+        while (true)
+        {
+            parameters.Add("lastDocument", lastDocument);
+            parameters.Add("lastEvent", lastEvent);
+            parameters.Add("pageSize", ExportPageSize);
+            List<ExportRow> page;
+            Dictionary<long, DocumentRow> documents;
+            // One connection per page: a long export never holds a read transaction for its whole length.
+            await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+            {
+                page = [.. await connection.QueryAsync<ExportRow>(new CommandDefinition(
+                    "SELECT e.id AS Id, e.document_id AS DocumentId, e.record_json AS RecordJson FROM events e JOIN documents d ON d.id = e.document_id " +
+                    $"WHERE {where} AND (e.document_id > @lastDocument OR (e.document_id = @lastDocument AND e.id > @lastEvent)) " +
+                    "ORDER BY e.document_id, e.id LIMIT @pageSize", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+                var ids = page.Select(r => r.DocumentId).Distinct().ToArray();
+                documents = ids.Length == 0 ? [] : (await LoadDocumentsAsync(connection, ids, cancellationToken).ConfigureAwait(false)).ToDictionary(d => d.Id);
+            }
+            foreach (var row in page)
+            {
+                if (pending is not null && pending.Id != row.DocumentId)
+                {
+                    yield return pending.Build();
+                    pending = null;
+                }
+                pending ??= new ExportedDocumentBuilder(documents[row.DocumentId]);
+                pending.Events.Add(JsonSerializer.Deserialize<EventRecord>(row.RecordJson, StoreJson.Options)!);
+                lastDocument = row.DocumentId;
+                lastEvent = row.Id;
+            }
+            if (page.Count < ExportPageSize) break;
+        }
+        if (pending is not null) yield return pending.Build();
+    }
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleAsync<StoreCounts>(new CommandDefinition(
+            "SELECT (SELECT COUNT(*) FROM documents) AS Documents, (SELECT COUNT(*) FROM events) AS Events, " +
+            "(SELECT COUNT(*) FROM casualties) AS Casualties, (SELECT COUNT(*) FROM claims) AS Claims, " +
+            "(SELECT COUNT(*) FROM actors) AS Actors, (SELECT COUNT(*) FROM places) AS Places, " +
+            "(SELECT COUNT(*) FROM evidence_spans) AS Spans", cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The dialect's condition that a document (alias d) contains the words of @text.</summary>
+    private protected abstract string TextCondition { get; }
+
+    /// <summary>Turns the user's words into the dialect's search query, or null when nothing searchable is left.</summary>
+    private protected abstract string? PrepareTextQuery(string text);
+
+    private static async Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, long[] ids, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var names = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            names[i] = "@d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters.Add(names[i], ids[i]);
+        }
+        return await connection.QueryAsync<DocumentRow>(new CommandDefinition(
+            "SELECT id AS Id, content_hash AS ContentHash, doc_key AS DocKey, published AS Published, language AS Language, title AS Title, " +
+            $"source AS Source, url AS Url, text AS Text, warnings_json AS WarningsJson FROM documents WHERE id IN ({string.Join(", ", names)})",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private (string Where, DynamicParameters Parameters) BuildFilter(EventFilter filter)
+    {
+        var conditions = new List<string> { "1 = 1" };
+        var parameters = new DynamicParameters();
+        if (!string.IsNullOrWhiteSpace(filter.From))
+        {
+            conditions.Add("e.date_end >= @from");
+            parameters.Add("from", filter.From.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.To))
+        {
+            conditions.Add("e.date_start <= @to");
+            parameters.Add("to", EndOfPrefix(filter.To.Trim()));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            conditions.Add("e.country = @country");
+            parameters.Add("country", filter.Country.Trim().ToUpperInvariant());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Type))
+        {
+            conditions.Add("(e.event_type = @type OR e.sub_event_type = @type)");
+            parameters.Add("type", filter.Type.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Status))
+        {
+            conditions.Add("e.status = @status");
+            parameters.Add("status", filter.Status.Trim());
+        }
+        if (filter.DocumentId is { } documentId)
+        {
+            conditions.Add("e.document_id = @documentId");
+            parameters.Add("documentId", documentId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            // Words with nothing searchable in them match nothing, rather than everything.
+            var query = PrepareTextQuery(filter.Text);
+            conditions.Add(query is null ? "1 = 0" : TextCondition);
+            if (query is not null) parameters.Add("text", query);
+        }
+        return (string.Join(" AND ", conditions), parameters);
+    }
+
+    /// <summary>"2020-09" as an upper bound means through the month's end; ISO strings compare in date order.</summary>
+    private static string EndOfPrefix(string to) => to.Length switch
+    {
+        4 => to + "-12-31",
+        7 => to + "-31",
+        _ => to,
+    };
+
+    private static List<Contradiction> PairContradictions(EventRecord record)
+    {
+        var pairs = new List<Contradiction>();
+        if (record.Claims.IsDefaultOrEmpty) return pairs;
+        var byId = record.Claims.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        foreach (var claim in record.Claims)
+        {
+            if (claim.Contradicts.IsDefaultOrEmpty) continue;
+            foreach (var other in claim.Contradicts)
+            {
+                if (!byId.TryGetValue(other, out var opposite)) continue;
+                var key = string.CompareOrdinal(claim.Id, other) < 0 ? (claim.Id, other) : (other, claim.Id);
+                if (seen.Add(key)) pairs.Add(new Contradiction(claim, opposite));
+            }
+        }
+        return pairs;
+    }
+
+    private sealed class ExportedDocumentBuilder(DocumentRow document)
+    {
+        public long Id => document.Id;
+
+        public List<EventRecord> Events { get; } = [];
+
+        public ExportedDocument Build()
+        {
+            var warnings = JsonSerializer.Deserialize<string[]>(document.WarningsJson, StoreJson.Options) ?? [];
+            return new ExportedDocument(document.Id, new DocumentResult(document.ToInfo(), [.. Events], null, [.. warnings]), document.Text);
+        }
+    }
+}

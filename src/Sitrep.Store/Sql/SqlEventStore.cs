@@ -1,0 +1,17 @@
+using System.Data.Common;
+
+namespace Sitrep.Store.Sql;
+
+/// <summary>
+/// The store over any SQL database with the Sitrep schema. Dialects supply connections, the
+/// document insert (skip a known hash, return the id) and full-text search; everything else is shared.
+/// </summary>
+public abstract partial class SqlEventStore : IEventStore
+{
+    public abstract string Description { get; }
+
+    /// <summary>An open connection; the caller disposes it (pools make this cheap).</summary>
+    private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+}

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Sitrep.Store.Model;
+using Sitrep.Store.Schema;
+
+namespace Sitrep.Store.Sql;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode (readers never wait for the writer), FTS5 for text.
+/// synchronous=NORMAL keeps every committed batch across a killed process; only a power cut may lose the last one.
+/// </summary>
+public sealed class SqliteEventStore : SqlEventStore
+{
+    private readonly string _connectionString;
+
+    private SqliteEventStore(string path, string connectionString)
+    {
+        Path = path;
+        _connectionString = connectionString;
+    }
+
+    public string Path { get; }
+
+    public override string Description => $"SQLite {Path}";
+
+    /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
+    public static async Task<SqliteEventStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null) Directory.CreateDirectory(directory);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var store = new SqliteEventStore(full, connectionString);
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL";
+                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await MigrationRunner.ApplyAsync(connection, Migration.For("sqlite"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"{full}: not a usable Sitrep database ({e.Message})", e);
+        }
+        return store;
+    }
+
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private protected override PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns) =>
+        new(connection, transaction, "documents", columns, returning: "ON CONFLICT (content_hash) DO NOTHING RETURNING id");
+
+    private protected override async Task IndexTextAsync(DbConnection connection, DbTransaction transaction, long documentId, ExtractedDocument document, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO documents_fts (rowid, title, text) VALUES (@id, @title, @text)";
+        command.Parameters.Add(new SqliteParameter("@id", documentId));
+        command.Parameters.Add(new SqliteParameter("@title", (object?)document.Source.Title ?? DBNull.Value));
+        command.Parameters.Add(new SqliteParameter("@text", document.Source.Text));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private protected override string TextCondition => "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @text)";
+
+    /// <summary>
+    /// Each word becomes a quoted FTS5 string (so no user input is read as query syntax), all required;
+    /// a trailing * keeps its prefix meaning.
+    /// </summary>
+    private protected override string? PrepareTextQuery(string text)
+    {
+        var query = new StringBuilder();
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var prefix = raw.EndsWith('*');
+            var word = new string([.. raw.Where(char.IsLetterOrDigit)]);
+            if (word.Length == 0) continue;
+            if (query.Length > 0) query.Append(' ');
+            query.Append('"').Append(word).Append('"');
+            if (prefix) query.Append('*');
+        }
+        return query.Length == 0 ? null : query.ToString();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sitrep.Store;
+using Sitrep.Web.Api;
+using Sitrep.Web.Assets;
+
+namespace Sitrep.Web;
+
+/// <summary>
+/// The HTTP host of <c>sitrep serve</c> and <c>sitrep demo</c>: the JSON API under /api, its OpenAPI
+/// document at /openapi/v1.json, and the dashboard's embedded files, all on Kestrel.
+/// </summary>
+public static class SitrepWebHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Builds (does not start) the host over an open store. The caller owns the store.</summary>
+    /// <param name="urls">Where to listen; "http://127.0.0.1:0" picks a free port (see <see cref="ListeningUrls"/>).</param>
+    public static WebApplication Build(IEventStore store, string urls = DefaultUrl, LogLevel logLevel = LogLevel.Warning)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = typeof(SitrepWebHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(EmbeddedAssets.Load());
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Sitrep API";
+            document.Info.Description = "Conflict events extracted from news articles, with their claims and evidence.";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders.Apply(context.Response);
+                return Task.CompletedTask;
+            });
+            await next(context).ConfigureAwait(false);
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        EventEndpoints.Map(app);
+        MapAssets(app);
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel actually listens on (after start), e.g. with a port picked by the system.</summary>
+    public static IReadOnlyList<string> ListeningUrls(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    private static void MapAssets(WebApplication app)
+    {
+        app.MapGet("/{**path}", (HttpContext context, EmbeddedAssets assets, string? path) =>
+        {
+            if (!assets.TryGet("/" + (path ?? ""), out var asset)) return Results.NotFound();
+            if (context.Request.Headers.IfNoneMatch == asset.ETag) return Results.StatusCode(StatusCodes.Status304NotModified);
+            context.Response.Headers.ETag = asset.ETag;
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Bytes(asset.Bytes, asset.ContentType);
+        }).ExcludeFromDescription();
+    }
+}
