@@ -2,7 +2,6 @@ using System.Data.Common;
 using Npgsql;
 using Sitrep.Store.Model;
 using Sitrep.Store.Schema;
-using Sitrep.Text;
 
 namespace Sitrep.Store.Sql;
 
@@ -78,7 +77,7 @@ public sealed class PostgresEventStore : SqlEventStore
     }
 
     private protected override void SetDocumentExtras(PreparedInsert insert, ExtractedDocument document) =>
-        insert.SetAt(_documentColumnCount, TextFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
+        insert.SetAt(_documentColumnCount, SearchFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
 
     private protected override Task IndexTextAsync(DbConnection connection, DbTransaction transaction, long documentId, ExtractedDocument document, CancellationToken cancellationToken) =>
         Task.CompletedTask;
@@ -87,7 +86,7 @@ public sealed class PostgresEventStore : SqlEventStore
 
     private protected override string? PrepareTextQuery(string text)
     {
-        var folded = TextFolding.Fold(text).Trim();
+        var folded = SearchFolding.Fold(text).Trim();
         return folded.Length == 0 ? null : folded;
     }
 
