@@ -28,12 +28,7 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(store.Database);
-            if (path is not null && !File.Exists(path))
-            {
-                throw new IOException($"{path}: no such database");
-            }
-            await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            await using var events = await store.OpenAsync(parse, cancellationToken, mustExist: true).ConfigureAwait(false);
             using var sink = OutputSink.Open(parse.GetValue(outFile), output);
             await StoreExporter.WriteAsync(events, filters.Read(parse), parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
             sink.Commit();

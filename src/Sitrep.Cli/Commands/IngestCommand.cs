@@ -157,11 +157,17 @@ internal sealed class StoreOptions
         Description = "PostgreSQL connection string, e.g. \"Host=127.0.0.1;Username=sitrep;Password=...;Database=sitrep\".",
     };
 
-    public async Task<IEventStore> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <param name="mustExist">For commands that read: a SQLite file that is not there is an error, not a new empty database.</param>
+    public async Task<IEventStore> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool mustExist = false)
     {
         var path = parse.GetValue(Database);
         var postgres = parse.GetValue(Postgres);
         if (path is not null && postgres is not null) throw new UsageException("give --db or --postgres, not both.");
+        if (mustExist && postgres is null && !File.Exists(path ?? EventStores.DefaultDatabase))
+        {
+            var name = path ?? EventStores.DefaultDatabase;
+            throw new IOException($"{name}: no such database (create one with 'sitrep ingest INPUT --db {name}').");
+        }
         try
         {
             return await EventStores.OpenAsync(path, postgres, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,7 @@ internal static class ServeCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
+        _ = error;
         var store = new StoreOptions();
         var urls = new Option<string>("--urls")
         {
@@ -22,13 +23,7 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(store.Database);
-            if (path is not null && !File.Exists(path))
-            {
-                error.WriteLine($"sitrep: {path}: no such database (create one with 'sitrep ingest INPUT --db {path}').");
-                return SitrepCommandLine.SomeInputsFailed;
-            }
-            await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            await using var events = await store.OpenAsync(parse, cancellationToken, mustExist: true).ConfigureAwait(false);
             await HostAsync(events, parse.GetValue(urls)!, output, cancellationToken).ConfigureAwait(false);
             return SitrepCommandLine.Success;
         });

@@ -89,7 +89,8 @@ public sealed class AcledCsvWriter
         _writer.Write("\r\n");
     }
 
-    internal static string Quote(string? cell)
+    /// <summary>One cell as RFC 4180 wants it, with formula starters defused.</summary>
+    public static string Quote(string? cell)
     {
         if (string.IsNullOrEmpty(cell)) return "";
         if (cell[0] is '=' or '+' or '@' or '\t' or '\r' || (cell[0] == '-' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Sitrep.Store.Tests.Support;
+
+namespace Sitrep.Store.Tests.Ingest;
+
+/// <summary>
+/// An ingest killed with SIGKILL in the middle, then run again, must leave exactly the database that
+/// one uninterrupted run makes: every committed batch kept, the interrupted one gone without a trace.
+/// </summary>
+public sealed class KilledIngestTests : IDisposable
+{
+    private readonly string _directory = StoreFactory.TemporaryDirectory();
+
+    [Fact]
+    public async Task An_ingest_killed_midway_and_run_again_gives_the_same_database_as_one_clean_run()
+    {
+        var corpus = Path.Combine(_directory, "corpus.jsonl");
+        var documents = CorpusGenerator.Write(corpus, 3_000_000, seed: 11, sentencesPerArticle: 6);
+        var clean = Path.Combine(_directory, "clean.db");
+        var resumed = Path.Combine(_directory, "resumed.db");
+
+        var cleanRun = await ChildProcess.RunAsync("ingest", corpus, "--db", clean, "--batch-size", "16");
+        Assert.True(cleanRun.ExitCode == 0, cleanRun.Error);
+
+        long atKill;
+        using (var child = ChildProcess.Start("ingest", corpus, "--db", resumed, "--batch-size", "16"))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            while (await CountDocumentsAsync(resumed) < 64 && !child.HasExited) await Task.Delay(5, timeout.Token);
+            // Process.Kill sends SIGKILL on Unix: no handler, no flush, no cleanup runs.
+            child.Kill();
+            await child.WaitForExitAsync(timeout.Token);
+            atKill = await CountDocumentsAsync(resumed);
+        }
+        Assert.InRange(atKill, 1, documents - 1);
+
+        var again = await ChildProcess.RunAsync("ingest", corpus, "--db", resumed, "--batch-size", "16");
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains($"{documents - atKill} new documents", again.Output, StringComparison.Ordinal);
+
+        Assert.Equal(await SnapshotAsync(clean), await SnapshotAsync(resumed));
+        Assert.Equal(documents, await CountDocumentsAsync(resumed));
+    }
+
+    private static async Task<long> CountDocumentsAsync(string path)
+    {
+        if (!File.Exists(path)) return 0;
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM documents";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (SqliteException)
+        {
+            // The schema is still being created.
+            return 0;
+        }
+    }
+
+    /// <summary>Every table's rows (ids included, ingestion times excluded), as text.</summary>
+    private static async Task<string> SnapshotAsync(string path)
+    {
+        string[] queries =
+        [
+            "SELECT id, content_hash, doc_key, published, language, title, source, text, warnings_json FROM documents ORDER BY id",
+            "SELECT id, document_id, local_id, record_json FROM events ORDER BY id",
+            "SELECT * FROM casualties ORDER BY id",
+            "SELECT * FROM claims ORDER BY id",
+            "SELECT * FROM actors ORDER BY id",
+            "SELECT * FROM places ORDER BY id",
+            "SELECT * FROM evidence_spans ORDER BY id",
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'killed' ORDER BY rowid",
+        ];
+        var snapshot = new System.Text.StringBuilder();
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        foreach (var query in queries)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = query;
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = 0;
+            while (await reader.ReadAsync())
+            {
+                rows++;
+                for (var i = 0; i < reader.FieldCount; i++) snapshot.Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i)).Append('|');
+                snapshot.Append('\n');
+            }
+            snapshot.Append("-- ").Append(rows).Append(" rows: ").Append(query).Append('\n');
+        }
+        return snapshot.ToString();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
