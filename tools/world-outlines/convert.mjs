@@ -11,7 +11,15 @@ const topology = JSON.parse(readFileSync(require.resolve("world-atlas/countries-
 const collection = feature(topology, topology.objects.countries);
 
 const round = (value) => Math.round(value * 100) / 100;
-const roundRing = (ring) => ring.map(([lon, lat]) => [round(lon), round(lat)]);
+// A ring that crosses the antimeridian (Fiji, Chukotka) is moved east of 180 degrees, so that a
+// plain equirectangular drawing does not streak across the whole map.
+const unwrap = (ring) => {
+  // Antarctica spans every longitude by design: it stays as it is.
+  const polar = ring.some(([, lat]) => lat < -60);
+  const crosses = !polar && ring.some(([lon]) => lon > 170) && ring.some(([lon]) => lon < -170);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
+};
+const roundRing = (ring) => unwrap(ring).map(([lon, lat]) => [round(lon), round(lat)]);
 const roundGeometry = (geometry) => {
   if (geometry.type === "Polygon") return { type: "Polygon", coordinates: geometry.coordinates.map(roundRing) };
   if (geometry.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(roundRing)) };

@@ -307,8 +307,17 @@ function timeline(days) {
     dot.appendChild(svg("title", {}, `${p.key}: ${fatalitiesText(p.low, p.best, p.high)} killed in ${p.events} events`));
     chart.appendChild(dot);
   }
-  const labels = points.length <= 6 ? points : [points[0], points[Math.floor(points.length / 2)], points[points.length - 1]];
-  for (const p of labels) chart.appendChild(svg("text", { x: x(p.key), y: H - 8, class: "axis", "text-anchor": "middle" }, p.key));
+  // Date labels at least 110 units apart; the first and last anchored inside the frame.
+  let lastX = -Infinity;
+  points.forEach((p, i) => {
+    const px = x(p.key);
+    const isLast = i === points.length - 1;
+    if (px - lastX < 110 && !isLast) return;
+    if (isLast && px - lastX < 110 && lastX > -Infinity) chart.lastChild.remove();
+    const anchor = i === 0 ? "start" : isLast ? "end" : "middle";
+    chart.appendChild(svg("text", { x: px, y: H - 8, class: "axis", "text-anchor": anchor }, p.key));
+    lastX = px;
+  });
   return chart;
 }
 
