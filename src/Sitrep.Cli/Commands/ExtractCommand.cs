@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Output;
 using Sitrep.Pipeline;
@@ -21,7 +22,8 @@ internal static class ExtractCommand
           HTML         .html/.htm; the main article text, title and publication date
           RSS / Atom   .xml/.rss/.atom; one document per item
           ACLED CSV    .csv with "notes" and "event_date" columns; one document per row
-        Text may be UTF-8 (with or without a BOM) or UTF-16.
+        Text may be UTF-8 (with or without a BOM) or UTF-16; any input may be gzip-compressed
+        (corpus.jsonl.gz). Hidden files and folders (.git) are skipped.
 
         Examples:
           sitrep extract article.txt                      one article, as a JSON array
@@ -88,6 +90,7 @@ internal static class ExtractCommand
             using var sink = OpenOutput(parse.GetValue(outFile), output);
             var writer = OutputFormats.Create(parse.GetValue(format)!, sink.Writer);
             var failed = 0;
+            var written = 0;
             // Documents are extracted on every core; results come back in input order, so output is deterministic.
             var processed = OrderedParallel.Map(new InputReader(standardInput).Read(sources), item => Extract(pipeline, item, options));
             foreach (var (problem, result) in processed)
@@ -99,9 +102,15 @@ internal static class ExtractCommand
                     continue;
                 }
                 writer.Write(result!);
+                written++;
             }
             writer.Complete();
             sink.Commit();
+            if (failed > 0)
+            {
+                // Silent on success, as tools are; after problems, say what was still done.
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sitrep: {Plural(failed, "problem")} reported above; {Plural(written, "document")} written."));
+            }
             return failed == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });
         return command;
@@ -122,6 +131,9 @@ internal static class ExtractCommand
             return ($"{document.Origin ?? document.Id}: internal error while extracting: {e.Message}{detail}", null);
         }
     }
+
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static OutputSink OpenOutput(string? path, TextWriter output)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 
 namespace Sitrep.Readers;
 
@@ -68,12 +69,22 @@ public sealed class InputReader
             return ReadStream(name, Path.GetExtension(name.Path), stream, "empty file");
         });
 
-    private IEnumerable<ReadItem> ReadStream(InputName name, string? extension, Stream stream, string emptyReason)
+    private IEnumerable<ReadItem> ReadStream(InputName name, string? extension, Stream stream, string emptyReason, bool decompressed = false)
     {
         using (stream)
         {
             var head = new byte[HeadBytes];
             var headLength = ReadAtMost(stream, head);
+            if (!decompressed && IsGzip(head.AsSpan(0, headLength)))
+            {
+                // Corpora travel compressed: read what is inside, named by the extension under ".gz".
+                var inner = new GZipStream(new PrefixedStream(head, headLength, stream), CompressionMode.Decompress);
+                var innerExtension = extension is not null && extension.Equals(".gz", StringComparison.OrdinalIgnoreCase)
+                    ? Path.GetExtension(Path.GetFileNameWithoutExtension(name.Path))
+                    : null;
+                foreach (var item in ReadStream(name, innerExtension, inner, emptyReason, decompressed: true)) yield return item;
+                yield break;
+            }
             var encoding = TextDecoder.DetectEncoding(head.AsSpan(0, headLength), out var bom);
             if (bom == 0 && TextDecoder.GuessUtf16WithoutBom(head.AsSpan(0, headLength)) is { } utf16) encoding = utf16;
             var content = head.AsSpan(bom, headLength - bom);
@@ -148,6 +159,8 @@ public sealed class InputReader
         return all.GetBuffer().AsMemory(bom, (int)all.Length - bom);
     }
 
+    private static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 0x08;
+
     private static int ReadAtMost(Stream stream, byte[] buffer)
     {
         var total = 0;
@@ -184,6 +197,11 @@ public sealed class InputReader
                     items ??= read().GetEnumerator();
                     if (!items.MoveNext()) yield break;
                     item = items.Current;
+                }
+                catch (InvalidDataException e)
+                {
+                    item = ReadItem.Failed(name.Path, null, $"corrupt compressed data: {e.Message}");
+                    items = Abandon(items);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -82,7 +82,8 @@ public sealed class MixedDirectoryTests(MixedInputDirectory directory) : IClassF
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(directory.ExpectedErrors.Count, lines.Length);
+        Assert.Equal(directory.ExpectedErrors.Count + 1, lines.Length);
+        Assert.Equal($"sitrep: {directory.ExpectedErrors.Count} problems reported above; {MixedInputDirectory.GoodIds.Count} documents written.", lines[^1]);
         foreach (var expected in directory.ExpectedErrors)
         {
             Assert.Contains(lines, line => line.StartsWith(expected, StringComparison.Ordinal));

@@ -72,6 +72,32 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal("Second article, rewritten after the first was read.", items.Current.Document!.Text);
     }
 
+    [Theory]
+    [InlineData("corpus.jsonl.gz", "{\"id\": \"z1\", \"text\": \"Rockets hit the port.\"}\n{\"id\": \"z2\", \"text\": \"Ships left the harbour.\"}\n", "z1,z2")] // compressed JSON Lines
+    [InlineData("report.txt.gz", "date 2020-03-03 The checkpoint was attacked.", "report.txt.gz")]                                                        // compressed dated text
+    [InlineData("noext.gz", "<rss><channel><item><guid>r1</guid><description>Roads closed.</description></item></channel></rss>", "r1")]                    // recognised by content
+    public void Gzip_compressed_inputs_are_read_through(string fileName, string content, string ids)
+    {
+        var path = Path.Combine(_root, fileName);
+        using (var file = File.Create(path))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(content));
+        }
+        var items = new InputReader().Read([path]).ToList();
+        Assert.Equal(ids.Split(','), items.Select(i => i.Document?.Id ?? i.Problem!.ToString()));
+    }
+
+    [Fact]
+    public void A_corrupt_gzip_file_is_a_problem()
+    {
+        var path = Path.Combine(_root, "broken.jsonl.gz");
+        File.WriteAllBytes(path, [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xFF, 0xFF, 0xFF, 0xFF, 0x12, 0x34]);
+        var problem = Assert.Single(new InputReader().Read([path])).Problem;
+        Assert.NotNull(problem);
+        Assert.StartsWith("corrupt compressed data", problem.Reason, StringComparison.Ordinal);
+    }
+
     private void Write(string relative, string content)
     {
         var path = Path.Combine(_root, relative);
