@@ -22,7 +22,8 @@ public sealed class AnalyzedText
         string language,
         ImmutableArray<Token> tokens,
         ImmutableArray<Sentence> sentences,
-        ImmutableArray<NumberMention> numbers)
+        ImmutableArray<NumberMention> numbers,
+        string? rulesLanguage = null)
     {
         if (folded.Length != normalized.Length) throw new ArgumentException("The folded text must align with the normalized text.", nameof(folded));
         Original = original;
@@ -33,6 +34,9 @@ public sealed class AnalyzedText
         Tokens = tokens;
         Sentences = sentences;
         Numbers = numbers;
+        // Callers that do not say (tests) get the language itself; "und" says: no supported language's rules.
+        var rules = rulesLanguage ?? language;
+        RulesLanguage = string.Equals(rules, LanguageIdentifier.Undetermined, StringComparison.Ordinal) ? null : rules;
     }
 
     public string Original { get; }
@@ -43,6 +47,13 @@ public sealed class AnalyzedText
 
     /// <summary>BCP 47 code, or "und" when unsure.</summary>
     public string Language { get; }
+
+    /// <summary>
+    /// The supported language whose rules (abbreviations, separators, number words) the chain applied: the
+    /// given or detected language, or, when <see cref="Language"/> is "und", the one the text leans to.
+    /// Null when the text gave no sign of any supported language. Stages that need a language may fall back on it.
+    /// </summary>
+    public string? RulesLanguage { get; }
 
     public ImmutableArray<Token> Tokens { get; }
 

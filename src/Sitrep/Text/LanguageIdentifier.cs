@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Languages;
@@ -11,9 +12,10 @@ public readonly record struct LanguageGuess(string Language, string? Likely);
 
 /// <summary>
 /// Tells which supported language a text is in from its function words (each language's
-/// <c>function-words.txt</c>). Says "und" when the text is too short, when two languages are close
-/// (mixed text), or when the text's short words are mostly not the winner's (another language that
-/// happens to share "de" and "la"). Adding a language is adding its folder. Thread-safe.
+/// <c>function-words.txt</c>) and letters (<c>alphabet.txt</c>). Says "und" when the text is too short,
+/// when two languages are close (mixed text), when the text's short words are mostly not the winner's,
+/// or when its lower-case words use letters the winner does not have ("anunció", "sécurité"): another
+/// language that happens to share "de" and "la". Adding a language is adding its folder. Thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -21,31 +23,35 @@ public sealed class LanguageIdentifier
 
     public const string FileName = "function-words.txt";
 
+    public const string AlphabetFileName = "alphabet.txt";
+
     // The first few hundred words decide; a long article says nothing more about its language.
     private const int WordsRead = 300;
     private const int MinimumHits = 3;
     private const double MinimumLead = 1.5;
-    private const double MinimumShortWordCoverage = 0.6;
+    private const double MinimumShortWordCoverage = 0.5;
     private const double MinimumDensity = 0.15;
+    private const double MaximumForeignWords = 0.05;
 
-    private readonly ImmutableArray<(string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)> _profiles;
+    private readonly ImmutableArray<Profile> _profiles;
 
     // Function words are short: longer words are counted but not looked up.
     private readonly int _longestWord;
 
     public LanguageIdentifier(IEnumerable<string> languages)
     {
+        ArgumentNullException.ThrowIfNull(languages);
         _profiles = [.. languages
-            .Select(l => (l, LanguageResources.Lines(l, FileName).ToFrozenSet(StringComparer.Ordinal)))
-            .Where(p => p.Item2.Count > 0)
-            .Select(p => (p.l, p.Item2.GetAlternateLookup<ReadOnlySpan<char>>()))];
-        _longestWord = languages.SelectMany(l => LanguageResources.Lines(l, FileName)).Select(w => w.Length).DefaultIfEmpty(0).Max();
+            .Select(Profile.Load)
+            .Where(p => p is not null)
+            .Select(p => p!)];
+        _longestWord = _profiles.Select(p => p.LongestWord).DefaultIfEmpty(0).Max();
     }
 
     public IReadOnlyList<string> Languages => _profiles.Select(p => p.Language).ToArray();
 
     /// <summary>The language of a text, or "und".</summary>
-    /// <param name="normalized">The normalized text (its case tells short function words from acronyms).</param>
+    /// <param name="normalized">The normalized text (its case tells short function words from acronyms and names).</param>
     /// <param name="folded">The folded text, same length.</param>
     public string Identify(string normalized, string folded) => Guess(normalized, folded).Language;
 
@@ -54,10 +60,14 @@ public sealed class LanguageIdentifier
     {
         ArgumentNullException.ThrowIfNull(normalized);
         ArgumentNullException.ThrowIfNull(folded);
-        Span<int> hits = stackalloc int[_profiles.Length];
-        Span<int> shortHits = stackalloc int[_profiles.Length];
+        var count = _profiles.Length;
+        Span<int> hits = stackalloc int[count];
+        Span<int> ownHits = stackalloc int[count];
+        Span<int> shortHits = stackalloc int[count];
+        Span<int> foreignWords = stackalloc int[count];
         var words = 0;
         var shortWords = 0;
+        var lowerWords = 0;
         var i = 0;
         while (i < folded.Length && words < WordsRead)
         {
@@ -66,39 +76,72 @@ public sealed class LanguageIdentifier
             while (i < folded.Length && char.IsLetter(folded[i])) i++;
             var word = folded.AsSpan(start, i - start);
             words++;
-            // Short lower-case words are nearly all function words in any language; acronyms ("UN", "AFP") are not.
-            var isShort = word.Length <= 3 && char.IsLower(normalized[start]);
+            // Capitalised words are names and acronyms ("UN", "AFP", "Bogotá"): they say nothing about the language.
+            var isLower = char.IsLower(normalized[start]);
+            if (isLower)
+            {
+                lowerWords++;
+                var surface = normalized.AsSpan(start, i - start);
+                for (var p = 0; p < count; p++)
+                {
+                    if (surface.ContainsAnyExcept(_profiles[p].Letters)) foreignWords[p]++;
+                }
+            }
+            // Short lower-case words are nearly all function words, in any language.
+            var isShort = isLower && word.Length <= 3;
             if (isShort) shortWords++;
             if (word.Length > _longestWord) continue;
-            for (var p = 0; p < _profiles.Length; p++)
+            var owner = -1;
+            var owners = 0;
+            for (var p = 0; p < count; p++)
             {
                 if (!_profiles[p].Words.Contains(word)) continue;
                 hits[p]++;
                 if (isShort) shortHits[p]++;
+                owner = p;
+                owners++;
             }
+            // A word of one language only ("the", "si") tells languages apart; "in" and "a" do not.
+            if (owners == 1) ownHits[owner]++;
         }
 
         var best = -1;
         var second = 0;
-        for (var p = 0; p < _profiles.Length; p++)
+        for (var p = 0; p < count; p++)
         {
-            if (best < 0 || hits[p] > hits[best])
+            if (best < 0 || ownHits[p] > ownHits[best] || (ownHits[p] == ownHits[best] && hits[p] > hits[best]))
             {
-                if (best >= 0) second = Math.Max(second, hits[best]);
+                if (best >= 0) second = Math.Max(second, ownHits[best]);
                 best = p;
             }
             else
             {
-                second = Math.Max(second, hits[p]);
+                second = Math.Max(second, ownHits[p]);
             }
         }
         if (best < 0 || hits[best] == 0) return new LanguageGuess(Undetermined, null);
 
         var likely = _profiles[best].Language;
         var sure = hits[best] >= MinimumHits
-            && hits[best] >= second * MinimumLead
+            && ownHits[best] > 0
+            && ownHits[best] >= second * MinimumLead
             && hits[best] >= words * MinimumDensity
-            && (shortWords < 5 || shortHits[best] >= shortWords * MinimumShortWordCoverage);
+            && (shortWords < 5 || shortHits[best] >= shortWords * MinimumShortWordCoverage)
+            && (foreignWords[best] < 2 || foreignWords[best] < lowerWords * MaximumForeignWords);
         return new LanguageGuess(sure ? likely : Undetermined, likely);
+    }
+
+    private sealed record Profile(string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words, SearchValues<char> Letters, int LongestWord)
+    {
+        public static Profile? Load(string language)
+        {
+            var words = LanguageResources.Lines(language, FileName);
+            if (words.Count == 0) return null;
+            var set = words.ToFrozenSet(StringComparer.Ordinal);
+            // Letters in both cases: a word is checked as written ("iPhone" is not foreign to English).
+            var letters = string.Concat(LanguageResources.Lines(language, AlphabetFileName));
+            var both = string.Concat(letters, letters.ToUpperInvariant());
+            return new Profile(language, set.GetAlternateLookup<ReadOnlySpan<char>>(), SearchValues.Create(both), words.Max(w => w.Length));
+        }
     }
 }

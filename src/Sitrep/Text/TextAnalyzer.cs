@@ -32,10 +32,12 @@ public sealed class TextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var normalized = _normalizer.Normalize(text);
         string detected;
+        string? rules;
         LanguageTextTools tools;
         if (language is not null)
         {
             detected = language;
+            rules = _tools.ContainsKey(language) ? language : null;
             tools = _tools.GetValueOrDefault(language, _fallback);
         }
         else
@@ -44,12 +46,13 @@ public sealed class TextAnalyzer
             // what the output says, not a reason to read "Gen." as the end of a sentence.
             var guess = _identifier.Guess(normalized.Normalized, normalized.Folded);
             detected = guess.Language;
-            tools = guess.Likely is { } likely ? _tools.GetValueOrDefault(likely, _fallback) : _fallback;
+            rules = guess.Likely is { } likely && _tools.ContainsKey(likely) ? likely : null;
+            tools = rules is null ? _fallback : _tools[rules];
         }
         var segmentation = tools.Segmenter.Segment(normalized.Normalized, normalized.Folded);
         var numbers = tools.Numbers.Recognize(normalized.Normalized, normalized.Folded, segmentation.Tokens);
         return new AnalyzedText(text, normalized.Normalized, normalized.Folded, normalized.Map, detected,
-            segmentation.Tokens, segmentation.Sentences, numbers);
+            segmentation.Tokens, segmentation.Sentences, numbers, rules ?? LanguageIdentifier.Undetermined);
     }
 
     private sealed record LanguageTextTools(Segmenter Segmenter, NumberRecognizer Numbers)

@@ -12,6 +12,7 @@ public sealed class LanguageDataCompletenessTests
     [
         "abbreviations.txt",
         LanguageIdentifier.FileName,
+        LanguageIdentifier.AlphabetFileName,
         "number-format.txt",
         NumberWords.FileName,
     ];
@@ -53,6 +54,10 @@ public sealed class LanguageDataCompletenessTests
         Assert.Equal(2, format.Count);
         Assert.All(format, line => Assert.Equal(1, line.Length));
         Assert.NotEqual(format[0], format[1]);
+        // The alphabet holds lower-case letters only.
+        var alphabet = string.Concat(LanguageResources.Lines(language, LanguageIdentifier.AlphabetFileName));
+        Assert.NotEmpty(alphabet);
+        Assert.All(alphabet, c => Assert.True(char.IsLetter(c) && char.IsLower(c), $"'{c}' in {language}/alphabet.txt"));
         // Function words and abbreviations are written folded, one per line, as the chain looks them up.
         foreach (var file in new[] { LanguageIdentifier.FileName, "abbreviations.txt" })
         {
