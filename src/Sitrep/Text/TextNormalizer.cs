@@ -127,7 +127,7 @@ public sealed class TextNormalizer
                 var j = i;
                 while (j < n && (kinds[original[j]] & NotOneForOne) == 0) j++;
                 // The last of them starts a run when what follows combines with it.
-                if (j < n && j > i && (kinds[original[j]] & (Continues | Deleted)) != 0) j--;
+                if (j < n && j > i && JoinsPrevious(original, j, out _)) j--;
                 if (j > i)
                 {
                     EnsureCapacity(ref buffer, length + (j - i));
@@ -189,7 +189,7 @@ public sealed class TextNormalizer
     private static void AppendRun(string original, int start, int end, ref char[] buffer, ref int length, OffsetMap.Builder builder)
     {
         var run = original.AsSpan(start, end - start);
-        var composed = CanonicalComposition.ComposeRun(run.ContainsAny(InvisibleCharacters) ? WithoutInvisible(run) : run);
+        var composed = CanonicalComposition.ComposeRun(run.ContainsAny(InvisibleCharacters) ? WithoutInvisible(run) : run, cedillaToCommaBelow: true);
         EnsureCapacity(ref buffer, length + composed.Length);
         var from = length;
         foreach (var c in composed)

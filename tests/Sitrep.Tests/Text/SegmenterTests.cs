@@ -19,12 +19,22 @@ public sealed class SegmenterTests
     [InlineData("ro", "Dl. Ionescu a vorbit. Apoi a plecat.", new[] { "Dl. Ionescu a vorbit.", "Apoi a plecat." })]
     [InlineData("ro", "Locuieste pe strada Florilor nr. 5 din oras. Vecinii au confirmat.", new[] { "Locuieste pe strada Florilor nr. 5 din oras.", "Vecinii au confirmat." })]
     [InlineData("ro", "Gen. Popa a confirmat. Armata tace.", new[] { "Gen. Popa a confirmat.", "Armata tace." })]
+    [InlineData("en", "Lt. Col. Marsh and Sgt. Doyle were hurt. Two others died.", new[] { "Lt. Col. Marsh and Sgt. Doyle were hurt.", "Two others died." })]
+    [InlineData("ro", "Slujba a avut loc la biserica Sf. Nicolae din jud. Arges. Au venit multi.", new[] { "Slujba a avut loc la biserica Sf. Nicolae din jud. Arges.", "Au venit multi." })]
+    [InlineData("ro", "Pe 27 sept. 2020 au inceput luptele. Bilantul creste.", new[] { "Pe 27 sept. 2020 au inceput luptele.", "Bilantul creste." })]
+    // A word that is sometimes abbreviated still ends the sentence when it is the ordinary word.
+    [InlineData("ro", "Totul a avut loc. Apoi s-au retras.", new[] { "Totul a avut loc.", "Apoi s-au retras." })]
+    [InlineData("en", "They took guns, radios, etc. Then they left.", new[] { "They took guns, radios, etc.", "Then they left." })]
+    [InlineData("en", "They took guns, radios, etc. from the depot.", new[] { "They took guns, radios, etc. from the depot." })]
     // Initials and dotted acronyms do not end a sentence.
     [InlineData("en", "The U.S. Army sent troops. They landed.", new[] { "The U.S. Army sent troops.", "They landed." })]
     [InlineData("en", "Writer J. K. Doe said so. Nobody denied it.", new[] { "Writer J. K. Doe said so.", "Nobody denied it." })]
     // Closing quotes after the stop belong to the sentence they close.
     [InlineData("en", "He said: \"We will fight.\" Then he left.", new[] { "He said: \"We will fight.\"", "Then he left." })]
     [InlineData("ro", "A spus: \u201EVom lupta.\u201D Apoi a plecat.", new[] { "A spus: \u201EVom lupta.\u201D", "Apoi a plecat." })]
+    // An ellipsis before a capital ends a sentence; an opening quote after the stop starts the next one.
+    [InlineData("en", "They waited... Nothing came.", new[] { "They waited...", "Nothing came." })]
+    [InlineData("en", "He left. \"We won,\" she said.", new[] { "He left.", "\"We won,\" she said." })]
     // Question and exclamation marks end sentences.
     [InlineData("en", "Who fired? Nobody knows!", new[] { "Who fired?", "Nobody knows!" })]
     // A blank line ends a paragraph and its sentence, even without a stop.

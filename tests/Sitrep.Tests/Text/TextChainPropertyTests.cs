@@ -22,7 +22,7 @@ public static class MessyTextArbitrary
         "\u212B", "\u2000", "\u00C5", "A\u030A",
         "\u201E", "\u201D", "\u00AB", "\u2014", "\u2013", "\u00A0", "\u202F", "\u2028",
         "\u200B", "\u00AD", "\uFEFF", "\u200E", "\u0000", "\u0007", "\u001B", "\u007F",
-        "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uD83D\uDE00", "\uD835\uDC00", "\uD834\uDD5E",
+        "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uD83D\uDE00", "\uD835\uDC00", "\uD834\uDD5E", "\uD834\uDD65", "\uD804\uDCBA", "\uD804\uDC99",
         "AFP.De", "U.S.Army", "www.Example.com", "Gen.", "dl.", "St.", "nr.", "U.S.", "e.g.The",
         "twenty-three", "douazeci si trei", "o suta", "un", "a dozen", "nou\u0103",
         "\u0130", "\u0131", "\u00DF", "\u03A3", "\u0416", "\uFB01", "\uFFFD", "\uFFFF",

@@ -16,6 +16,7 @@ public sealed class TextNormalizerTests
     [InlineData("\u015Fi \u0163ar\u0103", "\u0219i \u021Bar\u0103")]
     [InlineData("\u015E\u0162", "\u0218\u021A")]
     [InlineData("s\u0327i", "\u0219i")]
+    [InlineData("T\u0327ara", "\u021Aara")]
     // Typographic quotes and dashes become plain ones.
     [InlineData("\u201EDa\u201D, a spus", "\"Da\", a spus")]
     [InlineData("\u00ABnu\u00BB \u2014 \u2018yes\u2019", "\"nu\" - 'yes'")]

@@ -146,7 +146,12 @@ internal static class CanonicalComposition
     }
 
     /// <summary>NFC of one run (see <see cref="RunEnd"/>); lone surrogates become U+FFFD.</summary>
-    public static string ComposeRun(ReadOnlySpan<char> run)
+    /// <param name="run">The run.</param>
+    /// <param name="cedillaToCommaBelow">
+    /// Turn a cedilla under s or t into a comma below before composing (Romanian writes ș and ț, old keyboards
+    /// ş and ţ). Done on the decomposed letters, so that the result is stable under a second normalisation.
+    /// </param>
+    public static string ComposeRun(ReadOnlySpan<char> run, bool cedillaToCommaBelow = false)
     {
         Span<int> initial = stackalloc int[32];
         var buffer = new CodePointBuffer(initial);
@@ -166,6 +171,7 @@ internal static class CanonicalComposition
         }
 
         var points = buffer.Span;
+        if (cedillaToCommaBelow) CedillaToCommaBelow(points);
         SortByCombiningClass(points);
         var length = ComposeInPlace(points);
 
@@ -176,6 +182,17 @@ internal static class CanonicalComposition
             else builder.Append(char.ConvertFromUtf32(cp));
         }
         return builder.ToString();
+    }
+
+    private static void CedillaToCommaBelow(Span<int> points)
+    {
+        var underST = false;
+        for (var i = 0; i < points.Length; i++)
+        {
+            var cp = points[i];
+            if (CombiningClass(cp) == 0) underST = cp is 's' or 'S' or 't' or 'T';
+            else if (underST && cp == 0x0327) points[i] = 0x0326;
+        }
     }
 
     private static void Decompose(int cp, ref CodePointBuffer buffer)
