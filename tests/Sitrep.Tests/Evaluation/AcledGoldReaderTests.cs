@@ -38,6 +38,7 @@ public sealed class AcledGoldReaderTests
         var row = Assert.Single(result.Rows);
         Assert.Equal(("ROU200", new DateOnly(2024, 1, 14), "Romania", null as string), (row.Id, row.EventDate, row.Country, row.Iso3));
         Assert.Contains("\nover wages", row.Notes, StringComparison.Ordinal);
+        Assert.Equal("ROU", AcledEvaluator.CountryCode(row)); // from the country name, since this layout has no iso3
     }
 
     [Theory]

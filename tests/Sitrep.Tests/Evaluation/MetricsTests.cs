@@ -1,4 +1,5 @@
 using Sitrep.Evaluation.Metrics;
+using Sitrep.Places;
 
 namespace Sitrep.Tests.Evaluation;
 
@@ -75,6 +76,6 @@ public sealed class MetricsTests
     [InlineData(0, 179.5, 0, -179.5, 111.195)]       // across the date line, the short way round
     public void Haversine_distance_matches_the_sphere(double lat1, double lon1, double lat2, double lon2, double km)
     {
-        Assert.Equal(km, GeoDistance.HaversineKm(lat1, lon1, lat2, lon2), 1);
+        Assert.Equal(km, GeoDistance.Km(lat1, lon1, lat2, lon2), 1);
     }
 }

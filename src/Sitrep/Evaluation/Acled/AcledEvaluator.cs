@@ -5,6 +5,7 @@ using Sitrep.Documents;
 using Sitrep.Evaluation.Metrics;
 using Sitrep.Output;
 using Sitrep.Pipeline;
+using Sitrep.Places;
 
 namespace Sitrep.Evaluation.Acled;
 
@@ -54,7 +55,8 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
             var fatalities = primary?.Fatalities?.Best ?? 0;
             Count(AcledMetricNames.FatalitiesExact, fatalities == row.Fatalities);
             Count(AcledMetricNames.FatalitiesWithin20, Math.Abs(fatalities - row.Fatalities) <= FatalityTolerance * row.Fatalities);
-            if (row.Iso3 is not null) Count(AcledMetricNames.Country, string.Equals(primary?.Location?.Country, row.Iso3, StringComparison.Ordinal));
+            var iso3 = CountryCode(row);
+            if (iso3 is not null) Count(AcledMetricNames.Country, string.Equals(primary?.Location?.Country, iso3, StringComparison.Ordinal));
             var distance = Distance(row, primary);
             if (row.Latitude is not null && row.Longitude is not null)
             {
@@ -66,7 +68,7 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
 
             if (worstCases > 0)
             {
-                var @case = Describe(row, primary, fatalities, distance, goldDate);
+                var @case = Describe(row, iso3, primary, fatalities, distance, goldDate);
                 worst.Enqueue(@case, (@case.Badness, -row.Line));
                 if (worst.Count > worstCases) worst.Dequeue();
             }
@@ -87,15 +89,26 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
 
     private static double? Distance(AcledGoldRow row, EventRecord? primary) =>
         row.Latitude is { } lat && row.Longitude is { } lon && primary?.Location is { Lat: { } plat, Lon: { } plon }
-            ? GeoDistance.HaversineKm(lat, lon, plat, plon)
+            ? GeoDistance.Km(lat, lon, plat, plon)
             : null;
 
     private static LabelScores Scores(ClassificationTally tally) =>
         new(tally.Accuracy, tally.MacroF1, tally.WeightedF1, tally.PerClass(), tally.TopConfusions(ConfusionsListed));
 
-    private static AcledCase Describe(AcledGoldRow row, EventRecord? primary, int fatalities, double? distance, string goldDate)
+    /// <summary>
+    /// The row's ISO alpha-3: its <c>iso3</c> column (old layout), else its country name looked up among the
+    /// gazetteer's ACLED-style country names (the new layout has only a numeric <c>iso</c>).
+    /// </summary>
+    public static string? CountryCode(AcledGoldRow row) =>
+        row.Iso3 ?? (CountriesByName.Value.TryGetValue(row.Country, out var iso3) ? iso3 : null);
+
+    private static readonly Lazy<Dictionary<string, string>> CountriesByName = new(() =>
+        Gazetteer.Default.Countries.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Iso3, StringComparer.OrdinalIgnoreCase));
+
+    private static AcledCase Describe(AcledGoldRow row, string? iso3, EventRecord? primary, int fatalities, double? distance, string goldDate)
     {
-        var gold = new AcledSide(row.EventType, row.SubEventType, "current", row.Fatalities, row.Iso3 ?? row.Country,
+        var gold = new AcledSide(row.EventType, row.SubEventType, "current", row.Fatalities, iso3 ?? row.Country,
             row.Location, row.Latitude, row.Longitude, goldDate, null);
         if (primary is null)
         {
@@ -111,7 +124,7 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
             badness += 1 + Math.Min(3, Math.Abs(fatalities - row.Fatalities) / Math.Max(1.0, row.Fatalities));
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"fatalities {fatalities} for {row.Fatalities}"));
         }
-        if (row.Iso3 is not null && primary.Location?.Country != row.Iso3) { badness += 2; problems.Add($"country {primary.Location?.Country ?? "none"} for {row.Iso3}"); }
+        if (iso3 is not null && primary.Location?.Country != iso3) { badness += 2; problems.Add($"country {primary.Location?.Country ?? "none"} for {iso3}"); }
         if (distance is null or > FarKm)
         {
             badness += 1;
@@ -141,7 +154,7 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
         AcledMetricNames.SubEventType => "primary event's type and sub-type equal the row's",
         AcledMetricNames.FatalitiesExact => "primary event's fatalities.best (0 when absent) equals fatalities",
         AcledMetricNames.FatalitiesWithin20 => "fatalities.best within 20% of fatalities (0 must be 0)",
-        AcledMetricNames.Country => "location.country equals iso3",
+        AcledMetricNames.Country => "location.country equals iso3 (or the country column's code)",
         AcledMetricNames.Location25 => "location within 25 km of latitude/longitude",
         AcledMetricNames.Location50 => "location within 50 km of latitude/longitude",
         AcledMetricNames.DateExact => "date.start and date.end equal event_date",
