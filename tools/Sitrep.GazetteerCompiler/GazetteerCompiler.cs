@@ -191,6 +191,15 @@ internal sealed class GazetteerCompiler
         }
     }
 
+    // A bare name that is only a direction or a rank ("Eastern" from "Eastern Province") names nothing by itself.
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "north east", "north west",
+        "south east", "south west", "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+        "southeast", "southwest", "upper", "lower", "capital", "federal", "national", "greater", "middle", "coast", "coastal",
+        "centre", "center", "interior", "islands", "lakes", "mountain", "mountains", "river", "valley", "border", "frontier",
+    };
+
     private static List<string> BareNames(string name)
     {
         var list = new List<string>();
@@ -198,7 +207,8 @@ internal sealed class GazetteerCompiler
         {
             if (name.EndsWith(designator, StringComparison.Ordinal) && name.Length > designator.Length + 2)
             {
-                list.Add(name[..^designator.Length].Trim());
+                var bare = name[..^designator.Length].Trim();
+                if (!GenericWords.Contains(Fold(bare))) list.Add(bare);
             }
         }
         return list;

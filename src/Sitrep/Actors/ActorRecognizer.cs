@@ -36,7 +36,9 @@ public sealed class ActorRecognizer
             var match = Longest(text, i, buffer, variant, romanian);
             if (match is not { } found) { i++; continue; }
             var (count, definition) = found;
-            var skip = definition.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto && _cues.HasLocativeBefore(text, i);
+            // "in Ankara" is a place; "US dollar" is a currency.
+            var skip = definition.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto
+                && (_cues.HasLocativeBefore(text, i) || _cues.HasNotPlaceAfter(text, i + count));
             if (!skip)
             {
                 var last = tokens[i + count - 1];

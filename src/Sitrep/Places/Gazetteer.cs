@@ -29,6 +29,10 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, CountryInfo> _byIso2;
     private readonly FrozenDictionary<string, GazetteerEntry> _countryEntries;
     private readonly List<(string Name, int Entry)> _stateNames = [];
+    private readonly GazetteerEntry[] _disputed;
+
+    // Curated territories are given by a centre; this reach covers Donbas or Nagorno-Karabakh from theirs.
+    private const double DisputedReachKm = 150;
 
     private Gazetteer(GazetteerReader.Contents contents)
     {
@@ -65,6 +69,7 @@ public sealed class Gazetteer
             }
         }
         Entries = [.. entries];
+        _disputed = entries.Where(e => e.Kind == GazetteerEntryKind.DeFacto).ToArray();
         _countryEntries = countryEntries.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -103,6 +108,20 @@ public sealed class Gazetteer
     internal bool TryLookup(ReadOnlySpan<char> key, out KeyHit[] hits) => _lookup.TryGetValue(key, out hits!);
 
     internal GazetteerEntry Entry(int id) => Entries[id];
+
+    /// <summary>Whether a place lies within reach of a disputed or de facto territory of its own country.</summary>
+    internal bool InDisputedTerritory(GazetteerEntry entry)
+    {
+        foreach (var territory in _disputed)
+        {
+            if (string.Equals(territory.Country, entry.Country, StringComparison.Ordinal)
+                && GeoDistance.Km(territory.Lat, territory.Lon, entry.Lat, entry.Lon) <= DisputedReachKm)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Names of states and of national capitals (which stand for governments), with their entries.</summary>
     internal IReadOnlyList<(string Name, int Entry)> StateNames => _stateNames;

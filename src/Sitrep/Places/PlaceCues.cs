@@ -16,6 +16,7 @@ internal sealed class PlaceCues
     private readonly List<string[]> _partOf = [];
     private readonly FrozenSet<string> _notPlace;
     private readonly FrozenSet<string> _particles;
+    private readonly FrozenSet<string> _notPlaceAfter;
 
     public PlaceCues()
     {
@@ -23,6 +24,7 @@ internal sealed class PlaceCues
         var after = new List<string>();
         var notPlace = new List<string>();
         var particles = new List<string>();
+        var notPlaceAfter = new List<string>();
         foreach (var row in GazetteerResources.Rows("place-cues.tsv"))
         {
             var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -34,12 +36,14 @@ internal sealed class PlaceCues
                 case "part-of": _partOf.Add(words); break;
                 case "not-place": notPlace.Add(row[1]); break;
                 case "name-particle": particles.Add(row[1]); break;
+                case "not-place-after": notPlaceAfter.Add(row[1]); break;
                 default: throw new InvalidDataException($"place-cues.tsv: unknown kind '{row[0]}'");
             }
         }
         _areaAfter = after.ToFrozenSet(StringComparer.Ordinal);
         _notPlace = notPlace.ToFrozenSet(StringComparer.Ordinal);
         _particles = particles.ToFrozenSet(StringComparer.Ordinal);
+        _notPlaceAfter = notPlaceAfter.ToFrozenSet(StringComparer.Ordinal);
         Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
             .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
             .OrderByDescending(s => s.Item1.Length)
@@ -63,6 +67,11 @@ internal sealed class PlaceCues
 
     /// <summary>A word that is never a place (a month, a weekday).</summary>
     public bool IsNotPlace(ReadOnlySpan<char> key) => _notPlace.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>Whether the token at <paramref name="next"/> makes the name before it something else ("US dollar").</summary>
+    public bool HasNotPlaceAfter(AnalyzedText text, int next) =>
+        next < text.Tokens.Length && text.Tokens[next].Kind == TokenKind.Word
+        && _notPlaceAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.FoldedOf(text.Tokens[next]));
 
     /// <summary>A lower-case word inside longer proper names ("de", "al").</summary>
     public bool IsParticle(ReadOnlySpan<char> folded) => _particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);

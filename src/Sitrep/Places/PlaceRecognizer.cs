@@ -27,6 +27,7 @@ public sealed class PlaceRecognizer
     private const long BigCity = 500_000;
 
     private readonly Lazy<Gazetteer> _gazetteer;
+    private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
     private readonly ActorRecognizer _actors = new();
 
     public PlaceRecognizer()
@@ -37,6 +38,7 @@ public sealed class PlaceRecognizer
     internal PlaceRecognizer(Func<Gazetteer> gazetteer)
     {
         _gazetteer = new Lazy<Gazetteer>(gazetteer, LazyThreadSafetyMode.ExecutionAndPublication);
+        _fuzzy = new Lazy<FuzzyPlaceMatcher>(() => new FuzzyPlaceMatcher(_gazetteer.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private sealed class Candidate
@@ -48,6 +50,7 @@ public sealed class PlaceRecognizer
         public bool Locative { get; init; }
         public bool AreaCue { get; init; }
         public Candidate? Container { get; set; }
+        public bool Misplaced { get; set; }
         public bool IsContainer { get; set; }
         public GazetteerEntry? Chosen { get; set; }
 
@@ -84,33 +87,57 @@ public sealed class PlaceRecognizer
             for (var t = actor.FirstToken; t < actor.FirstToken + actor.TokenCount; t++) blocked[t] = true;
             if (actor.Country is not { } country) continue;
             if (actor.Kind == ActorMentionKind.Demonym) Add(focus, country, 1);
-            else if (actor.Kind is ActorMentionKind.Group) Add(focus, country, 0.5);
+            else if (actor.Kind is ActorMentionKind.Group or ActorMentionKind.Organisation) Add(focus, country, 0.5);
         }
 
         var candidates = FindCandidates(text, gazetteer, cues, blocked);
         LinkContainers(text, cues, candidates);
         foreach (var candidate in candidates)
         {
-            if (candidate.Entries.Find(e => e.Kind == GazetteerEntryKind.Country) is { } named) Add(focus, named.Country, 1);
-            else if (candidate.Entries.TrueForAll(e => e.Country == candidate.Entries[0].Country) && candidate.Entries[0].Country.Length > 0) Add(focus, candidate.Entries[0].Country, 0.5);
+            if (!candidate.Stopword && !cues.HasNotPlaceAfter(text, candidate.End)
+                && candidate.Entries.Find(e => e.Kind == GazetteerEntryKind.Country) is { } named)
+            {
+                Add(focus, named.Country, 1);
+            }
+        }
+        var kept = candidates.Where(c => Keep(text, cues, c, focus)).ToList();
+        foreach (var candidate in kept)
+        {
+            // A name all of whose readings lie in one country points to it, more weakly than the country's own name.
+            if (!candidate.HasKind(k => k == GazetteerEntryKind.Country) && candidate.Entries.TrueForAll(e => e.Country == candidate.Entries[0].Country)
+                && candidate.Entries[0].Country.Length > 0)
+            {
+                Add(focus, candidate.Entries[0].Country, 0.5);
+            }
         }
 
-        var kept = candidates.Where(c => Keep(text, cues, c, focus)).ToList();
-        Resolve(kept, focus);
+        Resolve(gazetteer, kept, focus);
         // Second round: the places chosen tell more about the text's countries.
         var refined = new Dictionary<string, double>(focus, StringComparer.Ordinal);
         foreach (var candidate in kept)
         {
             if (candidate.Chosen!.Kind != GazetteerEntryKind.Country && candidate.Chosen.Country.Length > 0) Add(refined, candidate.Chosen.Country, 0.5);
         }
-        Resolve(kept, refined);
-        // A small place abroad while the text is plainly about another country is a misreading.
+        Resolve(gazetteer, kept, refined);
+        // A small place abroad while the text is plainly about another country is a misreading: the text
+        // most likely spells a place of that country differently.
         var main = refined.Count == 0 ? null : refined.MaxBy(p => p.Value).Key;
-        if (main is not null && refined[main] >= 1.5)
+        var focusCountries = refined.Where(p => p.Value >= 1 && p.Key.Length > 0).OrderByDescending(p => p.Value).Take(2).Select(p => p.Key).ToList();
+        if (main is not null && refined[main] >= 1)
         {
-            kept.RemoveAll(c => c.Chosen!.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2
-                && c.Chosen.Population < LargePlace && !refined.ContainsKey(c.Chosen.Country) && c.Container is null);
+            for (var k = kept.Count - 1; k >= 0; k--)
+            {
+                var c = kept[k];
+                if (!(c.Chosen!.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2
+                    && c.Chosen.Population < LargePlace && refined.GetValueOrDefault(c.Chosen.Country) < 0.75 && c.Container is null))
+                {
+                    continue;
+                }
+                if (Fuzzy(text, c.First, c.Count, focusCountries) is { } respelled) c.Chosen = respelled;
+                else kept.RemoveAt(k);
+            }
         }
+        if (focusCountries.Count > 0) AddRespelled(text, cues, blocked, candidates, kept, focusCountries);
 
         var mentions = ImmutableArray.CreateBuilder<PlaceMention>(kept.Count);
         foreach (var candidate in kept)
@@ -128,15 +155,69 @@ public sealed class PlaceRecognizer
         return new PlaceFindings(mentions.ToImmutable(), countries);
     }
 
+    private GazetteerEntry? Fuzzy(AnalyzedText text, int first, int count, List<string> countries)
+    {
+        Span<char> buffer = stackalloc char[NameKey.MaxLength];
+        var length = SpanKeys.Build(text, first, count, buffer);
+        if (length <= 0) return null;
+        foreach (var country in countries)
+        {
+            if (_fuzzy.Value.Find(buffer[..length], country) is { } entry) return entry;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Names the gazetteer lacks where the text says a place is meant ("near Trudovskiye", "village of X"):
+    /// one to three capitalised words right after a locative or administrative cue, matched loosely
+    /// against the places of the countries the text is about.
+    /// </summary>
+    private void AddRespelled(AnalyzedText text, PlaceCues cues, bool[] blocked, List<Candidate> all, List<Candidate> kept, List<string> countries)
+    {
+        var tokens = text.Tokens;
+        var covered = new bool[tokens.Length];
+        foreach (var c in all)
+        {
+            for (var t = c.First; t < c.End; t++) covered[t] = true;
+        }
+        Span<char> buffer = stackalloc char[NameKey.MaxLength];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (covered[i] || blocked[i] || !CapitalisedWord(text, i)) continue;
+            if (!cues.HasLocativeBefore(text, i) && !cues.HasAreaBefore(text, i)) continue;
+            var sentence = tokens[i].Sentence;
+            var end = i + 1;
+            while (end < tokens.Length && end - i < 5 && tokens[end].Sentence == sentence && !covered[end] && !blocked[end]
+                && (CapitalisedWord(text, end) || (IsHyphen(text, end) && end + 1 < tokens.Length && tokens[end + 1].Start == tokens[end].End)))
+            {
+                end++;
+            }
+            if (IsHyphen(text, end - 1)) end--;
+            var length = SpanKeys.Build(text, i, end - i, buffer);
+            if (length <= 0 || cues.IsStopword(buffer[..length]) || cues.IsNotPlace(buffer[..length])) continue;
+            GazetteerEntry? found = null;
+            foreach (var country in countries)
+            {
+                found = _fuzzy.Value.Find(buffer[..length], country);
+                if (found is not null) break;
+            }
+            if (found is null) continue;
+            var candidate = new Candidate { First = i, Count = end - i, Entries = [found], Chosen = found };
+            var at = kept.FindIndex(c => c.First > i);
+            kept.Insert(at < 0 ? kept.Count : at, candidate);
+            i = end - 1;
+        }
+    }
+
     private static void Add(Dictionary<string, double> focus, string country, double weight) =>
         focus[country] = focus.GetValueOrDefault(country) + weight;
 
-    private static void Resolve(List<Candidate> kept, Dictionary<string, double> focus)
+    private static void Resolve(Gazetteer gazetteer, List<Candidate> kept, Dictionary<string, double> focus)
     {
         // Containers first ("Aleppo" before "Miznaz in Aleppo"), so the contained place is checked against their choice.
-        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is null)) candidate.Chosen = Choose(candidate, focus);
-        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is not null)) candidate.Chosen = Choose(candidate, focus);
-        foreach (var candidate in kept.Where(c => !c.IsContainer)) candidate.Chosen = Choose(candidate, focus);
+        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is null)) candidate.Chosen = Choose(gazetteer, candidate, focus);
+        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is not null)) candidate.Chosen = Choose(gazetteer, candidate, focus);
+        foreach (var candidate in kept.Where(c => !c.IsContainer)) candidate.Chosen = Choose(gazetteer, candidate, focus);
     }
 
     private static List<Candidate> FindCandidates(AnalyzedText text, Gazetteer gazetteer, PlaceCues cues, bool[] blocked)
@@ -176,7 +257,7 @@ public sealed class PlaceRecognizer
                     Entries = entries,
                     Stopword = cues.IsStopword(buffer[..length]),
                     Locative = cues.HasLocativeBefore(text, i),
-                    AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count),
+                    AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count) || InsideParentheses(text, i),
                 };
             }
             if (found is null) { i++; continue; }
@@ -219,7 +300,17 @@ public sealed class PlaceRecognizer
             if (cues.HasAreaAfter(text, next)) next++;
             var after = cues.PartOfLink(text, next);
             if (after != outer.First) continue;
-            if (!inner.Entries.Exists(e => outer.Entries.Exists(o => Contains(o, e)))) continue;
+            if (!inner.Entries.Exists(e => outer.Entries.Exists(o => Contains(o, e))))
+            {
+                // "Kamianka, Donetsk" where no Kamianka of the gazetteer lies in Donetsk: an unknown village;
+                // the area after it is the better location.
+                if (inner.Entries.TrueForAll(e => e.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && e.Population < LargePlace)
+                    && outer.HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region))
+                {
+                    inner.Misplaced = true;
+                }
+                continue;
+            }
             inner.Container = outer;
             outer.IsContainer = true;
         }
@@ -228,6 +319,7 @@ public sealed class PlaceRecognizer
     private static bool Keep(AnalyzedText text, PlaceCues cues, Candidate candidate, Dictionary<string, double> focus)
     {
         var tokens = text.Tokens;
+        if (candidate.Misplaced || cues.HasNotPlaceAfter(text, candidate.End)) return false;
         if (candidate.Stopword)
         {
             // "in May 2020" is a date, "Police said" is not a Polish town.
@@ -265,8 +357,8 @@ public sealed class PlaceRecognizer
         // ("Baghdad International Airport", "Syria Civil Defence"): the place is still where it points.
         var next = candidate.End;
         var probe = next;
-        while (probe < tokens.Length && tokens[probe].Sentence == sentence && tokens[probe].Kind == TokenKind.Word
-            && cues.IsParticle(text.FoldedOf(tokens[probe])) && probe - next < 2)
+        while (probe < tokens.Length && tokens[probe].Sentence == sentence && probe - next < 3
+            && ((tokens[probe].Kind == TokenKind.Word && cues.IsParticle(text.FoldedOf(tokens[probe]))) || (probe > next && IsHyphen(text, probe))))
         {
             probe++;
         }
@@ -315,8 +407,25 @@ public sealed class PlaceRecognizer
             return true;
         }
         var before = candidate.First - 1;
-        return before >= 1 && IsHyphen(text, before) && tokens[before].End == tokens[candidate.First].Start && tokens[before - 1].End == tokens[before].Start
-            && tokens[before - 1].Kind == TokenKind.Word && CapitalisedWord(text, before - 1);
+        if (before < 1 || !IsHyphen(text, before) || tokens[before].End != tokens[candidate.First].Start || tokens[before - 1].End != tokens[before].Start) return false;
+        if (CapitalisedWord(text, before - 1)) return true;
+        // "Jabal al-Zawiya": a particle glued by a hyphen, after a capitalised word.
+        return before >= 2 && tokens[before - 1].Kind == TokenKind.Word && cues.IsParticle(text.FoldedOf(tokens[before - 1])) && CapitalisedWord(text, before - 2);
+    }
+
+    /// <summary>Within an open parenthesis of its sentence: "(Diguel, Soum)" is how reports locate a place.</summary>
+    private static bool InsideParentheses(AnalyzedText text, int index)
+    {
+        var tokens = text.Tokens;
+        var sentence = tokens[index].Sentence;
+        for (var k = index - 1; k >= 0 && index - k <= 12 && tokens[k].Sentence == sentence; k--)
+        {
+            if (tokens[k].Length != 1) continue;
+            var c = text.Normalized[tokens[k].Start];
+            if (c == ')') return false;
+            if (c == '(') return true;
+        }
+        return false;
     }
 
     private static bool IsHyphen(AnalyzedText text, int index) => text.Tokens[index].Length == 1 && text.Normalized[text.Tokens[index].Start] == '-';
@@ -328,7 +437,7 @@ public sealed class PlaceRecognizer
         return token.Kind == TokenKind.Word && char.IsUpper(text.Normalized[token.Start]);
     }
 
-    private static GazetteerEntry Choose(Candidate candidate, Dictionary<string, double> focus)
+    private static GazetteerEntry Choose(Gazetteer gazetteer, Candidate candidate, Dictionary<string, double> focus)
     {
         GazetteerEntry? best = null;
         var bestScore = double.MinValue;
@@ -336,7 +445,8 @@ public sealed class PlaceRecognizer
         {
             var score = entry.Kind switch
             {
-                GazetteerEntryKind.Country => 10.0,
+                // A state outranks any city named like it ("Mexico"), whatever the city's population.
+                GazetteerEntryKind.Country => 17.0,
                 GazetteerEntryKind.DeFacto => 9,
                 GazetteerEntryKind.Region or GazetteerEntryKind.Multinational => 8,
                 GazetteerEntryKind.Capital => 6,
@@ -347,6 +457,9 @@ public sealed class PlaceRecognizer
             };
             score += Math.Log10(entry.Population + 1);
             if (focus.TryGetValue(entry.Country, out var weight)) score += 4 + Math.Min(weight, 6) * 0.5;
+            // Between namesakes of one country, conflict reports are far more often about the one in a
+            // disputed or de facto territory (a Vodyane in Donbas rather than one in the west).
+            if (entry.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && gazetteer.InDisputedTerritory(entry)) score += 1.5;
             if (candidate.Container is { } container)
             {
                 var outer = container.Chosen;

@@ -56,7 +56,7 @@ internal static class GeographyEvaluation
             if (distance <= 50) within50++;
             else
             {
-                errors.Append(CultureInfo.InvariantCulture, $"{goldCountry}\t{record.Fields[locationAt]}\t{best?.Name}/{best?.Country}/{best?.Precision}\t{(double.IsInfinity(distance) ? -1 : Math.Round(distance))}\t{string.Join(" | ", places.Select(p => analyzed.OriginalText(p.Start, p.End) + "=" + p.Name + "/" + p.Country))}\t{record.Fields[notesAt]}\n");
+                errors.Append(CultureInfo.InvariantCulture, $"{goldCountry}\t{guessedCountry}\t{record.Fields[locationAt]}\t{best?.Name}/{best?.Country}/{best?.Precision}\t{(double.IsInfinity(distance) ? -1 : Math.Round(distance))}\t{string.Join(" | ", places.Select(p => analyzed.OriginalText(p.Start, p.End) + "=" + p.Name + "/" + p.Country))}\t{record.Fields[notesAt]}\n");
             }
         }
         WriteErrors("acled-misses.tsv", errors);
