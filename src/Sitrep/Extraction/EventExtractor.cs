@@ -1,16 +1,54 @@
+using System.Collections.Immutable;
 using Sitrep.Documents;
+using Sitrep.Extraction.Attribution;
+using Sitrep.Extraction.Dates;
+using Sitrep.Extraction.Frames;
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Extraction.Matching;
+using Sitrep.Extraction.Status;
 using Sitrep.Text;
 
 namespace Sitrep.Extraction;
 
-/// <summary>Turns an analysed text into events. Thread-safe.</summary>
+/// <summary>
+/// Turns an analysed text into events. The order matters and is fixed here: one pass of the language's
+/// compiled lexicons over the tokens; places and actors; dates (so that their numbers are not counted as
+/// people); amounts; attribution per sentence; casualty figures; event frames (which read the figures to
+/// tell excessive force); then events with their figures, claims, dates, places and actors. Thread-safe.
+/// </summary>
 public sealed class EventExtractor
 {
+    private readonly EntityRecognition _entities;
+
+    public EventExtractor()
+        : this(EntityRecognition.Default)
+    {
+    }
+
+    public EventExtractor(EntityRecognition entities)
+    {
+        _entities = entities;
+    }
+
     public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions)
     {
         ArgumentNullException.ThrowIfNull(text);
-        _ = published;
-        _ = includeMentions;
-        return ExtractionResult.Empty;
+        if (!LexiconStore.Languages.Contains(text.Language, StringComparer.Ordinal) || text.Tokens.IsEmpty)
+        {
+            var warning = text.Tokens.IsEmpty ? null : $"no extraction lexicons for language '{text.Language}': no events extracted";
+            return new ExtractionResult([], [], warning is null ? [] : [warning]);
+        }
+        var lexicon = LexiconStore.For(text.Language);
+        var matches = new LexiconMatcher(lexicon).Match(text);
+        var scan = new DocumentScan(text, published, matches, _entities.Places(text), _entities.Actors(text));
+        var (dates, years, dateTokens) = DateReader.Read(scan);
+        var counts = AmountReader.Read(scan, dateTokens);
+        var status = new StatusResolver(scan, years);
+        var attribution = new AttributionResolver(scan);
+        var casualties = new CasualtyFrameBuilder(scan, status, attribution).Build(counts);
+        var frames = new EventFrameBuilder(scan, status, attribution).Build(casualties);
+        var events = new EventAssembler(scan, dates).Assemble(frames, casualties);
+        var mentions = includeMentions ? MentionCollector.Collect(scan, dates, counts, attribution.All) : [];
+        return new ExtractionResult(events, mentions, []);
     }
 }

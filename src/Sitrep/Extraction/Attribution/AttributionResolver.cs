@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Extraction.Matching;
+using Sitrep.Output;
+using Sitrep.Text;
+
+namespace Sitrep.Extraction.Attribution;
+
+/// <summary>
+/// Finds who claims what. Each attribution cue of a sentence is resolved once: "according to X"/"potrivit X"
+/// take the phrase after; a verb of saying takes its subject, or the phrase after it when it follows a quote
+/// or a comma (", said the ministry"); a relay ("quoted by AFP", "citat de AFP", "told Reuters") adds to the
+/// chain of the cue before it. A word then takes the nearest cue before it in its sentence, else the one
+/// after; words inside a quotation take the cue where the quotation closes; a sentence with no cue takes
+/// the next sentence's when that one reports nothing of its own ("... 5 were killed. This was said by X").
+/// </summary>
+internal sealed class AttributionResolver
+{
+    private const int PhraseReach = 9;
+
+    private readonly DocumentScan _scan;
+    private readonly ClaimantNamer _namer;
+    private readonly List<(int Token, AttributionFinding Finding)>[] _bySentence;
+
+    public AttributionResolver(DocumentScan scan)
+    {
+        _scan = scan;
+        _namer = new ClaimantNamer(scan);
+        _bySentence = new List<(int, AttributionFinding)>[scan.SentenceCount];
+        for (var s = 0; s < scan.SentenceCount; s++) _bySentence[s] = Resolve(s);
+    }
+
+    public ClaimantNamer Namer => _namer;
+
+    /// <summary>All attributions found, for mentions.</summary>
+    public IEnumerable<AttributionFinding> All => _bySentence.SelectMany(s => s.Select(f => f.Finding));
+
+    public AttributionFinding? For(int token)
+    {
+        var sentence = _scan.Tokens[token].Sentence;
+        var cues = _bySentence[sentence];
+        if (cues.Count > 0)
+        {
+            AttributionFinding? before = null;
+            AttributionFinding? after = null;
+            foreach (var (cueToken, finding) in cues)
+            {
+                if (cueToken <= token) before = finding;
+                else after ??= finding;
+            }
+            return before ?? after;
+        }
+        var quote = _scan.QuoteOf[token];
+        if (quote >= 0 && ClosingAttribution(quote) is { } quoted) return quoted;
+        if (sentence + 1 < _scan.SentenceCount && _bySentence[sentence + 1].Count > 0 && _scan.In(LexiconKind.Triggers, sentence + 1).Count == 0
+            && _scan.In(LexiconKind.Outcomes, sentence + 1).Count == 0)
+        {
+            return _bySentence[sentence + 1][0].Finding;
+        }
+        return null;
+    }
+
+    /// <summary>The attribution right after a quotation closes (`..." said X`), in whichever sentence that is.</summary>
+    private AttributionFinding? ClosingAttribution(int quote)
+    {
+        var tokens = _scan.Tokens;
+        var close = -1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (_scan.QuoteOf[i] == quote) close = i;
+            else if (close >= 0) break;
+        }
+        if (close < 0) return null;
+        foreach (var (cueToken, finding) in _bySentence[tokens[close].Sentence])
+        {
+            if (cueToken > close && cueToken - close <= 3) return finding;
+        }
+        // The quotation may close the sentence before the one with the verb (`...retreating." said X` is rare, but `"..." X said.` is not).
+        var nextSentence = tokens[close].Sentence + 1;
+        if (nextSentence < _scan.SentenceCount && _bySentence[nextSentence].Count > 0 && _bySentence[nextSentence][0].Token - close <= 4) return _bySentence[nextSentence][0].Finding;
+        return null;
+    }
+
+    private List<(int, AttributionFinding)> Resolve(int sentence)
+    {
+        var found = new List<(int, AttributionFinding)>();
+        var matches = _scan.In(LexiconKind.Attribution, sentence);
+        var s = _scan.Text.Sentences[sentence];
+        foreach (var match in matches)
+        {
+            var cue = match.Entry.Field(0);
+            switch (cue)
+            {
+                case "source":
+                {
+                    var end = PhraseEnd(match.EndToken, s.EndToken);
+                    if (Named(match, match.EndToken, end) is { } finding) found.Add((match.FirstToken, finding));
+                    break;
+                }
+                case "speech":
+                {
+                    AttributionFinding? finding;
+                    if (IsInverted(match.FirstToken))
+                    {
+                        finding = Named(match, match.EndToken, PhraseEnd(match.EndToken, s.EndToken));
+                    }
+                    else
+                    {
+                        var start = SubjectStart(match.FirstToken, s.FirstToken);
+                        finding = Named(match, start, match.FirstToken);
+                    }
+                    var opposite = matches.Any(m => string.Equals(m.Entry.Field(0), "opposite", StringComparison.Ordinal) && m.FirstToken >= match.EndToken && m.FirstToken - match.EndToken <= 2);
+                    // "stating that..." with no subject of its own speaks for the claimant before it.
+                    finding ??= found.Count > 0 ? found[^1].Item2 with { CueToken = match.FirstToken } : null;
+                    if (finding is not null) found.Add((match.FirstToken, opposite ? finding with { Opposite = true } : finding));
+                    break;
+                }
+                case "relay":
+                {
+                    var relay = RelayName(match.EndToken, s.EndToken);
+                    if (relay is null) break;
+                    if (found.Count > 0)
+                    {
+                        var (token, previous) = found[^1];
+                        var span = new Span(previous.Evidence.Start, Math.Max(previous.Evidence.End, _scan.TokenSpan(match.FirstToken, Math.Min(match.EndToken + 1, s.EndToken)).End));
+                        found[^1] = (token, previous with { Via = previous.Via.Add(relay), Evidence = span });
+                    }
+                    else
+                    {
+                        var start = SubjectStart(match.FirstToken, s.FirstToken);
+                        var finding = Named(match, start, match.FirstToken);
+                        if (finding is not null) found.Add((match.FirstToken, finding with { Via = finding.Via.Add(relay) }));
+                    }
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private AttributionFinding? Named(LexiconMatch cue, int first, int end)
+    {
+        if (_namer.Name(first, end) is not { } named) return null;
+        var evidence = first < cue.FirstToken ? _scan.TokenSpan(first, cue.EndToken) : _scan.TokenSpan(cue.FirstToken, Math.Max(end, cue.EndToken));
+        ImmutableArray<string> via = named.Media is { } media ? [media] : [];
+        return new AttributionFinding(named.Name, via, evidence, cue.FirstToken, named.SideKey, named.SideName, named.Belligerents, Opposite: false);
+    }
+
+    /// <summary>`," said X` and `", a afirmat X`: the speaker comes after the verb.</summary>
+    private bool IsInverted(int cue) =>
+        _scan.IsPunctuation(cue - 1, ',') || _scan.IsPunctuation(cue - 1, '"') || (_scan.IsPunctuation(cue - 1, ',') && _scan.IsPunctuation(cue - 2, '"'));
+
+    /// <summary>The subject of a verb of saying: back to the start of its clause, at most a few words.</summary>
+    private int SubjectStart(int cue, int sentenceStart)
+    {
+        var start = cue;
+        var clause = cue > sentenceStart ? _scan.ClauseOf[cue - 1] : -1;
+        while (start > sentenceStart && cue - start < PhraseReach && _scan.ClauseOf[start - 1] == clause) start--;
+        return start;
+    }
+
+    /// <summary>A phrase after a cue runs to the next comma or stop, at most a few words.</summary>
+    private int PhraseEnd(int first, int sentenceEnd)
+    {
+        var end = first;
+        while (end < sentenceEnd && end - first < PhraseReach)
+        {
+            var token = _scan.Tokens[end];
+            if (token.Kind == TokenKind.Punctuation && _scan.Text.Normalized[token.Start] is ',' or '.' or ';' or ':' or '(' or ')' or '"' or '!' or '?') break;
+            end++;
+        }
+        return end;
+    }
+
+    private string? RelayName(int first, int sentenceEnd)
+    {
+        var media = _scan.Actors.FirstOrDefault(a => a.FirstToken >= first && a.FirstToken < Math.Min(first + 4, sentenceEnd) && a.Kind == Actors.ActorMentionKind.Media);
+        if (media is not null) return media.Name;
+        // An unknown outlet: a capitalised word right after the relay ("told Kommersant").
+        for (var t = first; t < Math.Min(first + 2, sentenceEnd); t++)
+        {
+            var token = _scan.Tokens[t];
+            if (token.Kind == TokenKind.Word && char.IsUpper(_scan.Text.Normalized[token.Start])) return _scan.Text.OriginalText(token.Start, token.End);
+        }
+        return null;
+    }
+}

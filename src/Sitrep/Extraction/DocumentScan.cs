@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Sitrep.Actors;
+using Sitrep.Documents;
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Extraction.Matching;
+using Sitrep.Output;
+using Sitrep.Places;
+using Sitrep.Text;
+
+namespace Sitrep.Extraction;
+
+/// <summary>
+/// Everything the frame builders read about one document: the analysed text, its lexicon matches bucketed
+/// by kind and sentence, places and actors, clause numbers and quotation regions per token. Built once per
+/// document and never changed afterwards.
+/// </summary>
+internal sealed class DocumentScan
+{
+    private readonly List<LexiconMatch>[][] _bySentence;
+
+    public DocumentScan(AnalyzedText text, PartialDate? published, ImmutableArray<LexiconMatch> matches, ImmutableArray<PlaceMention> places, ImmutableArray<ActorMention> actors)
+    {
+        Text = text;
+        Published = published;
+        Matches = matches;
+        Places = places;
+        Actors = actors;
+        var kinds = Enum.GetValues<LexiconKind>().Length;
+        _bySentence = new List<LexiconMatch>[kinds][];
+        for (var k = 0; k < kinds; k++)
+        {
+            _bySentence[k] = new List<LexiconMatch>[text.Sentences.Length];
+            for (var s = 0; s < text.Sentences.Length; s++) _bySentence[k][s] = [];
+        }
+        foreach (var match in matches) _bySentence[(int)match.Kind][match.Sentence].Add(match);
+        ClauseOf = BuildClauses(text, this);
+        QuoteOf = BuildQuotes(text);
+    }
+
+    public AnalyzedText Text { get; }
+
+    public PartialDate? Published { get; }
+
+    public ImmutableArray<LexiconMatch> Matches { get; }
+
+    public ImmutableArray<PlaceMention> Places { get; }
+
+    public ImmutableArray<ActorMention> Actors { get; }
+
+    /// <summary>Clause number of each token (document-wide, increasing).</summary>
+    public int[] ClauseOf { get; }
+
+    /// <summary>Quotation number of each token, or -1 outside quotes.</summary>
+    public int[] QuoteOf { get; }
+
+    public ImmutableArray<Token> Tokens => Text.Tokens;
+
+    public int SentenceCount => Text.Sentences.Length;
+
+    public List<LexiconMatch> In(LexiconKind kind, int sentence) => _bySentence[(int)kind][sentence];
+
+    public ReadOnlySpan<char> Folded(int token)
+    {
+        var t = Text.Tokens[token];
+        return Text.Folded.AsSpan(t.Start, t.Length);
+    }
+
+    public bool IsWord(int token) => token >= 0 && token < Text.Tokens.Length && Text.Tokens[token].Kind == TokenKind.Word;
+
+    public bool IsPunctuation(int token, char c) =>
+        token >= 0 && token < Text.Tokens.Length && Text.Tokens[token].Length == 1 && Text.Normalized[Text.Tokens[token].Start] == c;
+
+    /// <summary>An original-text span for a normalized range.</summary>
+    public Span ToSpan(int start, int end)
+    {
+        var (s, e) = Text.ToOriginal(start, end);
+        return new Span(s, e);
+    }
+
+    /// <summary>An original-text span for tokens [first, endToken).</summary>
+    public Span TokenSpan(int first, int endToken) => ToSpan(Text.Tokens[first].Start, Text.Tokens[Math.Max(first, endToken - 1)].End);
+
+    public string OriginalText(Span span) => Text.Original[span.Start..span.End];
+
+    public Span SentenceSpan(int sentence)
+    {
+        var s = Text.Sentences[sentence];
+        return ToSpan(s.Start, s.End);
+    }
+
+    public IEnumerable<ActorMention> ActorsIn(int firstToken, int endToken) =>
+        Actors.Where(a => a.FirstToken >= firstToken && a.FirstToken < endToken);
+
+    public IEnumerable<PlaceMention> PlacesIn(int firstToken, int endToken) =>
+        Places.Where(p => p.FirstToken >= firstToken && p.FirstToken < endToken);
+
+    /// <summary>Punctuation and clause-opening words ("which", "but", "insa") start a new clause.</summary>
+    private static int[] BuildClauses(AnalyzedText text, DocumentScan scan)
+    {
+        var clauses = new int[text.Tokens.Length];
+        var breaks = new bool[text.Tokens.Length];
+        for (var s = 0; s < text.Sentences.Length; s++)
+        {
+            foreach (var match in scan.In(LexiconKind.ClauseBreaks, s))
+            {
+                if (!string.Equals(match.Entry.Field(0), "coordination", StringComparison.Ordinal)) breaks[match.FirstToken] = true;
+            }
+        }
+        var clause = 0;
+        var sentence = 0;
+        for (var i = 0; i < text.Tokens.Length; i++)
+        {
+            var token = text.Tokens[i];
+            if (token.Sentence != sentence) { sentence = token.Sentence; clause++; }
+            if (breaks[i]) clause++;
+            else if (token.Kind == TokenKind.Punctuation && text.Normalized[token.Start] is ',' or ';' or ':' or '(' or ')' or '"') clause++;
+            clauses[i] = clause;
+        }
+        return clauses;
+    }
+
+    private static int[] BuildQuotes(AnalyzedText text)
+    {
+        var quotes = new int[text.Tokens.Length];
+        var current = -1;
+        var count = 0;
+        for (var i = 0; i < text.Tokens.Length; i++)
+        {
+            var token = text.Tokens[i];
+            if (token.Length == 1 && text.Normalized[token.Start] == '"')
+            {
+                if (current < 0) { current = count++; quotes[i] = current; continue; }
+                quotes[i] = current;
+                current = -1;
+                continue;
+            }
+            quotes[i] = current;
+        }
+        return quotes;
+    }
+}

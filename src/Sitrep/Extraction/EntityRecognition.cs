@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Sitrep.Actors;
+using Sitrep.Places;
+using Sitrep.Text;
+
+namespace Sitrep.Extraction;
+
+/// <summary>
+/// The places and actors extraction builds on. An adapter over the recognizers so that extraction can
+/// run (and be tested) before or without them; the defaults are the engine's recognizers.
+/// </summary>
+public sealed class EntityRecognition
+{
+    private readonly Func<AnalyzedText, ImmutableArray<PlaceMention>> _places;
+    private readonly Func<AnalyzedText, ImmutableArray<ActorMention>> _actors;
+
+    public EntityRecognition(Func<AnalyzedText, ImmutableArray<PlaceMention>> places, Func<AnalyzedText, ImmutableArray<ActorMention>> actors)
+    {
+        _places = places;
+        _actors = actors;
+    }
+
+    /// <summary>No places, no actors: extraction still finds events, figures and dates.</summary>
+    public static EntityRecognition None { get; } = new(static _ => [], static _ => []);
+
+    public static EntityRecognition Default => None;
+
+    public ImmutableArray<PlaceMention> Places(AnalyzedText text) => _places(text);
+
+    public ImmutableArray<ActorMention> Actors(AnalyzedText text) => _actors(text);
+}

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sitrep.Actors;
+using Sitrep.Extraction.Dates;
+using Sitrep.Extraction.Frames;
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Extraction.Reconciliation;
+using Sitrep.Extraction.Status;
+using Sitrep.Output;
+
+namespace Sitrep.Extraction;
+
+/// <summary>
+/// Turns a document's frames and casualty figures into the contract's events. Frames of the same sub-event
+/// and status are one event (a statement is one event per sentence); a change of territory takes its
+/// sub-type from who gained it. Each figure joins the event of its own sentence, else the nearest violent
+/// event before it, else an event of its own. Events come out current first, then in text order, the most
+/// salient first within a sentence: the first event is the text's primary one.
+/// </summary>
+internal sealed class EventAssembler
+{
+    private readonly DocumentScan _scan;
+    private readonly ImmutableArray<DateMention> _dates;
+    private readonly ActorRoleResolver _actors;
+    private readonly LocationResolver _locations;
+    private readonly ClaimLinker _claims;
+
+    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates)
+    {
+        _scan = scan;
+        _dates = dates;
+        _actors = new ActorRoleResolver(scan);
+        _locations = new LocationResolver(scan);
+        _claims = new ClaimLinker(scan);
+    }
+
+    public ImmutableArray<EventRecord> Assemble(ImmutableArray<EventFrame> frames, ImmutableArray<CasualtyFrame> casualties)
+    {
+        var groups = new List<Group>();
+        foreach (var frame in frames)
+        {
+            var key = frame.IsStatement ? $"{frame.Code}#{frame.Sentence}" : frame.Code;
+            var group = groups.FirstOrDefault(g => g.Key == key && g.Status == frame.Status);
+            if (group is null) groups.Add(group = new Group(key, frame.Status));
+            group.Frames.Add(frame);
+        }
+
+        foreach (var casualty in casualties)
+        {
+            var target = FindGroup(groups, casualty);
+            if (target is null)
+            {
+                // A figure with no event word: the victims say what kind of violence it was.
+                var code = casualty.Victims.Category is "civilian" ? "attack" : "armed-clash";
+                var status = casualty.Status == EventStatus.Negated ? EventStatus.Current : casualty.Status;
+                var frame = new EventFrame(code, status, casualty.Sentence, casualty.AnchorToken, 1, [], casualty.Attribution);
+                target = new Group(code, status);
+                target.Frames.Add(frame);
+                groups.Add(target);
+            }
+            target.Casualties.Add(casualty);
+        }
+
+        var ordered = groups
+            .OrderBy(g => g.Status == EventStatus.Current ? 0 : 1)
+            .ThenBy(g => g.Frames.Min(f => f.Sentence))
+            .ThenBy(g => g.Frames[0].IsStatement ? 1 : 0)
+            .ThenByDescending(g => g.Frames.Max(f => f.Salience))
+            .ThenBy(g => g.Frames[0].AnchorToken)
+            .ToList();
+        var events = ImmutableArray.CreateBuilder<EventRecord>(ordered.Count);
+        foreach (var group in ordered) events.Add(Build(group, events.Count + 1));
+        return events.MoveToImmutable();
+    }
+
+    private static Group? FindGroup(List<Group> groups, CasualtyFrame casualty)
+    {
+        // The event of the figure's own sentence, nearest trigger first, statements excluded.
+        Group? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var group in groups)
+        {
+            foreach (var frame in group.Frames)
+            {
+                if (frame.IsStatement || frame.Sentence != casualty.Sentence) continue;
+                var distance = Math.Abs(frame.AnchorToken - casualty.AnchorToken);
+                if (distance < bestDistance) { best = group; bestDistance = distance; }
+            }
+        }
+        if (best is not null) return best;
+        // Else the violent event told before it (or, failing that, after it), current if the figure is.
+        var violent = groups.Where(g => !g.Frames[0].IsStatement && IsViolent(g.Frames[0]) && (g.Status == EventStatus.Current || g.Status == casualty.Status)).ToList();
+        return violent.Where(g => g.Frames.Min(f => f.Sentence) <= casualty.Sentence).OrderBy(g => g.Status == EventStatus.Current ? 0 : 1).ThenBy(g => g.Frames.Min(f => f.Sentence)).FirstOrDefault()
+            ?? violent.OrderBy(g => g.Frames.Min(f => f.Sentence)).FirstOrDefault();
+    }
+
+    private static bool IsViolent(EventFrame frame) => frame.EventType is "Battles" or "Explosions/Remote violence" or "Violence against civilians" or "Riots" or "Protests";
+
+    private EventRecord Build(Group group, int number)
+    {
+        var frames = group.Frames.OrderByDescending(f => f.Salience).ThenBy(f => f.AnchorToken).ToList();
+        var main = frames[0];
+        var code = main.Code is "territory" ? TerritoryCode(main) : main.Code;
+        var (eventType, subEventType) = LexiconSchema.SubEvents[code];
+        var casualties = group.Casualties.Select(ToCasualty).ToImmutableArray();
+        var evidence = group.Frames.Select(f => f.Sentence).Concat(group.Casualties.Select(c => c.Sentence)).Distinct().Order()
+            .Select(_scan.SentenceSpan).ToImmutableArray();
+        var claims = _claims.Link(group.Frames.OrderBy(f => f.AnchorToken).ToList(), group.Casualties);
+        var location = _locations.Resolve(frames);
+        var confidence = Math.Min(0.95, 0.4 + (0.05 * main.Salience) + (main.Attribution is not null ? 0.1 : 0) + (location is not null ? 0.05 : 0));
+        return new EventRecord(
+            "e" + number.ToString(CultureInfo.InvariantCulture),
+            eventType,
+            subEventType,
+            group.Status,
+            DateOf(group),
+            location,
+            _actors.Resolve(frames),
+            FatalityReconciler.Reconcile(group.Casualties),
+            casualties,
+            claims,
+            evidence,
+            Math.Round(confidence, 2));
+    }
+
+    /// <summary>Who gained the ground decides: a state's forces regain it, anyone else overtakes it.</summary>
+    private string TerritoryCode(EventFrame frame)
+    {
+        var s = _scan.Text.Sentences[frame.Sentence];
+        var gainer = _scan.ActorsIn(s.FirstToken, frame.AnchorToken).LastOrDefault(a => a.Kind != ActorMentionKind.Media && a.Kind != ActorMentionKind.Organisation);
+        if (gainer is null && frame.Attribution?.SideKey is { } side)
+        {
+            gainer = _scan.Actors.FirstOrDefault(a => string.Equals(ActorNaming.SideKey(a), side, StringComparison.Ordinal));
+            if (gainer is null) return "non-state-overtakes-territory";
+        }
+        return gainer is null || gainer.Kind is ActorMentionKind.State or ActorMentionKind.Demonym ? "government-regains-territory" : "non-state-overtakes-territory";
+    }
+
+    /// <summary>The date told in the event's first sentence, else the last one told before it, else the publication date.</summary>
+    private DateRange? DateOf(Group group)
+    {
+        var sentence = group.Frames.Min(f => f.Sentence);
+        DateMention? chosen = null;
+        foreach (var date in _dates)
+        {
+            if (date.IsComparison) continue;
+            var at = _scan.Tokens[date.FirstToken].Sentence;
+            if (at == sentence) { chosen = date; break; }
+            if (at < sentence) chosen = date;
+        }
+        return chosen?.Range ?? DateReader.FromPublication(_scan.Published);
+    }
+
+    private Casualty ToCasualty(CasualtyFrame frame)
+    {
+        var a = frame.Attribution;
+        var attribution = a is null ? null : new Output.Attribution(a.Claimant, a.Via, a.Evidence.Start, a.Evidence.End);
+        return new Casualty(frame.Outcome, frame.Count?.Count, frame.Victims, frame.Status, attribution, frame.Evidence);
+    }
+
+    private sealed class Group(string key, string status)
+    {
+        public string Key { get; } = key;
+
+        public string Status { get; } = status;
+
+        public List<EventFrame> Frames { get; } = [];
+
+        public List<CasualtyFrame> Casualties { get; } = [];
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Sitrep.Extraction.Attribution;
+using Sitrep.Extraction.Matching;
+
+namespace Sitrep.Extraction.Frames;
+
+/// <summary>What one sentence (or clause) says happened: a sub-event with its triggers, status and claimant.</summary>
+/// <param name="Code">Sub-event code of the lexicon schema ("armed-clash", "appeal", "territory").</param>
+/// <param name="AnchorToken">The deciding trigger's first token.</param>
+internal sealed record EventFrame(
+    string Code,
+    string Status,
+    int Sentence,
+    int AnchorToken,
+    int Salience,
+    ImmutableArray<LexiconMatch> Triggers,
+    AttributionFinding? Attribution)
+{
+    public bool IsStatement => Lexicons.LexiconSchema.SubEvents[Code].Key == "Statements";
+
+    public string EventType => Lexicons.LexiconSchema.SubEvents[Code].Key;
+}

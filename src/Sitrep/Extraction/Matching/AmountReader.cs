@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Output;
+using Sitrep.Text;
+
+namespace Sitrep.Extraction.Matching;
+
+/// <summary>
+/// Reads amounts: numbers (digits or words, from the text chain) with the modifier before them, and vague
+/// amount words with the contract's bounds. Numbers that belong to dates are left out. Thread-safe.
+/// </summary>
+internal static class AmountReader
+{
+    public static ImmutableArray<CountMention> Read(DocumentScan scan, ISet<int> dateTokens)
+    {
+        var text = scan.Text;
+        var counts = ImmutableArray.CreateBuilder<CountMention>();
+        foreach (var number in text.Numbers)
+        {
+            if (dateTokens.Contains(number.FirstToken)) continue;
+            if (number.Value != decimal.Truncate(number.Value) || number.Value < 0 || number.Value > 100_000_000) continue;
+            var value = (long)number.Value;
+            var first = number.FirstToken;
+            var modifier = FindModifier(scan, number.FirstToken, out var modifierFirst);
+            if (modifier is not null) first = modifierFirst;
+            var start = text.Tokens[first].Start;
+            var end = number.End;
+            var surface = scan.OriginalText(scan.ToSpan(start, end));
+            var count = Build(modifier?.Field(0), value, surface);
+            counts.Add(new CountMention(first, number.FirstToken + number.TokenCount, start, end, count, value, Vague: false));
+        }
+
+        foreach (var match in scan.Matches)
+        {
+            if (match.Kind != LexiconKind.Amounts) continue;
+            var single = string.Equals(match.Entry.Field(0), "single", StringComparison.Ordinal);
+            if (!single && !string.Equals(match.Entry.Field(0), "vague", StringComparison.Ordinal)) continue;
+            if (single)
+            {
+                // "a man", "un barbat": one person, but only when a victim noun follows closely.
+                if (!VictimFollows(scan, match.EndToken)) continue;
+                var one = scan.OriginalText(scan.ToSpan(match.Start, match.End));
+                counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, new Count(1, 1, 1, Approximate: false, one), 1, Vague: false));
+                continue;
+            }
+            // "2 dozen" or "hundreds of 5"? A vague word right after a number is a unit, already read with the number.
+            if (match.FirstToken > 0 && text.Tokens[match.FirstToken - 1].Kind == TokenKind.Number) continue;
+            var min = match.Entry.OptionalIntField(1);
+            var max = match.Entry.OptionalIntField(2);
+            var best = match.Entry.OptionalIntField(3);
+            var surface = scan.OriginalText(scan.ToSpan(match.Start, match.End));
+            var count = new Count(null, min, max, Approximate: true, surface);
+            counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, count, best, Vague: true));
+        }
+        counts.Sort(static (a, b) => a.FirstToken.CompareTo(b.FirstToken));
+        return counts.DrainToImmutable();
+    }
+
+    private static bool VictimFollows(DocumentScan scan, int token)
+    {
+        if (token >= scan.Tokens.Length) return false;
+        foreach (var victim in scan.In(LexiconKind.Victims, scan.Tokens[token].Sentence))
+        {
+            if (victim.FirstToken >= token && victim.FirstToken <= token + 2) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A modifier ending right before the number ("at least 5"), or before an article between them ("peste 20").</summary>
+    private static LexiconEntry? FindModifier(DocumentScan scan, int numberToken, out int modifierFirst)
+    {
+        modifierFirst = numberToken;
+        for (var s = 0; s < scan.In(LexiconKind.Amounts, scan.Tokens[numberToken].Sentence).Count; s++)
+        {
+            var match = scan.In(LexiconKind.Amounts, scan.Tokens[numberToken].Sentence)[s];
+            if (match.Entry.Field(0) is "vague" or "single") continue;
+            if (match.EndToken == numberToken)
+            {
+                modifierFirst = match.FirstToken;
+                return match.Entry;
+            }
+        }
+        return null;
+    }
+
+    private static Count Build(string? mode, long value, string surface) => mode switch
+    {
+        "at-least" => new Count(value, value, null, Approximate: false, surface),
+        "more-than" => new Count(value, value + 1, null, Approximate: false, surface),
+        "about" => new Count(value, null, null, Approximate: true, surface),
+        "up-to" or "at-most" => new Count(value, null, value, Approximate: false, surface),
+        _ => new Count(value, value, value, Approximate: false, surface),
+    };
+}

@@ -1,0 +1,10 @@
+using Sitrep.Output;
+
+namespace Sitrep.Extraction.Matching;
+
+/// <summary>
+/// An amount of people or things in the text: a number with its modifier ("at least 5", "peste 20") or a
+/// vague amount ("hundreds", "zeci"). Tokens [FirstToken, EndToken), normalized offsets.
+/// </summary>
+/// <param name="Best">ACLED's single number for it (the value, or the convention for vague amounts).</param>
+internal sealed record CountMention(int FirstToken, int EndToken, int Start, int End, Count Count, long? Best, bool Vague);

@@ -1,0 +1,48 @@
+using Sitrep.Extraction.Frames;
+using Sitrep.Extraction.Status;
+using Sitrep.Output;
+
+namespace Sitrep.Extraction.Reconciliation;
+
+/// <summary>
+/// Reconciles an event's current killed claims into low/best/high. Claims about different victim groups
+/// (category and side) add up; claims about the same group are alternatives (low takes the smallest, high
+/// the largest, best the most conservative). A belligerent's claim about its enemy's losses raises only the
+/// high estimate. A vague amount counts as its lower bound for low, ACLED's single number for best and its
+/// upper bound for high. Historical, negated, hypothetical and future figures never count.
+/// </summary>
+internal static class FatalityReconciler
+{
+    public static Fatalities? Reconcile(IEnumerable<CasualtyFrame> casualties)
+    {
+        var current = casualties.Where(c => c.Outcome is "killed" && c.Status == EventStatus.Current && c.Count is not null).ToList();
+        if (current.Count == 0) return null;
+        long low = 0, best = 0;
+        long? high = 0;
+        foreach (var group in current.Where(c => !c.EnemyClaim).GroupBy(c => (c.Victims.Category, c.Victims.Side)))
+        {
+            low += group.Min(Low);
+            best += group.Min(Best);
+            high = Add(high, group.Select(High).Aggregate((long?)0, (a, b) => a is null || b is null ? null : Math.Max(a.Value, b.Value)));
+        }
+        foreach (var enemy in current.Where(c => c.EnemyClaim)) high = Add(high, High(enemy));
+        return new Fatalities(Clamp(low), Clamp(best), high is null ? null : Clamp(high.Value));
+    }
+
+    private static long Best(CasualtyFrame c) => c.Count!.Best ?? c.Count.Count.Value ?? c.Count.Count.Min ?? 0;
+
+    private static long Low(CasualtyFrame c) => Math.Min(c.Count!.Count.Min ?? c.Count.Count.Value ?? 0, Best(c));
+
+    /// <summary>The largest the figure can be; null when it has no upper bound ("at least 5").</summary>
+    private static long? High(CasualtyFrame c)
+    {
+        var count = c.Count!.Count;
+        if (count.Max is { } max) return max;
+        if (count.Min is not null) return null;
+        return count.Value ?? c.Count.Best;
+    }
+
+    private static long? Add(long? a, long? b) => a is null || b is null ? null : a + b;
+
+    private static int Clamp(long value) => (int)Math.Min(value, int.MaxValue);
+}
