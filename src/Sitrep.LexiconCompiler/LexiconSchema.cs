@@ -190,6 +190,8 @@ public static class LexiconSchema
             var star = word.IndexOf('*');
             if (star >= 0 && (star != word.Length - 1 || star < 3)) return "'*' must end a stem of at least three letters: '" + word + "'";
             if (brace >= 0 && (word[word.Length - 1] != '}' || brace == 0 || word.IndexOf('}') != word.Length - 1)) return "endings '{...}' must close the word: '" + word + "'";
+            // "pierderi{le}" is a typo for "pierderi{,le}": one ending is just a longer word.
+            if (brace >= 0 && word.IndexOf(',') < 0) return "endings '{...}' must list at least two endings (write '{,x}' for an optional one): '" + word + "'";
             foreach (var ch in word)
             {
                 if (char.IsUpper(ch)) return "pattern must be folded to lower case: '" + word + "'";

@@ -33,7 +33,8 @@ internal sealed class DocumentScan
             for (var s = 0; s < text.Sentences.Length; s++) _bySentence[k][s] = [];
         }
         foreach (var match in matches) _bySentence[(int)match.Kind][match.Sentence].Add(match);
-        ClauseOf = BuildClauses(text, this);
+        ClauseOf = BuildClauses(text, this, commas: true);
+        PhraseOf = BuildClauses(text, this, commas: false);
         QuoteOf = BuildQuotes(text);
     }
 
@@ -49,6 +50,9 @@ internal sealed class DocumentScan
 
     /// <summary>Clause number of each token (document-wide, increasing).</summary>
     public int[] ClauseOf { get; }
+
+    /// <summary>Like <see cref="ClauseOf"/> but commas do not break: "The UN, Russia and France called for" is one phrase.</summary>
+    public int[] PhraseOf { get; }
 
     /// <summary>Quotation number of each token, or -1 outside quotes.</summary>
     public int[] QuoteOf { get; }
@@ -95,7 +99,7 @@ internal sealed class DocumentScan
         Places.Where(p => p.FirstToken >= firstToken && p.FirstToken < endToken);
 
     /// <summary>Punctuation and clause-opening words ("which", "but", "insa") start a new clause.</summary>
-    private static int[] BuildClauses(AnalyzedText text, DocumentScan scan)
+    private static int[] BuildClauses(AnalyzedText text, DocumentScan scan, bool commas)
     {
         var clauses = new int[text.Tokens.Length];
         var breaks = new bool[text.Tokens.Length];
@@ -113,7 +117,7 @@ internal sealed class DocumentScan
             var token = text.Tokens[i];
             if (token.Sentence != sentence) { sentence = token.Sentence; clause++; }
             if (breaks[i]) clause++;
-            else if (token.Kind == TokenKind.Punctuation && text.Normalized[token.Start] is ',' or ';' or ':' or '(' or ')' or '"') clause++;
+            else if (token.Kind == TokenKind.Punctuation && (text.Normalized[token.Start] is ';' or ':' or '(' or ')' or '"' || (commas && text.Normalized[token.Start] == ','))) clause++;
             clauses[i] = clause;
         }
         return clauses;

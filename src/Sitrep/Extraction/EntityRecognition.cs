@@ -23,7 +23,15 @@ public sealed class EntityRecognition
     /// <summary>No places, no actors: extraction still finds events, figures and dates.</summary>
     public static EntityRecognition None { get; } = new(static _ => [], static _ => []);
 
-    public static EntityRecognition Default => None;
+    /// <summary>The engine's gazetteer-backed place recognizer and its actor recognizer, built once.</summary>
+    public static EntityRecognition Default => Shared.Value;
+
+    private static readonly Lazy<EntityRecognition> Shared = new(static () =>
+    {
+        var places = new PlaceRecognizer();
+        var actors = new ActorRecognizer();
+        return new EntityRecognition(places.Find, actors.Find);
+    });
 
     public ImmutableArray<PlaceMention> Places(AnalyzedText text) => _places(text);
 

@@ -45,6 +45,8 @@ internal sealed class EventAssembler
             group.Frames.Add(frame);
         }
 
+        MergeWeak(groups);
+
         foreach (var casualty in casualties)
         {
             var target = FindGroup(groups, casualty);
@@ -71,6 +73,18 @@ internal sealed class EventAssembler
         var events = ImmutableArray.CreateBuilder<EventRecord>(ordered.Count);
         foreach (var group in ordered) events.Add(Build(group, events.Count + 1));
         return events.MoveToImmutable();
+    }
+
+    /// <summary>References to fighting ("in the conflict", "razboiul") belong to the violent event of the same status the text reports, when there is one.</summary>
+    private static void MergeWeak(List<Group> groups)
+    {
+        foreach (var weak in groups.Where(g => g.Frames.All(f => f.IsWeak)).ToList())
+        {
+            var target = groups.FirstOrDefault(g => g != weak && g.Status == weak.Status && !g.Frames.All(f => f.IsWeak) && IsViolent(g.Frames[0]) && !g.Frames[0].IsStatement);
+            if (target is null) continue;
+            target.Frames.AddRange(weak.Frames);
+            groups.Remove(weak);
+        }
     }
 
     private static Group? FindGroup(List<Group> groups, CasualtyFrame casualty)
@@ -136,19 +150,24 @@ internal sealed class EventAssembler
         return gainer is null || gainer.Kind is ActorMentionKind.State or ActorMentionKind.Demonym ? "government-regains-territory" : "non-state-overtakes-territory";
     }
 
-    /// <summary>The date told in the event's first sentence, else the last one told before it, else the publication date.</summary>
+    /// <summary>
+    /// The date told in the event's first sentence; else the last calendar date told before it (a story goes on
+    /// in the day it named); else the first date of the text; else the publication date.
+    /// </summary>
     private DateRange? DateOf(Group group)
     {
-        var sentence = group.Frames.Min(f => f.Sentence);
+        var sentence = group.Frames.Where(f => !f.IsWeak).Select(f => f.Sentence).DefaultIfEmpty(group.Frames.Min(f => f.Sentence)).Min();
         DateMention? chosen = null;
+        DateMention? first = null;
         foreach (var date in _dates)
         {
             if (date.IsComparison) continue;
+            first ??= date;
             var at = _scan.Tokens[date.FirstToken].Sentence;
             if (at == sentence) { chosen = date; break; }
-            if (at < sentence) chosen = date;
+            if (at < sentence && date.IsCalendar) chosen = date;
         }
-        return chosen?.Range ?? DateReader.FromPublication(_scan.Published);
+        return (chosen ?? first)?.Range ?? DateReader.FromPublication(_scan.Published);
     }
 
     private Casualty ToCasualty(CasualtyFrame frame)

@@ -86,15 +86,19 @@ internal sealed class AttributionResolver
         var found = new List<(int, AttributionFinding)>();
         var matches = _scan.In(LexiconKind.Attribution, sentence);
         var s = _scan.Text.Sentences[sentence];
+        var coveredUntil = -1;
         foreach (var match in matches)
         {
             var cue = match.Entry.Field(0);
+            // "according to tolls announced on Sunday": a verb inside the phrase of a source is part of it.
+            if (match.FirstToken < coveredUntil && cue is "speech" or "source") continue;
             switch (cue)
             {
                 case "source":
                 {
                     var end = PhraseEnd(match.EndToken, s.EndToken);
-                    if (Named(match, match.EndToken, end) is { } finding) found.Add((match.FirstToken, finding));
+                    if (Named(match, match.EndToken, end, allowWords: true) is { } finding) found.Add((match.FirstToken, finding));
+                    coveredUntil = end;
                     break;
                 }
                 case "speech":
@@ -102,12 +106,15 @@ internal sealed class AttributionResolver
                     AttributionFinding? finding;
                     if (IsInverted(match.FirstToken))
                     {
-                        finding = Named(match, match.EndToken, PhraseEnd(match.EndToken, s.EndToken));
+                        // After a quote the speaker must be named; ", stating that..." names nobody and speaks for the claimant before it.
+                        var end = PhraseEnd(match.EndToken, s.EndToken);
+                        finding = Named(match, match.EndToken, end, allowWords: false);
+                        coveredUntil = end;
                     }
                     else
                     {
                         var start = SubjectStart(match.FirstToken, s.FirstToken);
-                        finding = Named(match, start, match.FirstToken);
+                        finding = Named(match, start, match.FirstToken, allowWords: true);
                     }
                     var opposite = matches.Any(m => string.Equals(m.Entry.Field(0), "opposite", StringComparison.Ordinal) && m.FirstToken >= match.EndToken && m.FirstToken - match.EndToken <= 2);
                     // "stating that..." with no subject of its own speaks for the claimant before it.
@@ -128,7 +135,7 @@ internal sealed class AttributionResolver
                     else
                     {
                         var start = SubjectStart(match.FirstToken, s.FirstToken);
-                        var finding = Named(match, start, match.FirstToken);
+                        var finding = Named(match, start, match.FirstToken, allowWords: true);
                         if (finding is not null) found.Add((match.FirstToken, finding with { Via = finding.Via.Add(relay) }));
                     }
                     break;
@@ -138,9 +145,9 @@ internal sealed class AttributionResolver
         return found;
     }
 
-    private AttributionFinding? Named(LexiconMatch cue, int first, int end)
+    private AttributionFinding? Named(LexiconMatch cue, int first, int end, bool allowWords)
     {
-        if (_namer.Name(first, end) is not { } named) return null;
+        if (_namer.Name(first, end, allowWords) is not { } named) return null;
         var evidence = first < cue.FirstToken ? _scan.TokenSpan(first, cue.EndToken) : _scan.TokenSpan(cue.FirstToken, Math.Max(end, cue.EndToken));
         ImmutableArray<string> via = named.Media is { } media ? [media] : [];
         return new AttributionFinding(named.Name, via, evidence, cue.FirstToken, named.SideKey, named.SideName, named.Belligerents, Opposite: false);

@@ -35,7 +35,7 @@ internal sealed class ClaimantNamer
     public ImmutableArray<(string Key, string Name)> Belligerents => _belligerents;
 
     /// <returns>The claimant's name and side, or null when the words name nobody.</returns>
-    public NamedClaimant? Name(int first, int end)
+    public NamedClaimant? Name(int first, int end, bool allowWords = true)
     {
         if (first >= end) return null;
         var sentence = _scan.Tokens[first].Sentence;
@@ -68,6 +68,7 @@ internal sealed class ClaimantNamer
             return new NamedClaimant(separatists.Name, separatists.Key, separatists.Name, [], null);
         }
         if (media is not null) return new NamedClaimant("unnamed source", null, null, [], media.Name);
+        if (!allowWords) return null;
         var words = Words(first, end);
         return words is null ? null : new NamedClaimant(words, null, null, [], null);
     }

@@ -51,7 +51,7 @@ internal static class DateReader
                     if (year is not null) end = YearEnd(numbers, end);
                     if (Resolve(scan.Published, year, monthMatch.Entry.IntField(1), day) is { } resolved)
                     {
-                        Add(i, end, resolved, "day");
+                        Add(i, end, resolved, "day", true);
                         i = end - 1;
                         continue;
                     }
@@ -75,7 +75,7 @@ internal static class DateReader
                             var stop = year is not null ? yearAt + 1 : after;
                             if (Resolve(scan.Published, year, word.Entry.IntField(1), monthDay) is { } resolved)
                             {
-                                Add(i, stop, resolved, "day");
+                                Add(i, stop, resolved, "day", true);
                                 i = stop - 1;
                                 continue;
                             }
@@ -83,7 +83,7 @@ internal static class DateReader
                         if (Year(numbers, end) is { } monthYear && IsCapitalOrFolded(scan, i))
                         {
                             var first = new DateOnly(monthYear, word.Entry.IntField(1), 1);
-                            Add(i, end + 1, (first, first.AddMonths(1).AddDays(-1)), "month");
+                            Add(i, end + 1, (first, first.AddMonths(1).AddDays(-1)), "month", true);
                             i = end;
                             continue;
                         }
@@ -94,7 +94,7 @@ internal static class DateReader
                         var end = PartOfDayAfter(timeWords, word.EndToken);
                         if (WeekdayRange(scan.Published, word.Entry.IntField(1)) is { } range)
                         {
-                            Add(i, end, range.Dates, range.Precision);
+                            Add(i, end, range.Dates, range.Precision, false);
                             i = end - 1;
                             continue;
                         }
@@ -105,7 +105,7 @@ internal static class DateReader
                         var end = PartOfDayAfter(timeWords, word.EndToken);
                         if (RelativeRange(scan.Published, word.Entry.IntField(1)) is { } range)
                         {
-                            Add(i, end, range.Dates, range.Precision);
+                            Add(i, end, range.Dates, range.Precision, false);
                             i = end - 1;
                             continue;
                         }
@@ -119,13 +119,13 @@ internal static class DateReader
                 dateTokens.Add(i);
             }
 
-            void Add(int first, int endToken, (DateOnly First, DateOnly Last) resolved, string precision)
+            void Add(int first, int endToken, (DateOnly First, DateOnly Last) resolved, string precision, bool calendar)
             {
                 var start = tokens[first].Start;
                 var endOffset = tokens[endToken - 1].End;
                 var span = scan.ToSpan(start, endOffset);
                 var range = new DateRange(Iso(resolved.First), Iso(resolved.Last), precision, scan.OriginalText(span));
-                dates.Add(new DateMention(first, endToken, start, endOffset, range, comparison));
+                dates.Add(new DateMention(first, endToken, start, endOffset, range, comparison, calendar));
                 for (var t = first; t < endToken; t++) dateTokens.Add(t);
             }
         }

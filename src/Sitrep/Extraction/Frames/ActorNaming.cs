@@ -5,11 +5,11 @@ namespace Sitrep.Extraction.Frames;
 /// <summary>How extraction names actors: ACLED-style names for states' forces and governments, the recognizer's names otherwise.</summary>
 internal static class ActorNaming
 {
-    public static string CountryName(string iso3) => iso3;
+    public static string CountryName(string iso3) => ActorNames.CountryName(iso3);
 
-    public static string StateForces(string iso3) => "Military Forces of " + CountryName(iso3);
+    public static string StateForces(string iso3) => ActorNames.StateForces(iso3);
 
-    public static string Government(string iso3) => "Government of " + CountryName(iso3);
+    public static string Government(string iso3) => ActorNames.Government(iso3);
 
     /// <summary>The side an actor mention stands for: a country's name for states and demonyms, the recognizer's name otherwise.</summary>
     public static string SideName(ActorMention actor) =>

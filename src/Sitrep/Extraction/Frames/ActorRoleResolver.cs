@@ -26,11 +26,11 @@ internal sealed class ActorRoleResolver
         var main = frames[0];
         var statement = main.IsStatement;
         var s = _scan.Text.Sentences[main.Sentence];
-        var attribution = main.Attribution?.Evidence;
-        var mentions = _scan.ActorsIn(s.FirstToken, s.EndToken)
-            .Where(a => a.Kind != ActorMentionKind.Media)
-            .Where(a => attribution is not { } span || !Inside(a, span) || statement)
-            .ToList();
+        // Actors of the trigger's own phrase; the sentence's others when the phrase names none ("..., said X").
+        var phrase = _scan.PhraseOf[main.AnchorToken];
+        var mentions = _scan.ActorsIn(s.FirstToken, s.EndToken).Where(a => a.Kind != ActorMentionKind.Media).ToList();
+        var own = mentions.Where(a => _scan.PhraseOf[a.FirstToken] == phrase).ToList();
+        if (own.Count > 0) mentions = own;
         var before = mentions.Where(a => a.FirstToken < main.AnchorToken).ToList();
         var after = mentions.Where(a => a.FirstToken > main.AnchorToken).ToList();
         if (before.Count == 0 && after.Count > 0 && !statement)
@@ -58,12 +58,6 @@ internal sealed class ActorRoleResolver
             actors.Add(new Actor(name, mention.Country, kind, role, span.Start, span.End));
             return true;
         }
-    }
-
-    private bool Inside(ActorMention actor, Span span)
-    {
-        var own = _scan.ToSpan(actor.Start, actor.End);
-        return own.Start >= span.Start && own.End <= span.End;
     }
 
     private static (string Name, string Kind) Name(ActorMention mention, bool statement)

@@ -44,6 +44,8 @@ internal sealed class CasualtyFrameBuilder
         {
             if (!usedTokens.Add(count.FirstToken)) continue;
             var sentence = _scan.Tokens[count.FirstToken].Sentence;
+            // "both sides", "cele doua tabere": a number inside a side's name counts no one.
+            if (_scan.In(LexiconKind.Sides, sentence).Any(m => m.FirstToken <= count.FirstToken && count.FirstToken < m.EndToken)) continue;
             var s = _scan.Text.Sentences[sentence];
             var victim = VictimAfter(count, sentence);
             LexiconMatch? outcome;
@@ -54,7 +56,7 @@ internal sealed class CasualtyFrameBuilder
             else
             {
                 // No victim noun: the amount must touch an outcome ("30,000 dead", "5 were killed", "killing 5").
-                outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 3, 2);
+                outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 2, 2);
                 if (count.Vague && outcome is { } o && o.FirstToken < count.FirstToken) outcome = null;
             }
             if (outcome is not { } found) continue;

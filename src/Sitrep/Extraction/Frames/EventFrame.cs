@@ -19,4 +19,7 @@ internal sealed record EventFrame(
     public bool IsStatement => Lexicons.LexiconSchema.SubEvents[Code].Key == "Statements";
 
     public string EventType => Lexicons.LexiconSchema.SubEvents[Code].Key;
+
+    /// <summary>A mere reference to fighting ("the conflict"): it joins the event the text reports.</summary>
+    public bool IsWeak => Salience <= 2;
 }

@@ -20,6 +20,9 @@ internal sealed class EventFrameBuilder
 {
     private const int GuardReach = 6;
 
+    /// <summary>Salience the lexicons give an attack verb that says nothing of whether anyone fought back.</summary>
+    private const int AttackVerbSalience = 3;
+
     private readonly DocumentScan _scan;
     private readonly StatusResolver _status;
     private readonly AttributionResolver _attribution;
@@ -38,12 +41,16 @@ internal sealed class EventFrameBuilder
         {
             var hits = _scan.In(LexiconKind.Triggers, sentence).Where(t => !IsGuarded(t)).ToList();
             if (hits.Count == 0) continue;
+            // What a statement is about is not an event: "called for an end to hostilities", "accused X of attacks".
+            var statementStarts = hits.Where(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key == "Statements").ToList();
+            hits.RemoveAll(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key != "Statements"
+                && statementStarts.Any(st => st.FirstToken < h.FirstToken && _scan.PhraseOf[st.FirstToken] == _scan.PhraseOf[h.FirstToken]));
             foreach (var group in hits.GroupBy(t => _status.StatusAt(t.FirstToken)))
             {
                 var status = group.Key;
                 var statements = new HashSet<string>(StringComparer.Ordinal);
                 var rest = new List<LexiconMatch>();
-                LexiconMatch? territory = null;
+                var territory = new List<LexiconMatch>();
                 foreach (var hit in group)
                 {
                     var code = hit.Entry.Field(0);
@@ -53,14 +60,18 @@ internal sealed class EventFrameBuilder
                     }
                     else if (code is "territory")
                     {
-                        if (territory is null || hit.Entry.IntField(1) > territory.Value.Entry.IntField(1)) territory = hit;
+                        territory.Add(hit);
                     }
                     else
                     {
                         rest.Add(hit);
                     }
                 }
-                if (territory is { } t) frames.Add(Frame("territory", status, sentence, [t]));
+                // Each side's claim of ground is a frame of its own, so that opposite claims can be linked.
+                foreach (var claimed in territory.GroupBy(t => _attribution.For(t.FirstToken)?.Claimant ?? string.Empty, StringComparer.Ordinal))
+                {
+                    frames.Add(Frame("territory", status, sentence, [.. claimed]));
+                }
                 if (rest.Count > 0)
                 {
                     var code = Resolve(rest, sentence, casualties);
@@ -97,7 +108,7 @@ internal sealed class EventFrameBuilder
         }
         if (codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting")) return "mob-violence";
         if (code is "shelling" && HasWeapon(sentence, "firearm")) return "armed-clash";
-        if (code is "armed-clash" && best.Entry.IntField(1) <= 4 && Cue("civilian-target") && !ArmedActorAfter(best, refiners)) return "attack";
+        if (code is "armed-clash" && best.Entry.IntField(1) == AttackVerbSalience && Cue("civilian-target") && !ArmedActorAfter(best, refiners)) return "attack";
         return code;
     }
 

@@ -26,22 +26,22 @@ internal sealed class LocationResolver
 
     public Location? Resolve(IReadOnlyList<EventFrame> frames)
     {
+        // The first sentence of the event that names a place below the country says where it happened,
+        // the nearest such place to the trigger; else the place the text is about; else a country named.
         PlaceMention? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var frame in frames)
+        PlaceMention? country = null;
+        foreach (var frame in frames.OrderBy(f => f.IsWeak ? 1 : 0).ThenBy(f => f.Sentence))
         {
             var s = _scan.Text.Sentences[frame.Sentence];
-            foreach (var place in _scan.PlacesIn(s.FirstToken, s.EndToken))
-            {
-                var distance = Math.Abs(place.FirstToken - frame.AnchorToken);
-                if (best is null || place.Precision < best.Precision || (place.Precision == best.Precision && distance < bestDistance))
-                {
-                    best = place;
-                    bestDistance = distance;
-                }
-            }
+            var places = _scan.PlacesIn(s.FirstToken, s.EndToken).ToList();
+            country ??= places.FirstOrDefault(p => p.Precision == PlacePrecision.Country);
+            best = places.Where(p => p.Precision != PlacePrecision.Country)
+                .OrderBy(p => p.Precision)
+                .ThenBy(p => Math.Abs(p.FirstToken - frame.AnchorToken))
+                .FirstOrDefault();
+            if (best is not null) break;
         }
-        if (best is null || (best.Precision == PlacePrecision.Country && _focus is not null && _focus.Country == best.Country && _focus.Precision != PlacePrecision.Country)) best = _focus ?? best;
+        best ??= _focus is not null && (country is null || _focus.Country == country.Country) ? _focus : country;
         if (best is null) return null;
         var span = _scan.ToSpan(best.Start, best.End);
         return new Location(best.Name, best.Country, best.Admin1, best.Lat, best.Lon, best.Precision.ToString().ToLowerInvariant(), best.GeonamesId, span.Start, span.End);

@@ -26,7 +26,7 @@ internal sealed class ClaimLinker
         var drafts = new List<Draft>();
         foreach (var frame in frames)
         {
-            if (frame.Attribution is not { } a) continue;
+            if (frame.Attribution is not { } a || frame.IsWeak) continue;
             var span = ClauseSpan(frame.AnchorToken);
             if (drafts.Any(d => d.Span == span && d.Attribution.Claimant == a.Claimant)) continue;
             drafts.Add(new Draft(span, a, frame.Code, null, frame.AnchorToken));
