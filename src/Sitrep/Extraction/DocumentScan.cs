@@ -17,14 +17,18 @@ namespace Sitrep.Extraction;
 internal sealed class DocumentScan
 {
     private readonly List<LexiconMatch>[][] _bySentence;
+    private readonly int[] _placeStarts;
+    private readonly int[] _actorStarts;
 
     public DocumentScan(AnalyzedText text, PartialDate? published, ImmutableArray<LexiconMatch> matches, ImmutableArray<PlaceMention> places, ImmutableArray<ActorMention> actors)
     {
         Text = text;
         Published = published;
         Matches = matches;
-        Places = places;
-        Actors = actors;
+        Places = [.. places.OrderBy(p => p.FirstToken)];
+        Actors = [.. actors.OrderBy(a => a.FirstToken)];
+        _placeStarts = [.. Places.Select(p => p.FirstToken)];
+        _actorStarts = [.. Actors.Select(a => a.FirstToken)];
         var kinds = Enum.GetValues<LexiconKind>().Length;
         _bySentence = new List<LexiconMatch>[kinds][];
         for (var k = 0; k < kinds; k++)
@@ -92,11 +96,35 @@ internal sealed class DocumentScan
         return ToSpan(s.Start, s.End);
     }
 
-    public IEnumerable<ActorMention> ActorsIn(int firstToken, int endToken) =>
-        Actors.Where(a => a.FirstToken >= firstToken && a.FirstToken < endToken);
+    /// <summary>Actors starting in tokens [firstToken, endToken), in text order (a binary search: long texts have many).</summary>
+    public IEnumerable<ActorMention> ActorsIn(int firstToken, int endToken)
+    {
+        for (var i = LowerBound(_actorStarts, firstToken); i < _actorStarts.Length && _actorStarts[i] < endToken; i++) yield return Actors[i];
+    }
 
-    public IEnumerable<PlaceMention> PlacesIn(int firstToken, int endToken) =>
-        Places.Where(p => p.FirstToken >= firstToken && p.FirstToken < endToken);
+    /// <summary>Places starting in tokens [firstToken, endToken), in text order.</summary>
+    public IEnumerable<PlaceMention> PlacesIn(int firstToken, int endToken)
+    {
+        for (var i = LowerBound(_placeStarts, firstToken); i < _placeStarts.Length && _placeStarts[i] < endToken; i++) yield return Places[i];
+    }
+
+    /// <summary>The last actor before a token that satisfies a condition, looking back at most a bounded number of mentions.</summary>
+    public ActorMention? LastActorBefore(int token, Func<ActorMention, bool> accept)
+    {
+        for (var i = LowerBound(_actorStarts, token) - 1; i >= 0; i--)
+        {
+            if (accept(Actors[i])) return Actors[i];
+        }
+        return null;
+    }
+
+    private static int LowerBound(int[] starts, int value)
+    {
+        var index = Array.BinarySearch(starts, value);
+        if (index < 0) return ~index;
+        while (index > 0 && starts[index - 1] == value) index--;
+        return index;
+    }
 
     /// <summary>Punctuation and clause-opening words ("which", "but", "insa") start a new clause.</summary>
     private static int[] BuildClauses(AnalyzedText text, DocumentScan scan, bool commas)

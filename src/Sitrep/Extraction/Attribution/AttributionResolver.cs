@@ -21,11 +21,21 @@ internal sealed class AttributionResolver
     private readonly DocumentScan _scan;
     private readonly ClaimantNamer _namer;
     private readonly List<(int Token, AttributionFinding Finding)>[] _bySentence;
+    private readonly Lazy<Dictionary<int, int>> _quoteEnds;
 
     public AttributionResolver(DocumentScan scan)
     {
         _scan = scan;
         _namer = new ClaimantNamer(scan);
+        _quoteEnds = new Lazy<Dictionary<int, int>>(() =>
+        {
+            var ends = new Dictionary<int, int>();
+            for (var i = 0; i < scan.Tokens.Length; i++)
+            {
+                if (scan.QuoteOf[i] >= 0) ends[scan.QuoteOf[i]] = i;
+            }
+            return ends;
+        }, LazyThreadSafetyMode.None);
         _bySentence = new List<(int, AttributionFinding)>[scan.SentenceCount];
         for (var s = 0; s < scan.SentenceCount; s++) _bySentence[s] = Resolve(s);
     }
@@ -64,13 +74,7 @@ internal sealed class AttributionResolver
     private AttributionFinding? ClosingAttribution(int quote)
     {
         var tokens = _scan.Tokens;
-        var close = -1;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (_scan.QuoteOf[i] == quote) close = i;
-            else if (close >= 0) break;
-        }
-        if (close < 0) return null;
+        if (!_quoteEnds.Value.TryGetValue(quote, out var close)) return null;
         foreach (var (cueToken, finding) in _bySentence[tokens[close].Sentence])
         {
             if (cueToken > close && cueToken - close <= 3) return finding;
@@ -181,7 +185,7 @@ internal sealed class AttributionResolver
 
     private string? RelayName(int first, int sentenceEnd)
     {
-        var media = _scan.Actors.FirstOrDefault(a => a.FirstToken >= first && a.FirstToken < Math.Min(first + 4, sentenceEnd) && a.Kind == Actors.ActorMentionKind.Media);
+        var media = _scan.ActorsIn(first, Math.Min(first + 4, sentenceEnd)).FirstOrDefault(a => a.Kind == Actors.ActorMentionKind.Media);
         if (media is not null) return media.Name;
         // An unknown outlet: a capitalised word right after the relay ("told Kommersant").
         for (var t = first; t < Math.Min(first + 2, sentenceEnd); t++)

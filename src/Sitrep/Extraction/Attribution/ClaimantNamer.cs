@@ -18,10 +18,18 @@ internal sealed class ClaimantNamer
 {
     private readonly DocumentScan _scan;
     private readonly ImmutableArray<(string Key, string Name)> _belligerents;
+    private readonly Lazy<(string Name, string Key)> _separatists;
 
     public ClaimantNamer(DocumentScan scan)
     {
         _scan = scan;
+        _separatists = new Lazy<(string, string)>(() =>
+        {
+            var entity = scan.Actors.FirstOrDefault(a => a.Kind == ActorMentionKind.DeFacto);
+            if (entity is not null) return (entity.Name, entity.Name);
+            var place = scan.Places.FirstOrDefault(p => p.Precision is Places.PlacePrecision.Region or Places.PlacePrecision.Admin);
+            return place is not null ? ($"{place.Name} separatists", place.Name) : ("separatists", "separatists");
+        }, LazyThreadSafetyMode.None);
         _belligerents = [.. scan.Actors
             .Where(ActorNaming.IsBelligerentKind)
             .GroupBy(ActorNaming.SideKey, StringComparer.Ordinal)
@@ -80,17 +88,14 @@ internal sealed class ClaimantNamer
         var place = _scan.PlacesIn(first, end).FirstOrDefault();
         if (place is not null) return (place.Name, place.Name);
         if (sides.Any(m => string.Equals(m.Entry.Field(0), "separatists", StringComparison.Ordinal))) return Separatists();
-        var previous = _scan.Actors.LastOrDefault(a => a.FirstToken < first && a.Kind is ActorMentionKind.State or ActorMentionKind.Demonym);
+        var previous = _scan.LastActorBefore(first, a => a.Kind is ActorMentionKind.State or ActorMentionKind.Demonym);
         return previous is null ? null : (ActorNaming.SideName(previous), ActorNaming.SideKey(previous));
     }
 
     /// <summary>"The separatists" of a text are the de facto entity it names, when it names one.</summary>
     private (string Name, string Key) Separatists()
     {
-        var entity = _scan.Actors.FirstOrDefault(a => a.Kind == ActorMentionKind.DeFacto);
-        if (entity is not null) return (entity.Name, entity.Name);
-        var place = _scan.Places.FirstOrDefault(p => p.Precision is Places.PlacePrecision.Region or Places.PlacePrecision.Admin);
-        return place is not null ? ($"{place.Name} separatists", place.Name) : ("separatists", "separatists");
+        return _separatists.Value;
     }
 
     private string? Words(int first, int end)

@@ -169,7 +169,7 @@ internal sealed class CasualtyFrameBuilder
     private AttributionFinding? SubjectAttribution(int token, int sentence)
     {
         var s = _scan.Text.Sentences[sentence];
-        var subject = _scan.Actors.FirstOrDefault(a => a.FirstToken >= s.FirstToken && a.FirstToken < token && a.Kind != ActorMentionKind.Media);
+        var subject = _scan.ActorsIn(s.FirstToken, token).FirstOrDefault(a => a.Kind != ActorMentionKind.Media);
         if (subject is null) return null;
         var name = subject.Kind is ActorMentionKind.State or ActorMentionKind.Demonym && subject.Country is { } iso3 ? ActorNaming.Government(iso3) : subject.Name;
         var span = _scan.ToSpan(subject.Start, subject.End);
@@ -203,7 +203,7 @@ internal sealed class CasualtyFrameBuilder
         if (HasSide(first, end, sentence, "reflexive"))
         {
             var s = _scan.Text.Sentences[sentence];
-            var subject = _scan.Actors.FirstOrDefault(a => a.FirstToken >= s.FirstToken && a.FirstToken < first && a.Kind != ActorMentionKind.Media);
+            var subject = _scan.ActorsIn(s.FirstToken, first).FirstOrDefault(a => a.Kind != ActorMentionKind.Media);
             if (subject is not null) return new Victims(category, ActorNaming.SideName(subject), subject.Country, text);
         }
         // A side's ministry or army speaking of soldiers speaks of its own.

@@ -13,6 +13,8 @@ namespace Sitrep.Extraction.Reconciliation;
 /// </summary>
 internal sealed class ClaimLinker
 {
+    private const int MaxCompared = 64;
+
     private readonly DocumentScan _scan;
     private int _next;
 
@@ -24,11 +26,12 @@ internal sealed class ClaimLinker
     public ImmutableArray<Claim> Link(IReadOnlyList<EventFrame> frames, IReadOnlyList<CasualtyFrame> casualties)
     {
         var drafts = new List<Draft>();
+        var seen = new HashSet<(Span, string)>();
         foreach (var frame in frames)
         {
             if (frame.Attribution is not { } a || frame.IsWeak) continue;
             var span = ClauseSpan(frame.AnchorToken);
-            if (drafts.Any(d => d.Span == span && d.Attribution.Claimant == a.Claimant)) continue;
+            if (!seen.Add((span, a.Claimant))) continue;
             drafts.Add(new Draft(span, a, frame.Code, null, frame.AnchorToken));
         }
         foreach (var casualty in casualties)
@@ -39,9 +42,12 @@ internal sealed class ClaimLinker
         drafts.Sort(static (x, y) => x.Token.CompareTo(y.Token));
         var ids = drafts.Select(_ => "c" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var links = drafts.Select(_ => new List<string>()).ToArray();
-        for (var i = 0; i < drafts.Count; i++)
+        // Contradictions are looked for among the first claims of an event: a story disputes its few main
+        // facts, and a pathological text with thousands of claims must not cost a quadratic pass.
+        var compared = Math.Min(drafts.Count, MaxCompared);
+        for (var i = 0; i < compared; i++)
         {
-            for (var j = i + 1; j < drafts.Count; j++)
+            for (var j = i + 1; j < compared; j++)
             {
                 if (!Contradict(drafts[i], drafts[j])) continue;
                 links[i].Add(ids[j]);
