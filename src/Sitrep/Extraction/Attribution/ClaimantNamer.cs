@@ -85,11 +85,32 @@ internal sealed class ClaimantNamer
     private (string Name, string Key)? OwnerOf(int first, int end, List<ActorMention> owners, List<Matching.LexiconMatch> sides)
     {
         if (owners.Count > 0) return (ActorNaming.SideName(owners[0]), ActorNaming.SideKey(owners[0]));
-        var place = _scan.PlacesIn(first, end).FirstOrDefault();
+        var place = _scan.PlacesIn(first, end).FirstOrDefault() ?? NamedElsewhere(first, end);
         if (place is not null) return (place.Name, place.Name);
         if (sides.Any(m => string.Equals(m.Entry.Field(0), "separatists", StringComparison.Ordinal))) return Separatists();
         var previous = _scan.LastActorBefore(first, a => a.Kind is ActorMentionKind.State or ActorMentionKind.Demonym);
         return previous is null ? null : (ActorNaming.SideName(previous), ActorNaming.SideKey(previous));
+    }
+
+    /// <summary>
+    /// A capitalised word the recognizers left alone here ("the Karabakh Defence Ministry") but resolved
+    /// elsewhere in the same text: one name means one thing within a text.
+    /// </summary>
+    private Places.PlaceMention? NamedElsewhere(int first, int end)
+    {
+        for (var t = first; t < end; t++)
+        {
+            var token = _scan.Tokens[t];
+            if (token.Kind != TokenKind.Word || !char.IsUpper(_scan.Text.Normalized[token.Start])) continue;
+            var word = _scan.Folded(t);
+            foreach (var place in _scan.Places)
+            {
+                if (place.Precision == Places.PlacePrecision.Country) continue;
+                var surface = _scan.Text.Folded.AsSpan(place.Start, place.End - place.Start);
+                if (surface.SequenceEqual(word) || surface.EndsWith(word) && surface[^(word.Length + 1)] is ' ' or '-') return place;
+            }
+        }
+        return null;
     }
 
     /// <summary>"The separatists" of a text are the de facto entity it names, when it names one.</summary>
