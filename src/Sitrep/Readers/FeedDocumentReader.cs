@@ -193,7 +193,12 @@ internal sealed class FeedDocumentReader
         var dateText = item["pubDate"] ?? item["published"] ?? item["date"] ?? item["updated"] ?? item["issued"];
         var published = PublicationDateParser.Parse(dateText);
         if (dateText is not null && published is null) warnings.Add($"item date \"{dateText.Trim()}\" not understood; publication date unknown");
-        if (decoded.InvalidSequences > 0) warnings.Add($"the feed had {decoded.InvalidSequences} invalid {decoded.EncodingName} byte sequences, replaced with U+FFFD");
+        if (decoded.InvalidSequences > 0)
+        {
+            // XML gives no offsets into the decoded feed, so the replacements that reached this item are counted in its text.
+            var replaced = text.AsSpan().Count('\uFFFD') + (title?.AsSpan().Count('\uFFFD') ?? 0);
+            if (DecodedText.Warning(replaced, decoded.EncodingName) is { } bytes) warnings.Add(bytes);
+        }
 
         var id = Clean(item["guid"]) ?? Clean(item["id"]) ?? name.IdOfItem(number);
         return ReadItem.Of(new SourceDocument(id, text, published, Language: null, title, state.Title, Link(item), name.OriginAtLine(item.Line))

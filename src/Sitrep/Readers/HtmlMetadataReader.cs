@@ -32,10 +32,20 @@ internal static class HtmlMetadataReader
 
     public static HtmlMetadata Read(IDocument page)
     {
-        var title = Meta(page, "meta[property='og:title']") ?? Clean(page.Title) ?? Clean(page.QuerySelector("h1")?.TextContent);
-        var url = Attribute(page, "link[rel='canonical']", "href") ?? Meta(page, "meta[property='og:url']");
         var source = Meta(page, "meta[property='og:site_name']");
+        var title = Meta(page, "meta[property='og:title']") ?? WithoutSiteName(Clean(page.Title), source) ?? Clean(page.QuerySelector("h1")?.TextContent);
+        var url = Attribute(page, "link[rel='canonical']", "href") ?? Meta(page, "meta[property='og:url']");
         return new HtmlMetadata(title, PublicationDate(page), url, source);
+    }
+
+    // "Storm hits coast - The Daily Example" with site name "The Daily Example" is the article's title plus branding.
+    private static string? WithoutSiteName(string? title, string? site)
+    {
+        if (title is null || site is null || !title.EndsWith(site, StringComparison.Ordinal)) return title;
+        var rest = title.AsSpan(0, title.Length - site.Length).TrimEnd();
+        if (rest.Length == 0 || rest[^1] is not ('-' or '|' or '\u2013' or '\u2014' or ':' or '\u00B7')) return title;
+        var bare = rest[..^1].TrimEnd();
+        return bare.IsEmpty ? title : bare.ToString();
     }
 
     private static PartialDate? PublicationDate(IDocument page)

@@ -158,6 +158,19 @@ public sealed class FeedDocumentReaderTests
     }
 
     [Fact]
+    public void Invalid_bytes_warn_only_the_item_that_has_them()
+    {
+        byte[] feed = [
+            .. System.Text.Encoding.UTF8.GetBytes("<rss><channel><item><guid>ok</guid><description>Clean text.</description></item><item><guid>bad</guid><description>Bro"),
+            0xFF,
+            .. System.Text.Encoding.UTF8.GetBytes("ken text.</description></item></channel></rss>"),
+        ];
+        var documents = ReaderHarness.Documents(ReaderHarness.Read(feed, "bytes.rss"));
+        Assert.Empty(documents[0].Warnings);
+        Assert.Equal("1 invalid UTF-8 byte sequence replaced with U+FFFD", Assert.Single(documents[1].Warnings));
+    }
+
+    [Fact]
     public void Entities_declared_in_a_doctype_are_not_expanded()
     {
         const string bomb = """

@@ -50,6 +50,50 @@ public sealed class HtmlArticleReaderTests
         Assert.DoesNotContain("<p>", document.Text, StringComparison.Ordinal);
     }
 
+    private const string PageWithBoilerplate = """
+        <!DOCTYPE html>
+        <html lang="ro">
+        <head>
+        <title>Explozie la un depozit de muniție din sud - Jurnalul de Vest</title>
+        <meta property="og:site_name" content="Jurnalul de Vest">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Explozie la un depozit de muniție din sud","datePublished":"2022-08-16T07:42:00+03:00"}</script>
+        </head>
+        <body>
+        <div class="cookie-banner">Folosim cookie-uri pentru a îmbunătăți experiența. <button>Accept</button></div>
+        <header class="site-header"><a href="/">Jurnalul de Vest</a><ul class="menu"><li><a href="/politica">Politică</a></li><li><a href="/externe">Externe</a></li><li><a href="/sport">Sport</a></li></ul></header>
+        <main>
+        <article class="post">
+        <h1>Explozie la un depozit de muniție din sud</h1>
+        <div class="meta">de Redacția | <time datetime="2022-08-16">16 august 2022</time></div>
+        <div class="content">
+        <p>O serie de explozii a avut loc marți dimineață la un depozit de muniție aflat lângă localitatea Valea Seacă, au anunțat autoritățile regionale, care au dispus evacuarea a două sate din apropiere.</p>
+        <p>Potrivit unui comunicat al ministerului apărării, incendiul a izbucnit în jurul orei 6:30, iar detonările au continuat mai bine de trei ore. Doi militari au fost răniți ușor și transportați la spitalul județean.</p>
+        <p>Ministerul a precizat că nu există, deocamdată, indicii privind un atac din exterior și că o comisie de anchetă a fost trimisă la fața locului. Circulația pe drumul național a fost închisă până la noi ordine.</p>
+        </div>
+        </article>
+        <aside class="related"><h3>Citește și</h3><ul><li><a href="/a">Prețurile la energie cresc din nou</a></li><li><a href="/b">Meciul de aseară, în imagini</a></li></ul></aside>
+        </main>
+        <footer><p>© 2022 Jurnalul de Vest. Toate drepturile rezervate.</p><p><a href="/contact">Contact</a> | <a href="/termeni">Termeni</a></p></footer>
+        </body>
+        </html>
+        """;
+
+    [Fact]
+    public void Menus_banners_related_links_and_footers_are_left_out_of_the_article()
+    {
+        var document = ReaderHarness.Single(PageWithBoilerplate, "explozie.html");
+        Assert.Equal("Explozie la un depozit de muniție din sud", document.Title);   // the site's name is not part of the title
+        Assert.Equal("2022-08-16", document.Published?.ToString());
+        Assert.Equal("Jurnalul de Vest", document.Source);
+        Assert.Contains("O serie de explozii a avut loc marți dimineață", document.Text, StringComparison.Ordinal);
+        Assert.Contains("Doi militari au fost răniți ușor", document.Text, StringComparison.Ordinal);
+        Assert.Contains("până la noi ordine.", document.Text, StringComparison.Ordinal);
+        foreach (var boilerplate in new[] { "cookie", "Politică", "Citește și", "Prețurile la energie", "drepturile rezervate", "Termeni" })
+        {
+            Assert.DoesNotContain(boilerplate, document.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"datePublished\":\"2020-10-02T11:00:00Z\"}</script>", "2020-10-02")] // JSON-LD
     [InlineData("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebPage\"},{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-10-03\"}]}</script>", "2020-10-03")] // JSON-LD inside @graph
