@@ -49,7 +49,8 @@ internal static class DemoCommand
                 var samples = SampleCorpus.WriteTo(Path.Combine(workspace, "samples"));
                 await using var store = await SqliteEventStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
                 output.WriteLine($"Building the demo database ({path}) from {samples.Count} bundled sample files (invented articles)...");
-                var ingestor = new DocumentIngestor(store, new ExtractionPipeline());
+                // The demo keeps every mention, so that the article view shows all that the pipeline saw.
+                var ingestor = new DocumentIngestor(store, new ExtractionPipeline(), new ExtractionOptions(IncludeMentions: true));
                 var failed = 0;
                 var result = await ingestor.IngestAsync(
                     new InputReader().Read([.. samples, .. parse.GetValue(inputs) ?? []]),

@@ -32,6 +32,10 @@ internal static class IngestCommand
         {
             Description = "Publication date (YYYY-MM or YYYY-MM-DD) for inputs that do not carry one.",
         };
+        var mentions = new Option<bool>("--mentions")
+        {
+            Description = "Also store every mention (numbers, dates, places... outside events) for the article view; slower.",
+        };
         var batchSize = new Option<int>("--batch-size")
         {
             Description = "Documents stored per transaction.",
@@ -40,14 +44,15 @@ internal static class IngestCommand
 
         var command = new Command("ingest", "Extract events from articles and store them in a database (idempotent, resumable).")
         {
-            inputs, store.Database, store.Postgres, language, published, batchSize,
+            inputs, store.Database, store.Postgres, language, published, mentions, batchSize,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var pipeline = new ExtractionPipeline();
             var options = new ExtractionOptions(
                 Language: CommandValues.Language(parse.GetValue(language), pipeline.SupportedLanguages),
-                Published: CommandValues.Published(parse.GetValue(published)));
+                Published: CommandValues.Published(parse.GetValue(published)),
+                IncludeMentions: parse.GetValue(mentions));
             if (parse.GetValue(batchSize) < 1) throw new UsageException("--batch-size: must be at least 1.");
             var sources = parse.GetValue(inputs) is { Length: > 0 } given ? given : ["-"];
             await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);

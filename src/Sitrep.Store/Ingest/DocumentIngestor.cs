@@ -20,13 +20,15 @@ public sealed class DocumentIngestor
     private readonly ExtractionOptions _options;
     private readonly int _batchSize;
 
+    /// <param name="options">Extraction options; with <see cref="ExtractionOptions.IncludeMentions"/> every mention
+    /// (each number, date, place... found anywhere) is stored as a span too, not only the events' arguments.
+    /// That makes ingest several times slower and the database larger, so it is off unless asked.</param>
     public DocumentIngestor(IEventStore store, ExtractionPipeline pipeline, ExtractionOptions? options = null, int batchSize = DefaultBatchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _store = store;
         _pipeline = pipeline;
-        // Mentions are stored as spans for the article view, so extraction always lists them.
-        _options = (options ?? ExtractionOptions.Default) with { IncludeMentions = true };
+        _options = options ?? ExtractionOptions.Default;
         _batchSize = batchSize;
     }
 
@@ -62,7 +64,9 @@ public sealed class DocumentIngestor
             skipped += documents.Length - prepared.Count;
             // Batches are written one at a time and in order, so a resumed run rebuilds the same database.
             await FinishWriteAsync().ConfigureAwait(false);
-            writing = _store.StoreBatchAsync(prepared, cancellationToken);
+            // On a thread of its own: a SQLite driver's "async" calls run synchronously, and the next batch's
+            // extraction should not wait for this one's write.
+            writing = Task.Run(() => _store.StoreBatchAsync(prepared, cancellationToken), cancellationToken);
         }
 
         foreach (var item in items)
@@ -90,8 +94,8 @@ public sealed class DocumentIngestor
     /// <summary>Hashes the batch, drops what is stored already (or repeated within the batch) and extracts the rest in parallel.</summary>
     private async Task<List<ExtractedDocument>> PrepareAsync(SourceDocument[] documents, CancellationToken cancellationToken)
     {
-        var hashes = new string[documents.Length];
-        Parallel.For(0, documents.Length, i => hashes[i] = ContentHasher.Hash(documents[i]));
+        // Hashing is microseconds a document: sequential costs less than handing it to other threads.
+        var hashes = Array.ConvertAll(documents, ContentHasher.Hash);
         var stored = await _store.FindStoredHashesAsync(hashes, cancellationToken).ConfigureAwait(false);
         var fresh = new List<int>(documents.Length);
         var inBatch = new HashSet<string>(StringComparer.Ordinal);

@@ -79,10 +79,7 @@ public sealed class PostgresEventStore : SqlEventStore
     private protected override void SetDocumentExtras(PreparedInsert insert, ExtractedDocument document) =>
         insert.SetAt(_documentColumnCount, SearchFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
 
-    private protected override Task IndexTextAsync(DbConnection connection, DbTransaction transaction, long documentId, ExtractedDocument document, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
-    private protected override string TextCondition => "d.search @@ plainto_tsquery('simple', @text)";
+    private protected override string TextCondition => "e.document_id IN (SELECT id FROM documents WHERE search @@ plainto_tsquery('simple', @text))";
 
     private protected override string? PrepareTextQuery(string text)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -19,7 +20,18 @@ public abstract partial class SqlEventStore
         e.claim_count AS ClaimCount, e.confidence AS Confidence
         """;
 
+    private const string PageColumns = """
+        e.id, e.document_id, e.local_id, e.event_type, e.sub_event_type, e.status, e.date_start, e.date_end, e.date_precision,
+        e.location_name, e.country, e.admin1, e.lat, e.lon, e.fatalities_low, e.fatalities_best, e.fatalities_high, e.claim_count, e.confidence
+        """;
+
     private const int ExportPageSize = 1000;
+
+    /// <summary>The taxonomy's event types (CONTRACT.md); any other type filter names a sub-event type.</summary>
+    private static readonly FrozenSet<string> EventTypes = new[]
+    {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Statements",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
@@ -29,11 +41,14 @@ public abstract partial class SqlEventStore
         parameters.Add("limit", limit);
         parameters.Add("offset", offset);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The count and the page's selection touch the events table (and its indexes) only; documents
+        // are joined to the one page of rows that is returned.
         var total = await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition($"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new CommandDefinition($"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            $"SELECT {SummaryColumns} FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} " +
-            "ORDER BY e.date_start DESC, e.id DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT {SummaryColumns} FROM (SELECT {PageColumns} FROM events e WHERE {where} " +
+            "ORDER BY e.date_start DESC, e.id DESC LIMIT @limit OFFSET @offset) e JOIN documents d ON d.id = e.document_id " +
+            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]);
     }
 
@@ -150,7 +165,7 @@ public abstract partial class SqlEventStore
             "(SELECT COUNT(*) FROM evidence_spans) AS Spans", cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>The dialect's condition that a document (alias d) contains the words of @text.</summary>
+    /// <summary>The dialect's condition that an event's document (e.document_id) contains the words of @text.</summary>
     private protected abstract string TextCondition { get; }
 
     /// <summary>Turns the user's words into the dialect's search query, or null when nothing searchable is left.</summary>
@@ -192,8 +207,10 @@ public abstract partial class SqlEventStore
         }
         if (!string.IsNullOrWhiteSpace(filter.Type))
         {
-            conditions.Add("(e.event_type = @type OR e.sub_event_type = @type)");
-            parameters.Add("type", filter.Type.Trim());
+            // One column, so that its index is used: a type of the taxonomy, or else a sub-event type.
+            var type = filter.Type.Trim();
+            conditions.Add(EventTypes.Contains(type) ? "e.event_type = @type" : "e.sub_event_type = @type");
+            parameters.Add("type", type);
         }
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {

@@ -64,7 +64,7 @@ public abstract partial class SqlEventStore
     public async Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0) return default;
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var writer = new BatchWriter(this, connection, transaction);
         var added = 0;
@@ -94,8 +94,8 @@ public abstract partial class SqlEventStore
     {
     }
 
-    /// <summary>Makes the document findable by text search (the dialect's own index).</summary>
-    private protected abstract Task IndexTextAsync(DbConnection connection, DbTransaction transaction, long documentId, ExtractedDocument document, CancellationToken cancellationToken);
+    /// <summary>The insert that makes a document findable by text search, if the dialect keeps a separate index.</summary>
+    private protected virtual PreparedInsert? CreateSearchInsert(DbConnection connection, DbTransaction transaction) => null;
 
     /// <summary>The inserts of one transaction, each built once.</summary>
     private sealed class BatchWriter(SqlEventStore store, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
@@ -107,6 +107,7 @@ public abstract partial class SqlEventStore
         private readonly PreparedInsert _actor = new(connection, transaction, "actors", ActorColumns);
         private readonly PreparedInsert _place = new(connection, transaction, "places", PlaceColumns);
         private readonly PreparedInsert _span = new(connection, transaction, "evidence_spans", SpanColumns);
+        private readonly PreparedInsert? _search = store.CreateSearchInsert(connection, transaction);
 
         /// <summary>Writes one document and its events; returns the number of events, or -1 if the document was already stored.</summary>
         public async Task<int> WriteAsync(ExtractedDocument document, string now, CancellationToken cancellationToken)
@@ -118,7 +119,11 @@ public abstract partial class SqlEventStore
                 source.Origin, source.Text, JsonSerializer.Serialize(document.Result.Warnings, StoreJson.Options), now);
             store.SetDocumentExtras(_document, document);
             if (await _document.InsertReturningIdAsync(cancellationToken).ConfigureAwait(false) is not { } documentId) return -1;
-            await store.IndexTextAsync(connection, transaction, documentId, document, cancellationToken).ConfigureAwait(false);
+            if (_search is not null)
+            {
+                _search.Set(documentId, source.Title, source.Text);
+                await _search.InsertAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             var events = document.Result.Events;
             var eventIds = new long[events.Length];
@@ -189,6 +194,7 @@ public abstract partial class SqlEventStore
             await _actor.DisposeAsync().ConfigureAwait(false);
             await _place.DisposeAsync().ConfigureAwait(false);
             await _span.DisposeAsync().ConfigureAwait(false);
+            if (_search is not null) await _search.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

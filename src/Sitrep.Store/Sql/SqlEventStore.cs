@@ -13,5 +13,8 @@ public abstract partial class SqlEventStore : IEventStore
     /// <summary>An open connection; the caller disposes it (pools make this cheap).</summary>
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A connection for a write transaction (a dialect may set write-only options on it).</summary>
+    private protected virtual Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     public abstract ValueTask DisposeAsync();
 }
