@@ -15,10 +15,10 @@ internal static class DirectoryWalker
         ReturnSpecialDirectories = false,
     };
 
-    /// <returns>Each file's path (the directory as given, joined with the file) and its relative name with '/'.</returns>
-    public static IEnumerable<(string Path, string Relative)> Files(string root)
+    /// <returns>Each file's path (the directory as given, joined with the file), its relative name with '/', and its length.</returns>
+    public static IEnumerable<(string Path, string Relative, long Length)> Files(string root)
     {
-        var files = new List<(string Path, string Relative)>();
+        var files = new List<(string Path, string Relative, long Length)>();
         var pending = new Stack<(string Directory, string Prefix)>();
         pending.Push((root, string.Empty));
         while (pending.Count > 0)
@@ -32,9 +32,9 @@ internal static class DirectoryWalker
                 {
                     if (folder.LinkTarget is null) pending.Push((Path.Combine(directory, entry.Name), relative + "/"));
                 }
-                else
+                else if (entry is FileInfo file)
                 {
-                    files.Add((Path.Combine(directory, entry.Name), relative));
+                    files.Add((Path.Combine(directory, entry.Name), relative, file.Length));
                 }
             }
         }

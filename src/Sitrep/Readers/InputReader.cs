@@ -39,8 +39,16 @@ public sealed class InputReader
             }
             else if (Directory.Exists(input))
             {
-                foreach (var (path, relative) in DirectoryWalker.Files(input))
+                foreach (var (path, relative, length) in DirectoryWalker.Files(input))
                 {
+                    // Named pipes and sockets also list with length 0, and opening one would wait forever for
+                    // a writer; an empty file needs no opening either. (A pipe named on the command line, as
+                    // with "sitrep extract <(zcat corpus.gz)", is still read.)
+                    if (length == 0)
+                    {
+                        yield return ReadItem.Failed(path, null, "empty file");
+                        continue;
+                    }
                     foreach (var item in ReadFile(new InputName(path, relative))) yield return item;
                 }
             }

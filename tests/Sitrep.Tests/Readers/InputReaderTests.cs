@@ -98,6 +98,29 @@ public sealed class InputReaderTests : IDisposable
         Assert.StartsWith("corrupt compressed data", problem.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_named_pipe_in_a_directory_is_not_waited_on()
+    {
+        Write("a.txt", "date 2020-01-01 Fighting resumed.");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_root, "pipe")))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        // The bound only turns a hang into a failure: reading two tiny inputs takes milliseconds.
+        var items = await Task.Run(() => new InputReader().Read([_root]).ToList()).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["a.txt", $"{Path.Combine(_root, "pipe")}: empty file"], items.Select(i => i.Document?.Id ?? i.Problem!.ToString()));
+    }
+
+    [Fact]
+    public void A_folder_link_that_loops_back_is_not_followed()
+    {
+        Write("sub/a.txt", "date 2020-01-01 Ceasefire talks began.");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "sub", "loop"), _root);
+        var ids = new InputReader().Read([_root]).Select(i => i.Document!.Id).ToList();
+        Assert.Equal(["sub/a.txt"], ids);
+    }
+
     private void Write(string relative, string content)
     {
         var path = Path.Combine(_root, relative);
