@@ -38,7 +38,7 @@ public sealed class ActorRecognizer
             var (count, definition) = found;
             // "in Ankara" is a place; "US dollar" is a currency.
             var skip = definition.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto
-                && (_cues.HasLocativeBefore(text, i) || _cues.HasNotPlaceAfter(text, i + count));
+                && (_cues.HasLocativeBefore(text, i) || _cues.HasNotPlaceAfter(text, i + count) || IsCommonWord(text, i, count));
             if (!skip)
             {
                 var last = tokens[i + count - 1];
@@ -69,6 +69,14 @@ public sealed class ActorRecognizer
             }
         }
         return null;
+    }
+
+    /// <summary>A capital whose name is also a common word or first name ("Victoria", "Male") is not taken for a government.</summary>
+    private bool IsCommonWord(AnalyzedText text, int first, int count)
+    {
+        Span<char> buffer = stackalloc char[NameKey.MaxLength];
+        var length = SpanKeys.Build(text, first, count, buffer);
+        return length > 0 && _cues.IsStopword(buffer[..length]);
     }
 
     private ActorDefinition? Pick(ReadOnlySpan<char> key, ReadOnlySpan<char> surface)

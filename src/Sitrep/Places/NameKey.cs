@@ -26,7 +26,6 @@ internal static class NameKey
     {
         var length = 0;
         var pendingSpace = false;
-        var previous = '\0';
         foreach (var raw in text)
         {
             var c = fold ? FoldWide(raw) : raw;
@@ -42,15 +41,41 @@ internal static class NameKey
                 if (length >= destination.Length) return -1;
                 destination[length++] = ' ';
                 pendingSpace = false;
-                previous = ' ';
             }
-            // Transliterations double letters at will ("Daraa"/"Dara", "Raqqa"/"Raqa", "Tall"/"Tal"): one is kept.
-            if (c == previous && char.IsLetter(c)) continue;
             if (length >= destination.Length) return -1;
             destination[length++] = c;
-            previous = c;
         }
-        return length;
+        return CollapseDoubles(destination[..length]);
+    }
+
+    /// <summary>
+    /// Transliterations double letters at will ("Daraa"/"Dara", "Raqqa"/"Raqa", "Tall"/"Tal"): in words of four
+    /// letters or more one of each pair is kept. Short words keep theirs, so "AA" stays apart from "A".
+    /// </summary>
+    private static int CollapseDoubles(Span<char> key)
+    {
+        var write = 0;
+        var wordStart = 0;
+        for (var read = 0; read <= key.Length; read++)
+        {
+            if (read < key.Length && key[read] != ' ') continue;
+            var word = key[wordStart..read];
+            if (word.Length >= 4)
+            {
+                for (var k = 0; k < word.Length; k++)
+                {
+                    if (k > 0 && word[k] == word[k - 1] && char.IsLetter(word[k])) continue;
+                    key[write++] = word[k];
+                }
+            }
+            else
+            {
+                foreach (var c in word) key[write++] = c;
+            }
+            if (read < key.Length) key[write++] = ' ';
+            wordStart = read + 1;
+        }
+        return write;
     }
 
     private static char FoldWide(char raw) => raw < WideFold.Length ? WideFold[raw] : char.ToLowerInvariant(raw);

@@ -13,6 +13,8 @@ internal sealed class PlaceCues
     private readonly List<string[]> _locative = [];
     private readonly List<string[]> _areaBefore = [];
     private readonly FrozenSet<string> _areaAfter;
+    private readonly List<string[]> _adminBefore = [];
+    private readonly FrozenSet<string> _adminAfter;
     private readonly List<string[]> _partOf = [];
     private readonly FrozenSet<string> _notPlace;
     private readonly FrozenSet<string> _particles;
@@ -22,6 +24,7 @@ internal sealed class PlaceCues
     {
         _stopwords = GazetteerResources.Rows("place-stopwords.txt").Select(r => r[0]).ToFrozenSet(StringComparer.Ordinal);
         var after = new List<string>();
+        var adminAfter = new List<string>();
         var notPlace = new List<string>();
         var particles = new List<string>();
         var notPlaceAfter = new List<string>();
@@ -31,8 +34,14 @@ internal sealed class PlaceCues
             switch (row[0])
             {
                 case "locative": _locative.Add(words); break;
-                case "area-before": _areaBefore.Add(words); break;
-                case "area-after": after.Add(row[1]); break;
+                case "area-before":
+                    _areaBefore.Add(words);
+                    if (row.Length > 2 && row[2] == "admin") _adminBefore.Add(words);
+                    break;
+                case "area-after":
+                    after.Add(row[1]);
+                    if (row.Length > 2 && row[2] == "admin") adminAfter.Add(row[1]);
+                    break;
                 case "part-of": _partOf.Add(words); break;
                 case "not-place": notPlace.Add(row[1]); break;
                 case "name-particle": particles.Add(row[1]); break;
@@ -41,6 +50,7 @@ internal sealed class PlaceCues
             }
         }
         _areaAfter = after.ToFrozenSet(StringComparer.Ordinal);
+        _adminAfter = adminAfter.ToFrozenSet(StringComparer.Ordinal);
         _notPlace = notPlace.ToFrozenSet(StringComparer.Ordinal);
         _particles = particles.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceAfter = notPlaceAfter.ToFrozenSet(StringComparer.Ordinal);
@@ -80,6 +90,12 @@ internal sealed class PlaceCues
     public bool HasLocativeBefore(AnalyzedText text, int first) => EndsWithAny(text, first, _locative);
 
     public bool HasAreaBefore(AnalyzedText text, int first) => EndsWithAny(text, first, _areaBefore);
+
+    /// <summary>Whether an administrative-unit word stands just before <paramref name="first"/> or at <paramref name="next"/>.</summary>
+    public bool HasAdminCue(AnalyzedText text, int first, int next) =>
+        EndsWithAny(text, first, _adminBefore)
+        || (next < text.Tokens.Length && text.Tokens[next].Kind == TokenKind.Word
+            && _adminAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.FoldedOf(text.Tokens[next])));
 
     /// <summary>Whether the token at <paramref name="next"/> is an administrative word ("district", "province").</summary>
     public bool HasAreaAfter(AnalyzedText text, int next)

@@ -25,6 +25,7 @@ public sealed class PlaceRecognizer
     private const long LargePlace = 100_000;
     private const long KnownPlace = 1_000;
     private const long BigCity = 500_000;
+    private const double SeatBonus = 4;
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
@@ -49,7 +50,9 @@ public sealed class PlaceRecognizer
         public bool Stopword { get; init; }
         public bool Locative { get; init; }
         public bool AreaCue { get; init; }
+        public bool AdminCue { get; init; }
         public Candidate? Container { get; set; }
+        public Candidate? Inner { get; set; }
         public bool Misplaced { get; set; }
         public bool IsContainer { get; set; }
         public GazetteerEntry? Chosen { get; set; }
@@ -258,6 +261,7 @@ public sealed class PlaceRecognizer
                     Stopword = cues.IsStopword(buffer[..length]),
                     Locative = cues.HasLocativeBefore(text, i),
                     AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count) || InsideParentheses(text, i),
+                    AdminCue = cues.HasAdminCue(text, i, i + count),
                 };
             }
             if (found is null) { i++; continue; }
@@ -313,6 +317,7 @@ public sealed class PlaceRecognizer
             }
             inner.Container = outer;
             outer.IsContainer = true;
+            outer.Inner = inner;
         }
     }
 
@@ -460,6 +465,16 @@ public sealed class PlaceRecognizer
             // Between namesakes of one country, conflict reports are far more often about the one in a
             // disputed or de facto territory (a Vodyane in Donbas rather than one in the west).
             if (entry.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && gazetteer.InDisputedTerritory(entry)) score += 1.5;
+            // "Atlanta, Georgia": the area is the reading that holds the place named before it.
+            if (candidate.Inner is { } held && held.Entries.Exists(e => Contains(entry, e))) score += 8;
+            // A province and its capital share a name; without a cue ("Helmand province", "judetul Cluj") the city is meant.
+            // (The province steps back rather than the city forward, so namesakes in other countries are not outranked.)
+            if (entry.Kind == GazetteerEntryKind.Admin1 && !candidate.AdminCue
+                && candidate.Entries.Exists(e => e.Kind is GazetteerEntryKind.Seat or GazetteerEntryKind.Capital && string.Equals(e.Country, entry.Country, StringComparison.Ordinal)))
+            {
+                score -= SeatBonus;
+            }
+            if (entry.Kind is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Admin2 && candidate.AdminCue) score += 2;
             if (candidate.Container is { } container)
             {
                 var outer = container.Chosen;

@@ -39,6 +39,17 @@ public sealed class ActorRecognizerTests
     // De facto authorities.
     [InlineData("Nagorno-Karabakh authorities reported losses.", "en", "Nagorno-Karabakh authorities=DeFacto/Nagorno-Karabakh Republic/AZE")]
     [InlineData("The Donetsk People's Republic denied it.", "en", "Donetsk People's Republic=DeFacto/Donetsk People's Republic/UKR")]
+    // A capital that is also a first name or a common word is not a government.
+    [InlineData("The Victoria Police said the road was closed.", "en", "")]
+    // A Romanian inflected capital and a lower-case Romanian group name.
+    [InlineData("talibanii au atacat Kabulul.", "ro", "talibanii=Group/Taliban/AFG; Kabulul=State/Government of Afghanistan/AFG")]
+    // Media and organisations in Romanian text; an acronym only in capitals.
+    [InlineData("Crucea Rosie si Digi24 au relatat despre victime, citand AP.", "ro", "Crucea Rosie=Organisation/ICRC/-; Digi24=Media/Digi24/ROU; AP=Media/Associated Press/USA")]
+    [InlineData("a fost o ap de mica adancime", "ro", "")]
+    // A one-letter article is not the "AA" of a group's acronym.
+    [InlineData("A grenade was thrown at the post.", "en", "")]
+    // A state before a currency is not the government.
+    [InlineData("The US dollar rose against the lira.", "en", "")]
     public void Finds_actors(string text, string language, string expected)
     {
         Assert.Equal(expected, Describe(text, language));
