@@ -25,7 +25,7 @@ public sealed class Segmenter
 
     public Segmentation Segment(string normalized, string folded)
     {
-        var tokens = ImmutableArray.CreateBuilder<Token>(Math.Max(4, normalized.Length / 5));
+        var tokens = new TokenBuffer(normalized.Length / 5);
         var sentences = ImmutableArray.CreateBuilder<Sentence>();
         var sentenceIndex = 0;
         var sentenceFirstToken = 0;
@@ -83,7 +83,7 @@ public sealed class Segmenter
             i = end;
         }
         if (tokens.Count > sentenceFirstToken) CloseSentence();
-        return new Segmentation(tokens.DrainToImmutable(), sentences.DrainToImmutable());
+        return new Segmentation(tokens.ToImmutableAndReturn(), sentences.DrainToImmutable());
 
         void CloseSentence()
         {
@@ -95,7 +95,7 @@ public sealed class Segmenter
         }
     }
 
-    private bool IsSentenceEnd(string normalized, string folded, ImmutableArray<Token>.Builder tokens, int at)
+    private bool IsSentenceEnd(string normalized, string folded, TokenBuffer tokens, int at)
     {
         var c = normalized[at];
         if (c is not ('.' or '!' or '?' or '\u2026')) return false;
@@ -143,6 +143,39 @@ public sealed class Segmenter
             if (!char.IsWhiteSpace(text[j])) return false;
         }
         return false;
+    }
+
+    /// <summary>Tokens collected in a pooled array, copied once into the exact-size result.</summary>
+    private sealed class TokenBuffer
+    {
+        private Token[] _items;
+
+        public TokenBuffer(int expected) => _items = System.Buffers.ArrayPool<Token>.Shared.Rent(Math.Max(16, expected));
+
+        public int Count { get; private set; }
+
+        public Token this[Index index] => _items[index.GetOffset(Count)];
+
+        public void Add(Token token)
+        {
+            if (Count == _items.Length)
+            {
+                var larger = System.Buffers.ArrayPool<Token>.Shared.Rent(_items.Length * 2);
+                _items.AsSpan(0, Count).CopyTo(larger);
+                System.Buffers.ArrayPool<Token>.Shared.Return(_items);
+                _items = larger;
+            }
+            _items[Count++] = token;
+        }
+
+        public ImmutableArray<Token> ToImmutableAndReturn()
+        {
+            var result = ImmutableArray.Create(_items.AsSpan(0, Count));
+            System.Buffers.ArrayPool<Token>.Shared.Return(_items);
+            _items = [];
+            Count = 0;
+            return result;
+        }
     }
 
     private const byte OtherClass = 0, SpaceClass = 1, DigitClass = 2, WordClass = 3;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Sitrep.Text.Unicode;
@@ -19,10 +18,11 @@ internal static class CanonicalComposition
     // Flags and combining classes of the Basic Multilingual Plane, where nearly all text lives.
     private static readonly byte[] BmpFlags = new byte[0x10000];
     private static readonly byte[] BmpCombiningClass = new byte[0x10000];
-    private static readonly FrozenDictionary<int, (int Offset, int Length)> DecompositionIndex;
-    private static readonly FrozenDictionary<long, int> CompositionTable;
-    private static readonly FrozenDictionary<int, byte> SupplementaryFlags;
-    private static readonly FrozenDictionary<int, byte> SupplementaryCombiningClass;
+    // Plain dictionaries: built at start-up (a frozen one costs more to build than it saves), only read afterwards.
+    private static readonly Dictionary<int, (int Offset, int Length)> DecompositionIndex;
+    private static readonly Dictionary<long, int> CompositionTable;
+    private static readonly Dictionary<int, byte> SupplementaryFlags;
+    private static readonly Dictionary<int, byte> SupplementaryCombiningClass;
 
 #pragma warning disable CA1810 // One pass over the generated tables fills every lookup; field initialisers cannot share it.
     static CanonicalComposition()
@@ -56,7 +56,7 @@ internal static class CanonicalComposition
             if ((head < 0x10000 ? BmpCombiningClass[head] : supplementaryClass.GetValueOrDefault(head)) != 0) SetFlag(cp, ContinuationFlag);
             i += 2 + length;
         }
-        DecompositionIndex = index.ToFrozenDictionary();
+        DecompositionIndex = index;
 
         var compositions = new Dictionary<long, int>();
         var triples = UnicodeTables.Compositions;
@@ -66,7 +66,7 @@ internal static class CanonicalComposition
             // A starter that can join the character before it ("maybe" in NFC quick check) continues a run.
             SetFlag(triples[i + 1], ContinuationFlag);
         }
-        CompositionTable = compositions.ToFrozenDictionary();
+        CompositionTable = compositions;
 
         foreach (var cp in UnicodeTables.UnstableAlone) SetFlag(cp, UnstableFlag);
 
@@ -74,8 +74,8 @@ internal static class CanonicalComposition
         for (var cp = HangulVBase; cp < HangulVBase + HangulVCount; cp++) SetFlag(cp, ContinuationFlag);
         for (var cp = HangulTBase + 1; cp < HangulTBase + HangulTCount; cp++) SetFlag(cp, ContinuationFlag);
 
-        SupplementaryFlags = supplementaryFlags.ToFrozenDictionary();
-        SupplementaryCombiningClass = supplementaryClass.ToFrozenDictionary();
+        SupplementaryFlags = supplementaryFlags;
+        SupplementaryCombiningClass = supplementaryClass;
 
         void SetFlag(int cp, byte flag)
         {
