@@ -12,7 +12,7 @@ public interface IThroughputBenchmark
     long BytesPerOperation(string method);
 }
 
-/// <summary>Adds "MB/s" (10^6 bytes per second of mean time) to the summary of <see cref="IThroughputBenchmark"/> classes.</summary>
+/// <summary>Adds "MB/s" (10^6 bytes per second of median time) to the summary of <see cref="IThroughputBenchmark"/> classes.</summary>
 public sealed class ThroughputColumn : IColumn
 {
     public string Id => nameof(ThroughputColumn);
@@ -22,7 +22,7 @@ public sealed class ThroughputColumn : IColumn
     public int PriorityInCategory => 0;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Input megabytes (10^6 bytes) processed per second, from the mean time of one operation";
+    public string Legend => "Input megabytes (10^6 bytes) processed per second, from the median time of one operation (robust on a shared machine)";
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -36,7 +36,7 @@ public sealed class ThroughputColumn : IColumn
         if (report?.ResultStatistics is not { } statistics) return "-";
         if (Activator.CreateInstance(benchmarkCase.Descriptor.Type) is not IThroughputBenchmark benchmark) return "-";
         var bytes = benchmark.BytesPerOperation(benchmarkCase.Descriptor.WorkloadMethod.Name);
-        var seconds = statistics.Mean / 1e9;
+        var seconds = statistics.Median / 1e9;
         return (bytes / seconds / 1e6).ToString("F1", CultureInfo.InvariantCulture);
     }
 }

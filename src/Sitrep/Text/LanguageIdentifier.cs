@@ -35,6 +35,9 @@ public sealed class LanguageIdentifier
 
     private readonly ImmutableArray<Profile> _profiles;
 
+    // Every profile's function words in one table: one lookup per word gives the languages that own it, as bits.
+    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _owners;
+
     // Function words are short: longer words are counted but not looked up.
     private readonly int _longestWord;
 
@@ -45,6 +48,13 @@ public sealed class LanguageIdentifier
             .Select(Profile.Load)
             .Where(p => p is not null)
             .Select(p => p!)];
+        if (_profiles.Length > 64) throw new NotSupportedException("The language identifier handles at most 64 languages.");
+        var owners = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        for (var p = 0; p < _profiles.Length; p++)
+        {
+            foreach (var word in _profiles[p].Words) owners[word] = owners.GetValueOrDefault(word) | (1UL << p);
+        }
+        _owners = owners.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _longestWord = _profiles.Select(p => p.LongestWord).DefaultIfEmpty(0).Max();
     }
 
@@ -82,27 +92,24 @@ public sealed class LanguageIdentifier
             {
                 lowerWords++;
                 var surface = normalized.AsSpan(start, i - start);
+                var plainAscii = !surface.ContainsAnyExceptInRange('a', 'z');
                 for (var p = 0; p < count; p++)
                 {
-                    if (surface.ContainsAnyExcept(_profiles[p].Letters)) foreignWords[p]++;
+                    if (plainAscii ? !_profiles[p].HasBasicLatin : surface.ContainsAnyExcept(_profiles[p].Letters)) foreignWords[p]++;
                 }
             }
             // Short lower-case words are nearly all function words, in any language.
             var isShort = isLower && word.Length <= 3;
             if (isShort) shortWords++;
-            if (word.Length > _longestWord) continue;
-            var owner = -1;
-            var owners = 0;
-            for (var p = 0; p < count; p++)
+            if (word.Length > _longestWord || !_owners.TryGetValue(word, out var mask)) continue;
+            for (var bits = mask; bits != 0; bits &= bits - 1)
             {
-                if (!_profiles[p].Words.Contains(word)) continue;
+                var p = System.Numerics.BitOperations.TrailingZeroCount(bits);
                 hits[p]++;
                 if (isShort) shortHits[p]++;
-                owner = p;
-                owners++;
             }
             // A word of one language only ("the", "si") tells languages apart; "in" and "a" do not.
-            if (owners == 1) ownHits[owner]++;
+            if (System.Numerics.BitOperations.IsPow2(mask)) ownHits[System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
         }
 
         var best = -1;
@@ -131,17 +138,17 @@ public sealed class LanguageIdentifier
         return new LanguageGuess(sure ? likely : Undetermined, likely);
     }
 
-    private sealed record Profile(string Language, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words, SearchValues<char> Letters, int LongestWord)
+    private sealed record Profile(string Language, IReadOnlyList<string> Words, SearchValues<char> Letters, bool HasBasicLatin, int LongestWord)
     {
         public static Profile? Load(string language)
         {
             var words = LanguageResources.Lines(language, FileName);
             if (words.Count == 0) return null;
-            var set = words.ToFrozenSet(StringComparer.Ordinal);
             // Letters in both cases: a word is checked as written ("iPhone" is not foreign to English).
             var letters = string.Concat(LanguageResources.Lines(language, AlphabetFileName));
             var both = string.Concat(letters, letters.ToUpperInvariant());
-            return new Profile(language, set.GetAlternateLookup<ReadOnlySpan<char>>(), SearchValues.Create(both), words.Max(w => w.Length));
+            var basicLatin = Enumerable.Range('a', 26).All(c => letters.Contains((char)c, StringComparison.Ordinal));
+            return new Profile(language, words, SearchValues.Create(both), basicLatin, words.Max(w => w.Length));
         }
     }
 }

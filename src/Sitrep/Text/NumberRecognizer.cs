@@ -46,9 +46,17 @@ public sealed class NumberRecognizer
         ArgumentNullException.ThrowIfNull(folded);
         var numbers = ImmutableArray.CreateBuilder<NumberMention>();
         bool? writtenWithDiacritics = null;
+        var span = tokens.AsSpan();
         var t = 0;
-        while (t < tokens.Length)
+        while (t < span.Length)
         {
+            // Most tokens are ordinary words: ruled out here by kind, length and first letter, before any call.
+            ref readonly var token = ref span[t];
+            if (token.Kind != TokenKind.Number && (token.Kind != TokenKind.Word || !_words.MayBeNumberWord(folded.AsSpan(token.Start, token.Length))))
+            {
+                t++;
+                continue;
+            }
             if (TryReadNumber(normalized, folded, tokens, t, ref writtenWithDiacritics, out var mention))
             {
                 numbers.Add(mention);
@@ -69,6 +77,8 @@ public sealed class NumberRecognizer
         // Nearly every token is neither digits nor a number word: rule it out before any arithmetic state exists.
         NumberWord startWord = default;
         if (token.Kind != TokenKind.Number && (token.Kind != TokenKind.Word || !_words.TryGet(folded.AsSpan(token.Start, token.Length), out startWord))) return false;
+        // Only digits, a value or an article before a multiplier can start a number ("de", "si", "and" cannot).
+        if (token.Kind == TokenKind.Word && startWord.Role is not (NumberWordRole.Value or NumberWordRole.Article)) return false;
         var state = new Accumulator();
         bool digits;
         if (token.Kind == TokenKind.Number)

@@ -88,11 +88,15 @@ public sealed class NumberWords
 
     public bool TryGet(ReadOnlySpan<char> folded, out NumberWord word)
     {
-        if (folded.Length == 0 || folded.Length > _maximumLength || !_firstLetters.Contains(folded[0]))
+        if (!MayBeNumberWord(folded))
         {
             word = default;
             return false;
         }
         return _lookup.TryGetValue(folded, out word);
     }
+
+    /// <summary>A cheap test that rules out most words without hashing them.</summary>
+    public bool MayBeNumberWord(ReadOnlySpan<char> folded) =>
+        folded.Length > 0 && folded.Length <= _maximumLength && _firstLetters.Contains(folded[0]);
 }
