@@ -24,8 +24,15 @@ public class TextChainBenchmarks : IThroughputBenchmark
     private readonly InputReader _reader = new();
     private CorpusData _corpus = null!;
 
+    private readonly LanguageIdentifier _identifier = new(Sitrep.Languages.LanguageResources.Languages);
+    private NormalizedText[] _normalized = [];
+
     [GlobalSetup]
-    public void Setup() => _corpus = MixedNewsCorpus.Build(CorpusBytes);
+    public void Setup()
+    {
+        _corpus = MixedNewsCorpus.Build(CorpusBytes);
+        _normalized = [.. _corpus.Texts.Select(_normalizer.Normalize)];
+    }
 
     public long BytesPerOperation(string method) => MixedNewsCorpus.Build(CorpusBytes).TextBytes;
 
@@ -65,6 +72,27 @@ public class TextChainBenchmarks : IThroughputBenchmark
         var length = 0;
         foreach (var text in _corpus.Texts) length += _normalizer.Normalize(text).Normalized.Length;
         return length;
+    }
+
+    /// <summary>Segmentation alone, on texts already normalised.</summary>
+    [Benchmark]
+    public int Segment()
+    {
+        var tokens = 0;
+        foreach (var text in _normalized) tokens += _segmenter.Segment(text.Normalized, text.Folded).Tokens.Length;
+        return tokens;
+    }
+
+    /// <summary>Language identification alone, on texts already normalised.</summary>
+    [Benchmark]
+    public int Identify()
+    {
+        var english = 0;
+        foreach (var text in _normalized)
+        {
+            if (string.Equals(_identifier.Identify(text.Normalized, text.Folded), "en", StringComparison.Ordinal)) english++;
+        }
+        return english;
     }
 
     /// <summary>Reading alone: JSON Lines bytes to documents.</summary>

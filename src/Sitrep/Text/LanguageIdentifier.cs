@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Languages;
 
@@ -26,7 +25,7 @@ public sealed class LanguageIdentifier
     public const string AlphabetFileName = "alphabet.txt";
 
     // The first few hundred words decide; a long article says nothing more about its language.
-    private const int WordsRead = 300;
+    private const int WordsRead = 200;
     private const int MinimumHits = 3;
     private const double MinimumLead = 1.5;
     private const double MinimumShortWordCoverage = 0.5;
@@ -35,8 +34,10 @@ public sealed class LanguageIdentifier
 
     private readonly ImmutableArray<Profile> _profiles;
 
-    // Every profile's function words in one table: one lookup per word gives the languages that own it, as bits.
-    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _owners;
+    // Every profile's function words in one table, keyed by their letters packed in a number: one cheap lookup
+    // per word gives the languages that own it, as bits. Function words are written in folded a-z letters.
+    private readonly Dictionary<ulong, ulong> _owners;
+    private const int MaximumKeyLetters = 13;
 
     // Function words are short: longer words are counted but not looked up.
     private readonly int _longestWord;
@@ -49,12 +50,18 @@ public sealed class LanguageIdentifier
             .Where(p => p is not null)
             .Select(p => p!)];
         if (_profiles.Length > 64) throw new NotSupportedException("The language identifier handles at most 64 languages.");
-        var owners = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        _owners = [];
         for (var p = 0; p < _profiles.Length; p++)
         {
-            foreach (var word in _profiles[p].Words) owners[word] = owners.GetValueOrDefault(word) | (1UL << p);
+            foreach (var word in _profiles[p].Words)
+            {
+                if (word.Length > MaximumKeyLetters || word.AsSpan().ContainsAnyExceptInRange('a', 'z'))
+                    throw new InvalidDataException($"lexicons/{_profiles[p].Language}/{FileName}: \"{word}\" must be at most {MaximumKeyLetters} folded letters a-z.");
+                var key = 0UL;
+                foreach (var c in word) key = (key * 27) + (ulong)(c - 'a' + 1);
+                _owners[key] = _owners.GetValueOrDefault(key) | (1UL << p);
+            }
         }
-        _owners = owners.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _longestWord = _profiles.Select(p => p.LongestWord).DefaultIfEmpty(0).Max();
     }
 
@@ -83,25 +90,34 @@ public sealed class LanguageIdentifier
         {
             if (!char.IsLetter(folded[i])) { i++; continue; }
             var start = i;
-            while (i < folded.Length && char.IsLetter(folded[i])) i++;
-            var word = folded.AsSpan(start, i - start);
+            // One pass over the word: its key (folded a-z letters, base 27) and whether it is written in plain a-z.
+            ulong key = 0;
+            var packable = true;
+            var plainAscii = true;
+            while (i < folded.Length && char.IsLetter(folded[i]))
+            {
+                var f = folded[i];
+                if (f is >= 'a' and <= 'z' && i - start < MaximumKeyLetters) key = (key * 27) + (ulong)(f - 'a' + 1);
+                else packable = false;
+                if (normalized[i] is < 'a' or > 'z') plainAscii = false;
+                i++;
+            }
+            var length = i - start;
             words++;
             // Capitalised words are names and acronyms ("UN", "AFP", "Bogotá"): they say nothing about the language.
             var isLower = char.IsLower(normalized[start]);
             if (isLower)
             {
                 lowerWords++;
-                var surface = normalized.AsSpan(start, i - start);
-                var plainAscii = !surface.ContainsAnyExceptInRange('a', 'z');
                 for (var p = 0; p < count; p++)
                 {
-                    if (plainAscii ? !_profiles[p].HasBasicLatin : surface.ContainsAnyExcept(_profiles[p].Letters)) foreignWords[p]++;
+                    if (plainAscii ? !_profiles[p].HasBasicLatin : normalized.AsSpan(start, length).ContainsAnyExcept(_profiles[p].Letters)) foreignWords[p]++;
                 }
             }
             // Short lower-case words are nearly all function words, in any language.
-            var isShort = isLower && word.Length <= 3;
+            var isShort = isLower && length <= 3;
             if (isShort) shortWords++;
-            if (word.Length > _longestWord || !_owners.TryGetValue(word, out var mask)) continue;
+            if (!packable || length > _longestWord || !_owners.TryGetValue(key, out var mask)) continue;
             for (var bits = mask; bits != 0; bits &= bits - 1)
             {
                 var p = System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -222,6 +222,8 @@ public sealed class NumberRecognizer
     {
         var token = tokens[at];
         if (!TryWord(folded, token, out var word) || !word.Weak) return false;
+        // Capitalised inside a sentence, it is part of a name ("Lunca Noua").
+        if (char.IsUpper(normalized[token.Start]) && at > 0 && tokens[at - 1].Sentence == token.Sentence) return true;
         if (at > 0 && tokens[at - 1].Kind == TokenKind.Word && TryWord(folded, tokens[at - 1], out var before)
             && before.Role is NumberWordRole.Article or NumberWordRole.Determiner)
         {

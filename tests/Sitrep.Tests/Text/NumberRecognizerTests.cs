@@ -49,6 +49,7 @@ public sealed class NumberRecognizerTests
     [InlineData("ro", "Au fugit doua sute de mii de oameni.", "doua sute de mii", "200000")]
     [InlineData("ro", "Au fost nou\u0103 mor\u021Bi, potrivit armatei.", "nou\u0103", "9")]
     [InlineData("ro", "Au fost noua morti, potrivit armatei.", "noua", "9")]
+    [InlineData("ro", "Noua morti au fost raportati.", "Noua", "9")]
     public void Numbers_are_read_with_their_value_and_full_span(string language, string text, string expectedText, string expectedValue)
     {
         var analyzed = Analyzer.Analyze(text, language);
@@ -73,6 +74,8 @@ public sealed class NumberRecognizerTests
     [InlineData("ro", "A inceput o noua runda de negocieri.")]
     // In a text with diacritics, "noua" without them is "the new", not nine.
     [InlineData("ro", "Noua lege a fost adoptat\u0103 \u00EEn mai.")]
+    // Capitalised inside a sentence, a weak word is part of a name.
+    [InlineData("ro", "Au ajuns in satul Lunca Noua seara.")]
     // A date written with dots is not a number.
     [InlineData("ro", "Pe 12.05.2020 nu s-a intamplat nimic.")]
     public void Words_that_are_not_numbers_give_no_number(string language, string text)
