@@ -23,6 +23,14 @@ internal sealed class EventFrameBuilder
     /// <summary>Salience the lexicons give an attack verb that says nothing of whether anyone fought back.</summary>
     private const int AttackVerbSalience = 3;
 
+    /// <summary>Salience of a bare "explosion", which says nothing of what exploded.</summary>
+    private const int GenericExplosionSalience = 4;
+
+    /// <summary>How many sentences after a demonstration still tell what happened to it.</summary>
+    private const int ProtestReach = 2;
+
+    private readonly bool _crowdEvent;
+
     private readonly DocumentScan _scan;
     private readonly StatusResolver _status;
     private readonly AttributionResolver _attribution;
@@ -32,6 +40,7 @@ internal sealed class EventFrameBuilder
         _scan = scan;
         _status = status;
         _attribution = attribution;
+        _crowdEvent = scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "crowd-size", StringComparison.Ordinal));
     }
 
     public ImmutableArray<EventFrame> Build(ImmutableArray<CasualtyFrame> casualties)
@@ -45,6 +54,11 @@ internal sealed class EventFrameBuilder
             var statementStarts = hits.Where(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key == "Statements").ToList();
             hits.RemoveAll(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key != "Statements"
                 && statementStarts.Any(st => st.FirstToken < h.FirstToken && _scan.PhraseOf[st.FirstToken] == _scan.PhraseOf[h.FirstToken]));
+            // So is what a demonstration is against: "protested against the attack on journalists". What the
+            // crowd itself did is told by refiner cues ("clashed with police", "burning tyres"), which stay.
+            var protestStarts = hits.Where(h => h.Entry.Field(0) is "peaceful-protest").ToList();
+            hits.RemoveAll(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key is not "Protests" and not "Statements"
+                && protestStarts.Any(p => p.FirstToken < h.FirstToken && _scan.PhraseOf[p.FirstToken] == _scan.PhraseOf[h.FirstToken]));
             foreach (var group in hits.GroupBy(t => _status.StatusAt(t.FirstToken)))
             {
                 var status = group.Key;
@@ -79,7 +93,26 @@ internal sealed class EventFrameBuilder
                 }
             }
         }
-        return frames.DrainToImmutable();
+        // ACLED's size tag says a crowd gathered: with no other word for what it did, it demonstrated.
+        if (frames.Count == 0 && _crowdEvent && _scan.SentenceCount > 0)
+        {
+            var first = _scan.Text.Sentences[0].FirstToken;
+            frames.Add(new EventFrame("peaceful-protest", EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
+        }
+        return AbsorbIntoDemonstrations(frames.DrainToImmutable());
+    }
+
+    /// <summary>
+    /// What follows a demonstration in the next sentences (police arrests, clashes with the crowd, damage it
+    /// did) is part of it, not another event: such frames are folded into the demonstration's sub-type and dropped.
+    /// </summary>
+    private static ImmutableArray<EventFrame> AbsorbIntoDemonstrations(ImmutableArray<EventFrame> frames)
+    {
+        var demonstrations = frames.Where(f => f.EventType is "Protests" or "Riots" && f.Status == EventStatus.Current).ToList();
+        if (demonstrations.Count == 0) return frames;
+        return [.. frames.Where(f => !(f.Status == EventStatus.Current
+            && f.Code is "arrests" or "armed-clash" or "attack" or "looting" or "mob-violence" or "violent-demonstration"
+            && demonstrations.Any(d => d != f && f.Sentence > d.Sentence && f.Sentence <= d.Sentence + ProtestReach)))];
     }
 
     private EventFrame Frame(string code, string status, int sentence, ImmutableArray<LexiconMatch> triggers)
@@ -96,24 +129,77 @@ internal sealed class EventFrameBuilder
         bool Cue(string cue) => refiners.Any(r => string.Equals(r.Entry.Field(0), cue, StringComparison.Ordinal));
         var best = hits.OrderByDescending(h => h.Entry.IntField(1)).ThenBy(h => h.FirstToken).First();
         var code = best.Entry.Field(0);
+        var salience = best.Entry.IntField(1);
+        var protest = codes.Contains("peaceful-protest") || codes.Contains("violent-demonstration") || codes.Contains("protest-with-intervention") || codes.Contains("excessive-force");
 
-        if (codes.Contains("peaceful-protest") || codes.Contains("violent-demonstration") || codes.Contains("protest-with-intervention") || codes.Contains("excessive-force"))
+        if (protest)
         {
-            var protestersKilled = casualties.Any(c => c.Sentence == sentence && c.Outcome is "killed" && c.Victims.Category is "protester");
-            if (protestersKilled && Cue("lethal-force")) return "excessive-force";
-            if (codes.Contains("violent-demonstration") || Cue("protester-violence") || codes.Contains("armed-clash") || codes.Contains("looting")) return "violent-demonstration";
-            if (Cue("intervention") || codes.Contains("arrests")) return "protest-with-intervention";
+            // A demonstration is often told in one sentence and what happened to it in the next ones.
+            var protestersKilled = casualties.Any(c => c.Sentence >= sentence && c.Sentence <= sentence + ProtestReach && c.Outcome is "killed" && c.Victims.Category is "protester");
+            if (protestersKilled && WindowCue(sentence, "lethal-force")) return "excessive-force";
+            if (codes.Contains("violent-demonstration") || WindowCue(sentence, "protester-violence") || codes.Contains("armed-clash") || codes.Contains("looting")) return "violent-demonstration";
+            if (WindowCue(sentence, "intervention") || Detention(sentence) || codes.Contains("arrests") || FollowingFrameCodes(sentence).Contains("arrests")) return "protest-with-intervention";
             // A protest that is the sentence's main word stays a protest even beside weaker words.
             if (LexiconSchema.SubEvents[code].Key is not "Battles" and not "Explosions/Remote violence") return "peaceful-protest";
         }
-        if (codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting")) return "mob-violence";
+        var violent = LexiconSchema.SubEvents[code].Key is "Battles" or "Violence against civilians" or "Riots" || code is "looting";
+        // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence.
+        if (violent && _crowdEvent) return "mob-violence";
+        if (codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience)) return "mob-violence";
+        // "Explosions" alone, seen by monitors or beside artillery, are shelling, not a planted device.
+        if (code is "remote-explosive" && salience <= GenericExplosionSalience && (Cue("observation") || HasWeapon(sentence, "artillery") || HasWeapon(sentence, "missile") || HasWeapon(sentence, "heavy-firearm"))) code = "shelling";
+        // Direct fire (small arms) beside heavy weapons means the sides were in contact: a clash.
         if (code is "shelling" && HasWeapon(sentence, "firearm")) return "armed-clash";
-        if (code is "armed-clash" && best.Entry.IntField(1) == AttackVerbSalience && Cue("civilian-target") && !ArmedActorAfter(best, refiners)) return "attack";
+        var civilianVictims = casualties.Any(c => c.Sentence == sentence && c.Victims.Category is "civilian" && c.Outcome is "killed" or "wounded");
+        // Arrests by an armed group are abductions; looting that kills or wounds is an attack on people.
+        if (code is "arrests" && ActorBefore(best) is { Kind: Actors.ActorMentionKind.Group or Actors.ActorMentionKind.DeFacto }) return "abduction";
+        if (code is "looting" && civilianVictims) return "attack";
+        // An attack verb whose target is not armed (a village, a house, a man) is one-sided violence.
+        if (code is "armed-clash" && salience == AttackVerbSalience && !ArmedActorAfter(best, refiners) && (Cue("civilian-target") || civilianVictims || !CombatantVictims(sentence, casualties))) return "attack";
         return code;
+    }
+
+    private bool WindowCue(int sentence, string cue)
+    {
+        for (var s = sentence; s < Math.Min(_scan.SentenceCount, sentence + ProtestReach + 1); s++)
+        {
+            if (_scan.In(LexiconKind.Refiners, s).Any(r => string.Equals(r.Entry.Field(0), cue, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>An arrest is an intervention in a protest when the sentence is about protesters or police ("police detained 11 protesters").</summary>
+    private bool Detention(int sentence)
+    {
+        for (var s = sentence; s < Math.Min(_scan.SentenceCount, sentence + ProtestReach + 1); s++)
+        {
+            if (!_scan.In(LexiconKind.Refiners, s).Any(r => string.Equals(r.Entry.Field(0), "detention", StringComparison.Ordinal))) continue;
+            if (_scan.In(LexiconKind.Victims, s).Any(v => v.Entry.Field(0) is "protester" or "police")) return true;
+        }
+        return false;
+    }
+
+    private HashSet<string> FollowingFrameCodes(int sentence)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = sentence + 1; s < Math.Min(_scan.SentenceCount, sentence + ProtestReach + 1); s++)
+        {
+            foreach (var hit in _scan.In(LexiconKind.Triggers, s)) codes.Add(hit.Entry.Field(0));
+        }
+        return codes;
+    }
+
+    private Actors.ActorMention? ActorBefore(LexiconMatch trigger)
+    {
+        var s = _scan.Text.Sentences[trigger.Sentence];
+        return _scan.ActorsIn(s.FirstToken, trigger.FirstToken).LastOrDefault(a => a.Kind != Actors.ActorMentionKind.Media);
     }
 
     private bool HasWeapon(int sentence, string weaponClass) =>
         _scan.In(LexiconKind.Weapons, sentence).Any(w => string.Equals(w.Entry.Field(0), weaponClass, StringComparison.Ordinal));
+
+    private static bool CombatantVictims(int sentence, ImmutableArray<CasualtyFrame> casualties) =>
+        casualties.Any(c => c.Sentence == sentence && c.Victims.Category is "military" or "combatant" or "police");
 
     private static bool ArmedActorAfter(LexiconMatch trigger, List<LexiconMatch> refiners) =>
         refiners.Any(r => string.Equals(r.Entry.Field(0), "armed-actor", StringComparison.Ordinal) && r.FirstToken > trigger.FirstToken);
