@@ -50,6 +50,7 @@ internal sealed class EventAssembler
         foreach (var casualty in casualties)
         {
             var target = FindGroup(groups, casualty);
+            if (target is null && _scan.In(LexiconKind.Guards, casualty.Sentence).Count > 0) continue;
             if (target is null)
             {
                 // A figure with no event word: the victims say what kind of violence it was.

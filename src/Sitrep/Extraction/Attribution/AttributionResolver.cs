@@ -101,6 +101,9 @@ internal sealed class AttributionResolver
                 case "source":
                 {
                     var end = PhraseEnd(match.EndToken, s.EndToken);
+                    // "according to an official quoted by Reuters": the relay is not part of the claimant.
+                    var relayAt = matches.FirstOrDefault(m => m.FirstToken > match.FirstToken && m.FirstToken < end && m.Entry.Field(0) is "relay");
+                    if (relayAt.Entry is not null) end = relayAt.FirstToken;
                     if (Named(match, match.EndToken, end, allowWords: true) is { } finding) found.Add((match.FirstToken, finding));
                     coveredUntil = end;
                     break;
@@ -134,7 +137,7 @@ internal sealed class AttributionResolver
                     {
                         var (token, previous) = found[^1];
                         var span = new Span(previous.Evidence.Start, Math.Max(previous.Evidence.End, _scan.TokenSpan(match.FirstToken, Math.Min(match.EndToken + 1, s.EndToken)).End));
-                        found[^1] = (token, previous with { Via = previous.Via.Add(relay), Evidence = span });
+                        found[^1] = (token, previous with { Via = previous.Via.Contains(relay) ? previous.Via : previous.Via.Add(relay), Evidence = span });
                     }
                     else
                     {

@@ -206,6 +206,7 @@ internal static class DateReader
         if (number.IsWords || number.End - number.Start != 4 || number.Value is < 1800 or > 2100) return false;
         var next = number.FirstToken + 1;
         if (next >= scan.Tokens.Length || scan.Tokens[next].Sentence != scan.Tokens[number.FirstToken].Sentence) return true;
+        if (scan.Tokens[next].Kind == TokenKind.Punctuation) return true;
         foreach (var kind in new[] { LexiconKind.Victims, LexiconKind.Outcomes })
         {
             foreach (var match in scan.In(kind, scan.Tokens[number.FirstToken].Sentence))

@@ -102,6 +102,7 @@ internal sealed class CasualtyFrameBuilder
         foreach (var victim in _scan.In(LexiconKind.Victims, sentence))
         {
             if (victim.FirstToken < count.EndToken || victim.FirstToken - count.EndToken > VictimReach) continue;
+            if (_scan.In(LexiconKind.Outcomes, sentence).Any(o => o.FirstToken <= victim.FirstToken && victim.FirstToken < o.EndToken)) continue;
             // Nothing but words and hyphens between the amount and its noun ("32 de militari", "five Azerbaijani civilians").
             var clean = true;
             for (var t = count.EndToken; t < victim.FirstToken; t++)

@@ -19,6 +19,8 @@ internal static class AmountReader
         {
             if (dateTokens.Contains(number.FirstToken)) continue;
             if (number.Value != decimal.Truncate(number.Value) || number.Value < 0 || number.Value > 100_000_000) continue;
+            // "'90", "anii '90": an apostrophe glued before the digits makes a decade, not a count.
+            if (number.FirstToken > 0 && text.Tokens[number.FirstToken - 1].End == number.Start && text.Normalized[number.Start - 1] == '\'') continue;
             var value = (long)number.Value;
             var first = number.FirstToken;
             var modifier = FindModifier(scan, number.FirstToken, out var modifierFirst);

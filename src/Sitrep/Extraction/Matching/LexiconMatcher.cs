@@ -54,6 +54,9 @@ public sealed class LexiconMatcher
         return result.DrainToImmutable();
     }
 
+    private static bool Touches(System.Collections.Immutable.ImmutableArray<Token> tokens, int index) =>
+        (index > 0 && tokens[index - 1].End == tokens[index].Start) || (index + 1 < tokens.Length && tokens[index + 1].Start == tokens[index].End);
+
     private static bool Matches(AnalyzedText text, LexiconEntry entry, int first)
     {
         var tokens = text.Tokens;
@@ -73,8 +76,8 @@ public sealed class LexiconMatcher
             {
                 return false;
             }
-            // Words of a pattern are adjacent in the text; a hyphen or apostrophe must touch its neighbours.
-            if (w > 0 && token.Kind == TokenKind.Punctuation && token.Start != tokens[first + w - 1].End && word.Length == 1 && word[0] is '-' or '\'') return false;
+            // A hyphen or apostrophe of a pattern belongs to a word: it must touch the word before ("s-a") or after ("'90").
+            if (token.Kind == TokenKind.Punctuation && word.Length == 1 && word[0] is '-' or '\'' && !Touches(tokens, first + w)) return false;
         }
         return true;
     }

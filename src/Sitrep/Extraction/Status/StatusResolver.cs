@@ -33,7 +33,8 @@ internal sealed class StatusResolver
         var clause = _scan.ClauseOf[token];
         foreach (var match in _scan.In(LexiconKind.Modality, sentence))
         {
-            if (match.FirstToken > token || token - match.EndToken > ModalReach || _scan.ClauseOf[match.FirstToken] != clause) continue;
+            // "threatened to" around the word "threatened" itself is the statement, not a modality of it.
+            if (match.EndToken > token || token - match.EndToken > ModalReach || _scan.ClauseOf[match.FirstToken] != clause) continue;
             switch (match.Entry.Field(0))
             {
                 case "hypothetical": return EventStatus.Hypothetical;
@@ -72,7 +73,8 @@ internal sealed class StatusResolver
             foreach (var year in _years)
             {
                 if (year.IsComparison || year.Year >= published.Year) continue;
-                if (_scan.Tokens[year.Token].Sentence == sentence && _scan.ClauseOf[year.Token] == clause) return true;
+                // "In 1994, militias attacked": a year that opens the sentence dates all of it.
+                if (_scan.Tokens[year.Token].Sentence == sentence && (_scan.ClauseOf[year.Token] == clause || year.Token < token)) return true;
             }
         }
         return false;

@@ -1,0 +1,150 @@
+namespace Sitrep.Tests.Extraction;
+
+/// <summary>One English phenomenon per row, in sentences written for these tests (published Wednesday 17 March 2021 unless said).</summary>
+public sealed class EnglishSentenceTests
+{
+    private const string Day = "2021-03-17";
+
+    [Theory]
+    // a battle word makes an armed clash
+    [InlineData("Rebels and government troops clashed near Goma on Tuesday.", "type=Battles;sub=Armed clash")]
+    // artillery words make shelling
+    [InlineData("Howitzer shells hit the outskirts of Donetsk overnight.", "type=Explosions/Remote violence;sub=Shelling/artillery/missile attack")]
+    // air strikes outrank the generic word
+    [InlineData("Warplanes carried out airstrikes on a market in Idlib.", "sub=Air/drone strike")]
+    // a planted device
+    [InlineData("A roadside bomb struck a police convoy near Kandahar.", "sub=Remote explosive/landmine/IED")]
+    // a hand grenade
+    [InlineData("Unknown men hurled a grenade into a bar in Bujumbura.", "sub=Grenade")]
+    // suicide attack beats the generic bomb
+    [InlineData("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "sub=Suicide bomb")]
+    // kidnapping is an abduction
+    [InlineData("Gunmen kidnapped 11 passengers on the highway near Kaduna.", "type=Violence against civilians;sub=Abduction/forced disappearance")]
+    // a rally is a peaceful protest
+    [InlineData("Hundreds of nurses rallied outside the parliament in Lima demanding higher pay.", "type=Protests;sub=Peaceful protest")]
+    // police action told in the next sentence is an intervention in the protest
+    [InlineData("Teachers protested in Dhaka. Riot police used water cannon to disperse them.", "sub=Protest with intervention;events=1")]
+    // protesters throwing stones riot
+    [InlineData("Students protested in Abuja and pelted stones at the governor's car.", "type=Riots;sub=Violent demonstration")]
+    // a crowd killing someone is mob violence
+    [InlineData("An angry crowd lynched a suspected thief in Kisumu.", "type=Riots;sub=Mob violence")]
+    // arrests by the state
+    [InlineData("Police arrested 12 opposition activists in Minsk.", "type=Strategic developments;sub=Arrests")]
+    // arrests by an armed group are abductions
+    [InlineData("Taliban fighters detained four aid workers in Ghazni.", "sub=Abduction/forced disappearance")]
+    // looting
+    [InlineData("Militiamen looted shops in the market of Bunia.", "sub=Looting/property destruction")]
+    // a state's forces taking ground regain territory
+    [InlineData("Syrian troops recaptured the town of Palmyra.", "sub=Government regains territory")]
+    // a non-state group taking ground overtakes territory
+    [InlineData("The Houthis seized control of the district of Nihm.", "sub=Non-state actor overtakes territory")]
+    // a truce is an agreement
+    [InlineData("The two militias signed a truce in Tripoli on Monday.", "sub=Agreement")]
+    // defusing is disrupted weapons use
+    [InlineData("Engineers defused a landmine near Mosul.", "sub=Disrupted weapons use")]
+    // an attack verb against an unarmed target is violence against civilians
+    [InlineData("Gunmen attacked a village in Zamfara.", "type=Violence against civilians;sub=Attack")]
+    // the same verb against an armed target is a clash
+    [InlineData("Insurgents attacked an army base in Borno.", "type=Battles;sub=Armed clash")]
+    // small arms beside mortars mean contact: a clash
+    [InlineData("Separatist units fired mortars and small arms at positions near Avdiivka.", "sub=Armed clash")]
+    // explosions seen by monitors are shelling
+    [InlineData("Monitors observed 40 explosions near Horlivka.", "sub=Shelling/artillery/missile attack")]
+    // an exact figure with its victims
+    [InlineData("Three villagers died in the raid on Tuesday.", "count=3;category=civilian;outcome=killed;best=3")]
+    // at least: a floor with no ceiling
+    [InlineData("At least 14 people were shot dead in Maiduguri.", "count=14;min=14;max=null;best=14;high=null")]
+    // more than: the floor is the next number
+    [InlineData("More than 20 fighters lost their lives in the battle.", "min=21;max=null;category=combatant")]
+    // hundreds: vague bounds, ACLED's single number for best
+    [InlineData("Hundreds of civilians perished in the siege of the town.", "count=null;min=200;max=999;approx=true;best=100")]
+    // dozens wounded
+    [InlineData("Dozens of demonstrators were injured by rubber bullets.", "outcome=wounded;min=20;max=99;category=protester")]
+    // not reporting losses is a negated record with no count, never zero
+    [InlineData("The ministry did not report any casualties among its personnel.", "cstatus=negated;count=null;category=military")]
+    // "no deaths" is negated too
+    [InlineData("No deaths were reported after the blast in Kabul.", "cstatus=negated;count=null;low=null")]
+    // a conditional attack is hypothetical
+    [InlineData("The rebels would attack the capital if talks fail.", "status=hypothetical;none")]
+    // a planned offensive is future
+    [InlineData("The army will launch an offensive next week.", "status=future;none")]
+    // a threat is a statement, and what is threatened is not an event
+    [InlineData("The militia threatened to storm the city and attack the airport.", "type=Statements;sub=Threat;events=1")]
+    // an earlier year makes it historical
+    [InlineData("In 1994, militias attacked the town.", "status=historical;none")]
+    // a toll of the 1990s is historical and never current
+    [InlineData("The war in the 1990s left 20,000 dead.", "cstatus=historical;count=20000;none")]
+    // a year after "since" is a comparison: no event then, and the event stays current
+    [InlineData("The shelling was the heaviest since 2014.", "status=current;noyear=2014")]
+    // "according to" names the claimant: an institution and its owner
+    [InlineData("Eight troops died, according to the Ukrainian army.", "claimant~=Military Forces of Ukraine")]
+    // "told Reuters": the relay of the claim
+    [InlineData("Six policemen were wounded, an official told Reuters.", "via=Reuters;category=police")]
+    // the subject of "said" is the claimant
+    [InlineData("The Nigerian army said 30 militants died in the operation.", "count=30;claimant~=Nigeria")]
+    // after a quote, the speaker follows the verb
+    [InlineData("\"Nine insurgents died in the operation,\" said the Iraqi defence ministry.", "count=9;claimant~=Ministry of Defence of Iraq")]
+    // a figure in one sentence, its claimant in the next
+    [InlineData("Four civilians died in the blast. The Afghan interior ministry said so on Friday.", "count=4;claimant~=Ministry of Interior of Afghanistan")]
+    // a belligerent's claim about enemy losses raises only the high estimate
+    [InlineData("Rebels ambushed a patrol and 5 troops died. The army says it killed dozens of enemy fighters.", "low=5;best=5;high=104")]
+    // different claimants giving different figures for the same victims contradict each other
+    [InlineData("Police said two protesters died, while organisers said seven protesters died.", "contradicts;low=2;high=7")]
+    // two sides each claiming the same ground contradict each other
+    [InlineData("Yemen's army said it recaptured Marib, but the Houthis said they seized control of the city.", "contradicts;claim~=Houthis")]
+    // an appeal
+    [InlineData("The African Union urged both sides to lay down their arms.", "type=Statements;sub=Appeal;actor1~=African Union")]
+    // capitals stand for governments in statements
+    [InlineData("Kyiv accused Moscow of violating the ceasefire.", "sub=Accusation;actor1~=Government of Ukraine;actor2~=Government of Russia;events=1")]
+    // a denial
+    [InlineData("Kigali denied the accusation on Monday.", "sub=Denial")]
+    // a meeting is diplomatic contact
+    [InlineData("The Turkish foreign minister met with his Iranian counterpart in Tehran.", "sub=Diplomatic contact")]
+    // a weekday is the last such day on or before publication
+    [InlineData("Militants raided a police post on Sunday.", "date=2021-03-14;precision=day")]
+    // yesterday
+    [InlineData("Two soldiers died in an ambush yesterday.", "date=2021-03-16;precision=day")]
+    // an explicit date
+    [InlineData("On 9 March 2021, gunmen abducted a priest in Enugu.", "date=2021-03-09;end=2021-03-09")]
+    // no date words: the publication date, as known
+    [InlineData("Gunmen abducted a priest in Enugu.", "date=2021-03-17;precision=day")]
+    // pro-X names the side
+    [InlineData("Fifteen pro-Houthi fighters died in the clashes near Sirwah.", "side=Houthis;count=15")]
+    // a demonym names the side
+    [InlineData("Four Malian troops died in the ambush.", "side=Mali")]
+    // an article before a victim is one person
+    [InlineData("A farmer was shot dead near Jos.", "count=1;best=1;sub=Attack")]
+    // figures for different victims add up
+    [InlineData("Three police officers and two civilians died in the attack on the convoy.", "best=5;low=5")]
+    // figures for the same victims from two claimants are alternatives, not a sum
+    [InlineData("Police said 4 civilians died; residents said 9 civilians died in the raid.", "low=4;best=4;high=9")]
+    public void English_sentence(string text, string expectations) => SentenceExpectations.Check("en", text, Day, expectations);
+
+    [Fact]
+    public void A_weekday_with_a_month_only_publication_date_is_placed_in_the_month()
+    {
+        SentenceExpectations.Check("en", "Shelling resumed on Friday near the airport.", "2021-03", "date=2021-03-01;end=2021-03-31;precision=month");
+    }
+
+    [Theory]
+    // a shot in sport
+    [InlineData("The striker's shot from the edge of the box was saved by the goalkeeper.")]
+    // basketball
+    [InlineData("She scored a shot from the three-point line in the final seconds.")]
+    // a film that flopped
+    [InlineData("The sequel was a box-office bomb despite its budget.")]
+    // markets
+    [InlineData("Grain prices exploded after the harvest failed.")]
+    // politics as war
+    [InlineData("The senators waged a political war over the budget.")]
+    // trade
+    [InlineData("A trade war between the two countries hurt exports.")]
+    // medicine
+    [InlineData("Her uncle suffered a heart attack on Sunday.")]
+    // a commemoration of a past battle
+    [InlineData("Veterans gathered for the anniversary of the battle of Kursk.")]
+    // a team's attack
+    [InlineData("The team's attack was the best in the league this season.")]
+    public void English_sentences_that_only_look_violent_make_no_current_event(string text) =>
+        SentenceExpectations.Check("en", text, Day, "none");
+}
