@@ -81,7 +81,7 @@ public sealed class RomanianSentenceTests
     // subiectul lui "a declarat" e sursa
     [InlineData("Armata nigeriana a declarat ca 30 de militanti au murit in operatiune.", "count=30;claimant~=Nigeria")]
     // dupa un citat, vorbitorul urmeaza verbului
-    [InlineData("\"Noua insurgenti au murit in operatiune\", a precizat ministerul Apararii din Irak.", "count=9;claimant~=Ministry of Defence of Iraq")]
+    [InlineData("\"Sapte insurgenti au murit in operatiune\", a precizat ministerul Apararii din Irak.", "count=7;claimant~=Ministry of Defence of Iraq")]
     // numarul intr-o propozitie, sursa in urmatoarea
     [InlineData("Patru civili au murit in explozie. Ministerul de Interne din Afganistan a anuntat acest lucru vineri.", "count=4;claimant~=Ministry of Interior of Afghanistan")]
     // afirmatia unei tabere despre pierderile inamicului ridica doar limita de sus
