@@ -88,7 +88,11 @@ public abstract partial class SqlEventStore
     public async Task<FatalityStats> GetStatsAsync(EventFilter filter, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = BuildFilter(filter);
-        const string Sums = "COUNT(*) AS Events, COALESCE(SUM(e.fatalities_low), 0) AS Low, COALESCE(SUM(e.fatalities_best), 0) AS Best, COALESCE(SUM(e.fatalities_high), 0) AS High";
+        // A missing bound falls back on the figure that is known (an open "at least 27" counts 27 as its high),
+        // so that a sum's high is never below its low.
+        const string Sums = "COUNT(*) AS Events, COALESCE(SUM(e.fatalities_low), 0) AS Low, " +
+            "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Best, " +
+            "COALESCE(SUM(COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low)), 0) AS High";
         var from = $"FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} AND e.status = 'current'";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var allEvents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(

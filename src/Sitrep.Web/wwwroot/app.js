@@ -236,9 +236,12 @@ function worldMap(world, events) {
   map.appendChild(land);
   const markers = svg("g", { class: "markers" });
   const unit = width / 160;
-  // Largest last, so small markers stay clickable on top.
-  for (const e of [...located].sort((a, b) => (b.fatalitiesBest ?? 0) - (a.fatalitiesBest ?? 0))) {
-    const radius = unit * (1 + 0.9 * Math.sqrt(e.fatalitiesBest ?? e.fatalitiesLow ?? 0));
+  // Area grows with fatalities, up to a cap: one huge (or misread) toll must not cover the map.
+  const killed = (e) => e.fatalitiesBest ?? e.fatalitiesLow ?? 0;
+  const most = Math.max(1, ...located.map(killed));
+  // Largest first, so small markers stay on top and clickable.
+  for (const e of [...located].sort((a, b) => killed(b) - killed(a))) {
+    const radius = unit * (1.1 + 6 * Math.sqrt(killed(e) / Math.max(most, 25)));
     const marker = svg("circle", {
       cx: e.lon, cy: -e.lat, r: radius.toFixed(3),
       class: ["marker", TYPE_CLASS[e.eventType] ?? "t-other"], "data-event-id": e.id, tabindex: 0,
