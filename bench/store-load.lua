@@ -6,7 +6,7 @@ local paths = {
   "/api/events?limit=25&type=Battles",
   "/api/events?limit=25&from=2024-06-01&to=2024-06-30",
   "/api/events?limit=25&status=historical&country=SDN",
-  "/api/events?limit=25&text=strikes",
+  "/api/events?limit=25&text=district42",
   "/api/events?limit=25&offset=5000",
   "/api/events?limit=500&country=MLI&type=Air%2Fdrone%20strike",
 }

@@ -46,8 +46,9 @@ internal static class SyntheticDocuments
 
     public static ExtractedDocument Make(int number, int eventCount)
     {
+        // Each article names its district (one of 500), so a word search selects a realistic share of the corpus.
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"Synthetic report {number}: fighting and strikes were reported in several districts; officials gave casualty figures that could not be verified. ");
+            $"Synthetic report {number}: fighting and strikes were reported in district{number % 500}; officials gave casualty figures that could not be verified. ");
         var day = new DateOnly(2024, 1, 1).AddDays(number % 700);
         var source = new SourceDocument($"synthetic-{number}", text, PartialDate.FromDate(day), "en", $"Synthetic report {number}", "Sitrep synthetic load data");
         var records = new EventRecord[eventCount];

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
+using Sitrep.Documents;
 using Sitrep.Output;
 using Sitrep.Store.Model;
 
@@ -196,8 +197,16 @@ public abstract partial class SqlEventStore
         var parameters = new DynamicParameters();
         if (!string.IsNullOrWhiteSpace(filter.From))
         {
+            var from = filter.From.Trim();
             conditions.Add("e.date_end >= @from");
-            parameters.Add("from", filter.From.Trim());
+            parameters.Add("from", from);
+            // A date range spans at most a year (the coarsest precision), so no event that starts more than a
+            // year before @from can reach it: this bound lets the date index skip the older events.
+            if (PartialDate.TryParse(from, out var start))
+            {
+                conditions.Add("e.date_start >= @fromYearBefore");
+                parameters.Add("fromYearBefore", start.Value.First.AddDays(-366).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
         if (!string.IsNullOrWhiteSpace(filter.To))
         {

@@ -77,6 +77,8 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         // A month as the upper bound means through its end.
         { "to month", new EventFilter(To: "2024-05"), ["hostile.txt#e1", "first.txt#e2", "first.txt#e1", "second.txt#e2"] },
         { "range", new EventFilter(From: "2024-05-07", To: "2024-05-31"), ["hostile.txt#e1"] },
+        // A year-precision event (all of 1995) overlaps its last month.
+        { "inside a year", new EventFilter(From: "1995-12-01", To: "1995-12-31"), ["second.txt#e2"] },
         // Words of the article, case-insensitive.
         { "text", new EventFilter(Text: "MEDICS"), ["first.txt#e2", "first.txt#e1"] },
         // Romanian diacritics are folded: "ucisi" finds "uciși".
