@@ -89,7 +89,8 @@ internal static class IngestCommand
             {
                 var task = context.AddTask("ingesting", maxValue: totalBytes ?? 1);
                 task.IsIndeterminate = totalBytes is null;
-                var progress = new Progress<IngestProgress>(p =>
+                // Reported inline (Progress<T> would post to the thread pool, and a late report could undo the final 100 %).
+                var progress = new InlineProgress(p =>
                 {
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.DocumentsRead:N0} docs, {p.DocumentsPerSecond:N0} docs/s, {p.EventsAdded:N0} events");
                     if (totalBytes is not null) task.Value = Math.Min(p.Characters, totalBytes.Value);
@@ -131,6 +132,11 @@ internal static class IngestCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"ingested {p.DocumentsAdded} new documents ({p.EventsAdded} events) into {store}; {p.DocumentsSkipped} already stored; " +
             $"{p.Problems} inputs failed; {p.DocumentsRead} documents read in {seconds:F1} s ({p.DocumentsRead / seconds:F0} documents/s, {megabytes / seconds:F2} MB/s)");
+    }
+
+    private sealed class InlineProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
     }
 
     /// <summary>One line every few seconds when standard error is not a terminal (logs, CI, pipes).</summary>

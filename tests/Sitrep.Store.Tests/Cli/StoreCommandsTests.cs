@@ -111,6 +111,29 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("events").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Demo_without_serving_builds_a_database_from_the_thirty_bundled_articles()
+    {
+        var db = Path.Combine(_directory, "demo.db");
+        var (code, output, error) = Run("demo", "--no-serve", "--db", db);
+        Assert.True(code == 0, error);
+        Assert.Contains("ingested 30 new documents", output, StringComparison.Ordinal);
+        await using var store = await Sitrep.Store.Sql.SqliteEventStore.OpenAsync(db);
+        var counts = await store.CountAsync();
+        Assert.Equal(30, counts.Documents);
+        Assert.True(counts.Events > 0, "the sample articles should give events");
+    }
+
+    [Fact]
+    public void Serving_a_missing_database_names_it_instead_of_creating_it()
+    {
+        var missing = Path.Combine(_directory, "missing.db");
+        var (code, _, error) = Run("serve", "--db", missing, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(SitrepCommandLine.SomeInputsFailed, code);
+        Assert.Contains("missing.db", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
