@@ -200,9 +200,20 @@ internal sealed class GazetteerCompiler
         "centre", "center", "interior", "islands", "lakes", "mountain", "mountains", "river", "valley", "border", "frontier",
     };
 
+    // "Northern Darfur" is also written "North Darfur", and the other way round.
+    private static readonly (string, string)[] DirectionForms =
+    [
+        ("Northern ", "North "), ("Southern ", "South "), ("Eastern ", "East "), ("Western ", "West "),
+        ("North ", "Northern "), ("South ", "Southern "), ("East ", "Eastern "), ("West ", "Western "),
+    ];
+
     private static List<string> BareNames(string name)
     {
         var list = new List<string>();
+        foreach (var (from, to) in DirectionForms)
+        {
+            if (name.StartsWith(from, StringComparison.Ordinal) && name.Length > from.Length + 2) list.Add(to + name[from.Length..]);
+        }
         foreach (var designator in AreaDesignators)
         {
             if (name.EndsWith(designator, StringComparison.Ordinal) && name.Length > designator.Length + 2)

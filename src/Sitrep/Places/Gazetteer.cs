@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Sitrep.Places;
 
@@ -131,23 +132,22 @@ public sealed class Gazetteer
         var key = NameKey.Of(name);
         if (key.Length == 0) return;
         var hit = new KeyHit(id, NameKey.RuleOf(name));
-        if (_index.TryGetValue(key, out var hits))
+        // One hash per name: the slot is found or made in a single probe.
+        ref var hits = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out var exists);
+        if (!exists)
         {
-            for (var k = 0; k < hits.Length; k++)
-            {
-                if (hits[k].Entry != id) continue;
-                // The same entry under two casings takes the looser rule.
-                if (hit.Rule < hits[k].Rule) hits[k] = hit;
-                return;
-            }
-            Array.Resize(ref hits, hits.Length + 1);
-            hits[^1] = hit;
-            _index[key] = hits;
+            hits = [hit];
+            return;
         }
-        else
+        for (var k = 0; k < hits!.Length; k++)
         {
-            _index[key] = [hit];
+            if (hits[k].Entry != id) continue;
+            // The same entry under two casings takes the looser rule.
+            if (hit.Rule < hits[k].Rule) hits[k] = hit;
+            return;
         }
+        Array.Resize(ref hits, hits.Length + 1);
+        hits[^1] = hit;
     }
 
     private static Gazetteer Load()

@@ -62,8 +62,8 @@ internal static class GazetteerReader
                     _ => throw new InvalidDataException($"gazetteer line {lineNumber}: unknown kind"),
                 };
                 var iso3 = Pooled(pool, span[cells[4]]);
-                entries.Add(new GazetteerEntry(kind, long.Parse(span[cells[2]], CultureInfo.InvariantCulture), line[cells[3]],
-                    iso3 == "-" ? string.Empty : iso3, Pooled(pool, span[cells[5]]), long.Parse(span[cells[6]], CultureInfo.InvariantCulture),
+                entries.Add(new GazetteerEntry(kind, Integer(span[cells[2]]), line[cells[3]],
+                    iso3 == "-" ? string.Empty : iso3, Pooled(pool, span[cells[5]]), Integer(span[cells[6]]),
                     Number(span[cells[7]]), Number(span[cells[8]])));
                 entryAliases.Add(Aliases(span[cells[9]]));
             }
@@ -75,7 +75,44 @@ internal static class GazetteerReader
         return new Contents(countries, countryAliases, entries, entryAliases);
     }
 
-    private static double Number(ReadOnlySpan<char> text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Coordinates are written with at most five decimals by the compiler; reading them as scaled integers
+    /// is several times faster than double.Parse on 400,000 values. Anything else falls back to it.
+    /// </summary>
+    private static double Number(ReadOnlySpan<char> text)
+    {
+        var negative = text.Length > 0 && text[0] == '-';
+        long whole = 0, fraction = 0;
+        var scale = 1;
+        var i = negative ? 1 : 0;
+        for (; i < text.Length && text[i] != '.'; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9) return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            whole = whole * 10 + digit;
+        }
+        for (i++; i < text.Length; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9 || scale >= 1_000_000_000) return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            fraction = fraction * 10 + digit;
+            scale *= 10;
+        }
+        var value = whole + (double)fraction / scale;
+        return negative ? -value : value;
+    }
+
+    private static long Integer(ReadOnlySpan<char> text)
+    {
+        long value = 0;
+        foreach (var c in text)
+        {
+            var digit = c - '0';
+            if ((uint)digit > 9) return long.Parse(text, CultureInfo.InvariantCulture);
+            value = value * 10 + digit;
+        }
+        return value;
+    }
 
     private static string[] Aliases(ReadOnlySpan<char> text) =>
         text.IsEmpty ? [] : text.ToString().Split('|', StringSplitOptions.RemoveEmptyEntries);
