@@ -46,6 +46,8 @@ internal sealed class CasualtyFrameBuilder
             var sentence = _scan.Tokens[count.FirstToken].Sentence;
             // "both sides", "cele doua tabere": a number inside a side's name counts no one.
             if (_scan.In(LexiconKind.Sides, sentence).Any(m => m.FirstToken <= count.FirstToken && count.FirstToken < m.EndToken)) continue;
+            // "killed by an unknown gunman": the amount after an agent marker counts perpetrators.
+            if (_scan.In(LexiconKind.Sides, sentence).Any(m => m.EndToken == count.FirstToken && string.Equals(m.Entry.Field(0), "agent", StringComparison.Ordinal))) continue;
             var s = _scan.Text.Sentences[sentence];
             var victim = VictimAfter(count, sentence);
             LexiconMatch? outcome;

@@ -19,11 +19,21 @@ internal static class FatalityReconciler
         if (current.Count == 0) return null;
         long low = 0, best = 0;
         long? high = 0;
-        foreach (var group in current.Where(c => !c.EnemyClaim).GroupBy(c => (c.Victims.Category, c.Victims.Side)))
+        // A figure that names no victims after figures that do ("a man was shot dead ... 1 fatality") restates
+        // the total; it is not more dead. Such totals bound the sum of the named groups from below.
+        var own = current.Where(c => !c.EnemyClaim).ToList();
+        var totals = own.Where(c => c.Victims.Category is "unknown" && own.Any(o => o.Victims.Category is not "unknown" && o.AnchorToken < c.AnchorToken)).ToList();
+        foreach (var group in own.Except(totals).GroupBy(c => (c.Victims.Category, c.Victims.Side)))
         {
             low += group.Min(Low);
             best += group.Min(Best);
             high = Add(high, group.Select(High).Aggregate((long?)0, (a, b) => a is null || b is null ? null : Math.Max(a.Value, b.Value)));
+        }
+        if (totals.Count > 0)
+        {
+            low = Math.Max(low, totals.Max(Low));
+            best = Math.Max(best, totals.Max(Best));
+            high = high is null ? null : Math.Max(high.Value, totals.Select(High).Max() ?? high.Value);
         }
         foreach (var enemy in current.Where(c => c.EnemyClaim)) high = Add(high, High(enemy));
         return new Fatalities(Clamp(low), Clamp(best), high is null ? null : Clamp(high.Value));
