@@ -113,7 +113,7 @@ public sealed class RomanianSentenceTests
     // aceleasi victime de la doua surse sunt alternative, nu suma
     [InlineData("Politia a declarat ca 4 civili au murit; locuitorii au afirmat ca 9 civili au murit.", "low=4;best=4;high=9")]
     // autorul dupa "de catre" nu e victima
-    [InlineData("Un comerciant a fost ucis de catre un barbat inarmat in Kano.", "best=1;category=civilian")]
+    [InlineData("Un barbat a fost ucis de catre un militant in Kano.", "best=1;category=civilian")]
     // un bilant final care nu numeste victimele reia totalul
     [InlineData("Un comerciant a fost impuscat mortal in Kano. 1 mort.", "best=1;low=1")]
     public void Romanian_sentence(string text, string expectations) => SentenceExpectations.Check("ro", text, Day, expectations);
