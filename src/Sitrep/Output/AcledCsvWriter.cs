@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sitrep.Actors;
 
 namespace Sitrep.Output;
 
@@ -15,7 +16,7 @@ public sealed class AcledCsvWriter
     [
         "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
         "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-        "status", "fatalities_low", "fatalities_high", "claims", "document_id", "event_id",
+        "status", "fatalities_low", "fatalities_high", "claims", "document_id", "event_id", "country_iso3",
     ];
 
     private readonly TextWriter _writer;
@@ -44,7 +45,8 @@ public sealed class AcledCsvWriter
                 ActorsIn(actors, "actor1", primary: false, also: "assoc_actor_1"),
                 ActorsIn(actors, "actor2", primary: true),
                 ActorsIn(actors, "actor2", primary: false, also: "assoc_actor_2"),
-                record.Location?.Country,
+                // ACLED writes the country's name; the code stays in country_iso3.
+                record.Location?.Country is { } iso3 ? ActorNames.CountryName(iso3) : null,
                 record.Location?.Admin1,
                 record.Location?.Name,
                 Number(record.Location?.Lat),
@@ -59,6 +61,7 @@ public sealed class AcledCsvWriter
                 Claims(record),
                 result.Document.Id,
                 record.Id,
+                record.Location?.Country,
             };
             WriteRow(cells);
         }

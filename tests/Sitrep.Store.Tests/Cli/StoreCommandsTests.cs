@@ -78,6 +78,7 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.StartsWith("event_date,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,status,fatalities_low,fatalities_high,claims", lines[0], StringComparison.Ordinal);
         Assert.Equal(1 + 4, lines.Length);
         Assert.Contains("2024-05-06,Battles,Armed clash,Rebels,,Army of Xa,,XAA,North,Oldtown,40.5,45.25,1,Invented Wire,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",first.txt,e1,XAA", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

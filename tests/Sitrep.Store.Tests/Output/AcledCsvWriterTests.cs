@@ -27,6 +27,18 @@ public sealed class AcledCsvWriterTests
     }
 
     [Fact]
+    public void The_country_column_has_the_acled_name_and_the_code_keeps_its_own_column()
+    {
+        var record = new EventRecord("e1", "Protests", "Peaceful protest", "current", new DateRange("2024-03-01", "2024-03-01", "day", null),
+            new Location("Bucharest", "ROU", null, 44.43, 26.1, "locality", null, null, null), [], null, [], [], [], 0.5);
+        using var text = new StringWriter();
+        new AcledCsvWriter(text).Write(new DocumentResult(new DocumentInfo("d", "2024-03-01", "en", null, null, null), [record], null, []));
+        var row = text.ToString().Split("\r\n")[1].Split(',');
+        Assert.Equal("Romania", row[AcledCsvWriter.Columns.ToList().IndexOf("country")]);
+        Assert.Equal("ROU", row[AcledCsvWriter.Columns.ToList().IndexOf("country_iso3")]);
+    }
+
+    [Fact]
     public void An_empty_export_is_a_header_alone()
     {
         using var text = new StringWriter();
