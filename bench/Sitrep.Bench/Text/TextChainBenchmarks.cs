@@ -26,12 +26,15 @@ public class TextChainBenchmarks : IThroughputBenchmark
 
     private readonly LanguageIdentifier _identifier = new(Sitrep.Languages.LanguageResources.Languages);
     private NormalizedText[] _normalized = [];
+    private Segmentation[] _segmented = [];
+    private readonly NumberRecognizer _romanianNumbers = new('.', ',', NumberWords.ForLanguage("ro"));
 
     [GlobalSetup]
     public void Setup()
     {
         _corpus = MixedNewsCorpus.Build(CorpusBytes);
         _normalized = [.. _corpus.Texts.Select(_normalizer.Normalize)];
+        _segmented = [.. _normalized.Select(n => _segmenter.Segment(n.Normalized, n.Folded))];
     }
 
     public long BytesPerOperation(string method) => MixedNewsCorpus.Build(CorpusBytes).TextBytes;
@@ -93,6 +96,27 @@ public class TextChainBenchmarks : IThroughputBenchmark
             if (string.Equals(_identifier.Identify(text.Normalized, text.Folded), "en", StringComparison.Ordinal)) english++;
         }
         return english;
+    }
+
+    /// <summary>Number recognition alone (Romanian rules, every document), on texts already segmented.</summary>
+    [Benchmark]
+    public int Numbers()
+    {
+        var numbers = 0;
+        for (var i = 0; i < _normalized.Length; i++)
+        {
+            numbers += _romanianNumbers.Recognize(_normalized[i].Normalized, _normalized[i].Folded, _segmented[i].Tokens).Length;
+        }
+        return numbers;
+    }
+
+    /// <summary>The whole text chain on texts already in memory (no reading).</summary>
+    [Benchmark]
+    public int Analyze()
+    {
+        var tokens = 0;
+        foreach (var text in _corpus.Texts) tokens += _analyzer.Analyze(text).Tokens.Length;
+        return tokens;
     }
 
     /// <summary>Reading alone: JSON Lines bytes to documents.</summary>

@@ -37,16 +37,35 @@ public sealed class NumberWords
     private readonly FrozenDictionary<string, NumberWord> _words;
     private readonly FrozenDictionary<string, NumberWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    // Most tokens are not number words; their length and first letter rule them out before any hashing.
+    // Most tokens are not number words: their length and first letter rule them out before any hashing, and
+    // words of folded letters a-z (all of English and Romanian) are looked up by their letters packed in a number.
+    private const int MaximumKeyLetters = 13;
     private readonly int _maximumLength;
-    private readonly System.Buffers.SearchValues<char> _firstLetters;
+    private readonly bool[] _firstLetters = new bool[0x10000];
+    private readonly Dictionary<ulong, NumberWord> _byKey = [];
 
     private NumberWords(FrozenDictionary<string, NumberWord> words)
     {
         _words = words;
         _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         _maximumLength = words.Count == 0 ? 0 : words.Keys.Max(k => k.Length);
-        _firstLetters = System.Buffers.SearchValues.Create([.. words.Keys.Select(k => k[0]).Distinct()]);
+        foreach (var (key, word) in words)
+        {
+            _firstLetters[key[0]] = true;
+            if (TryPack(key, out var packed)) _byKey[packed] = word;
+        }
+    }
+
+    private static bool TryPack(ReadOnlySpan<char> folded, out ulong key)
+    {
+        key = 0;
+        if (folded.Length > MaximumKeyLetters) return false;
+        foreach (var c in folded)
+        {
+            if (c is < 'a' or > 'z') return false;
+            key = (key * 27) + (ulong)(c - 'a' + 1);
+        }
+        return true;
     }
 
     public static NumberWords Empty { get; } = new(FrozenDictionary<string, NumberWord>.Empty);
@@ -93,10 +112,10 @@ public sealed class NumberWords
             word = default;
             return false;
         }
-        return _lookup.TryGetValue(folded, out word);
+        return TryPack(folded, out var key) ? _byKey.TryGetValue(key, out word) : _lookup.TryGetValue(folded, out word);
     }
 
     /// <summary>A cheap test that rules out most words without hashing them.</summary>
     public bool MayBeNumberWord(ReadOnlySpan<char> folded) =>
-        folded.Length > 0 && folded.Length <= _maximumLength && _firstLetters.Contains(folded[0]);
+        folded.Length > 0 && folded.Length <= _maximumLength && _firstLetters[folded[0]];
 }
