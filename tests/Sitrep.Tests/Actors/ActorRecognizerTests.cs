@@ -48,6 +48,9 @@ public sealed class ActorRecognizerTests
     [InlineData("a fost o ap de mica adancime", "ro", "")]
     // A one-letter article is not the "AA" of a group's acronym.
     [InlineData("A grenade was thrown at the post.", "en", "")]
+    // A de facto entity by its own name is a side; after a locative preposition it is a place.
+    [InlineData("Transnistria a respins acuzatiile Chisinaului.", "ro", "Transnistria=DeFacto/Transnistria/MDA; Chisinaului=State/Government of Moldova/MDA")]
+    [InlineData("Elections were held in Transnistria.", "en", "")]
     // A state before a currency is not the government.
     [InlineData("The US dollar rose against the lira.", "en", "")]
     public void Finds_actors(string text, string language, string expected)
