@@ -23,6 +23,8 @@ internal static class OutputFormats
     [
         new("json", "a JSON array of documents", writer => new JsonArrayWriter(writer)),
         new("jsonl", "JSON Lines, one document a line", writer => new JsonLinesWriter(writer)),
+        new("acled-csv", "ACLED's columns plus Sitrep's, one row an event", writer => new AcledCsvAdapter(new AcledCsvWriter(writer))),
+        new("geojson", "a GeoJSON FeatureCollection of located events", writer => new GeoJsonAdapter(new GeoJsonWriter(writer))),
     ];
 
     public static string[] Names { get; } = [.. All.Select(f => f.Name)];
@@ -34,6 +36,21 @@ internal static class OutputFormats
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal)) is { } format
             ? format.CreateWriter(writer)
             : throw new UsageException($"--format {name}: unknown format (known: {string.Join(", ", Names)}).");
+
+    /// <summary>Notes come from each event's claims: extract streams results and does not keep the texts.</summary>
+    private sealed class AcledCsvAdapter(AcledCsvWriter csv) : IResultWriter
+    {
+        public void Write(DocumentResult result) => csv.Write(result);
+
+        public void Complete() => csv.Complete();
+    }
+
+    private sealed class GeoJsonAdapter(GeoJsonWriter geoJson) : IResultWriter
+    {
+        public void Write(DocumentResult result) => geoJson.Write(result);
+
+        public void Complete() => geoJson.Complete();
+    }
 
     private sealed class JsonLinesWriter(TextWriter writer) : IResultWriter
     {

@@ -33,12 +33,14 @@ public sealed class EventExtractor
     public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!LexiconStore.Languages.Contains(text.Language, StringComparer.Ordinal) || text.Tokens.IsEmpty)
+        // A short or name-heavy text may be "und" yet lean clearly to one language: its rules still apply.
+        var language = text.RulesLanguage ?? text.Language;
+        if (!LexiconStore.Languages.Contains(language, StringComparer.Ordinal) || text.Tokens.IsEmpty)
         {
             var warning = text.Tokens.IsEmpty ? null : $"no extraction lexicons for language '{text.Language}': no events extracted";
             return new ExtractionResult([], [], warning is null ? [] : [warning]);
         }
-        var lexicon = LexiconStore.For(text.Language);
+        var lexicon = LexiconStore.For(language);
         var matches = new LexiconMatcher(lexicon).Match(text);
         var scan = new DocumentScan(text, published, matches, _entities.Places(text), _entities.Actors(text));
         var (dates, years, dateTokens) = DateReader.Read(scan);
