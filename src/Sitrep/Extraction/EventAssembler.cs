@@ -21,14 +21,16 @@ internal sealed class EventAssembler
 {
     private readonly DocumentScan _scan;
     private readonly ImmutableArray<DateMention> _dates;
+    private readonly ImmutableArray<YearMention> _years;
     private readonly ActorRoleResolver _actors;
     private readonly LocationResolver _locations;
     private readonly ClaimLinker _claims;
 
-    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates)
+    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates, ImmutableArray<YearMention> years)
     {
         _scan = scan;
         _dates = dates;
+        _years = years;
         _actors = new ActorRoleResolver(scan);
         _locations = new LocationResolver(scan);
         _claims = new ClaimLinker(scan);
@@ -138,17 +140,52 @@ internal sealed class EventAssembler
             Math.Round(confidence, 2));
     }
 
-    /// <summary>Who gained the ground decides: a state's forces regain it, anyone else overtakes it.</summary>
+    /// <summary>
+    /// Who gained the ground decides (ACLED): a state's forces taking it regain territory, a non-state side
+    /// (rebels, separatists, militias, de facto forces) taking it overtakes territory. The gainer is the side
+    /// named nearest before the trigger in its sentence: a named actor or a group noun ("rebels", "troops").
+    /// </summary>
     private string TerritoryCode(EventFrame frame)
     {
         var s = _scan.Text.Sentences[frame.Sentence];
         var gainer = _scan.ActorsIn(s.FirstToken, frame.AnchorToken).LastOrDefault(a => a.Kind != ActorMentionKind.Media && a.Kind != ActorMentionKind.Organisation);
+        var noun = GainerNoun(frame.Sentence, gainer?.FirstToken ?? s.FirstToken, frame.AnchorToken);
+        if (noun is { } isState) return isState ? "government-regains-territory" : "non-state-overtakes-territory";
         if (gainer is null && frame.Attribution?.SideKey is { } side)
         {
             gainer = _scan.Actors.FirstOrDefault(a => string.Equals(ActorNaming.SideKey(a), side, StringComparison.Ordinal));
             if (gainer is null) return "non-state-overtakes-territory";
         }
-        return gainer is null || gainer.Kind is ActorMentionKind.State or ActorMentionKind.Demonym ? "government-regains-territory" : "non-state-overtakes-territory";
+        return gainer is null || IsStateSide(gainer) ? "government-regains-territory" : "non-state-overtakes-territory";
+    }
+
+    private static bool IsStateSide(ActorMention actor) =>
+        actor.Kind is ActorMentionKind.State or ActorMentionKind.Demonym
+        || (actor.Kind is ActorMentionKind.Group && actor.ContractKind is "government" or "state-forces" or "external-forces");
+
+    /// <summary>
+    /// The last group noun in tokens [from, anchor) of the sentence: true for a state's forces (military,
+    /// police), false for a non-state side (combatants, separatists); null when none names the gainer.
+    /// </summary>
+    private bool? GainerNoun(int sentence, int from, int anchor)
+    {
+        var last = -1;
+        bool? isState = null;
+        foreach (var m in _scan.In(LexiconKind.Victims, sentence))
+        {
+            if (m.FirstToken < from || m.FirstToken >= anchor || m.FirstToken <= last) continue;
+            var category = m.Entry.Field(0);
+            if (category is not ("military" or "police" or "combatant")) continue;
+            last = m.FirstToken;
+            isState = category is not "combatant";
+        }
+        foreach (var m in _scan.In(LexiconKind.Sides, sentence))
+        {
+            if (m.FirstToken < from || m.FirstToken >= anchor || m.FirstToken < last || m.Entry.Field(0) is not "separatists") continue;
+            last = m.FirstToken;
+            isState = false;
+        }
+        return isState;
     }
 
     /// <summary>
@@ -158,6 +195,7 @@ internal sealed class EventAssembler
     private DateRange? DateOf(Group group)
     {
         var sentence = group.Frames.Where(f => !f.IsWeak).Select(f => f.Sentence).DefaultIfEmpty(group.Frames.Min(f => f.Sentence)).Min();
+        if (group.Status == EventStatus.Historical) return HistoricalDate(group);
         DateMention? chosen = null;
         DateMention? first = null;
         foreach (var date in _dates)
@@ -169,6 +207,43 @@ internal sealed class EventAssembler
             if (at < sentence && date.IsCalendar) chosen = date;
         }
         return (chosen ?? first)?.Range ?? DateReader.FromPublication(_scan.Published);
+    }
+
+    /// <summary>
+    /// A historical event (a past war's toll) happened before publication, so it never takes the publication
+    /// date nor the story's dates: only a date or a year told in its own sentences ("in 1994", "the 1990s"
+    /// as the decade's years); else no date.
+    /// </summary>
+    private DateRange? HistoricalDate(Group group)
+    {
+        var sentences = group.Frames.Select(f => f.Sentence).Concat(group.Casualties.Select(c => c.Sentence)).ToHashSet();
+        var publishedStart = DateReader.FromPublication(_scan.Published)?.Start ?? "9999";
+        foreach (var date in _dates)
+        {
+            // Only a calendar date before publication: "on Sunday" in the same sentence dates the report, not the past.
+            if (!date.IsComparison && date.IsCalendar && string.CompareOrdinal(date.Range.Start, publishedStart) < 0
+                && sentences.Contains(_scan.Tokens[date.FirstToken].Sentence)) return date.Range;
+        }
+        var published = _scan.Published?.Year;
+        foreach (var year in _years)
+        {
+            if (year.IsComparison || year.Year >= published || !sentences.Contains(_scan.Tokens[year.Token].Sentence)) continue;
+            var last = year.Year;
+            var end = year.Token + 1;
+            // "1990s": the decade, when the year is round and "s" is glued to it.
+            if (year.Year % 10 == 0 && end < _scan.Tokens.Length && _scan.Tokens[end].Start == _scan.Tokens[year.Token].End && _scan.Folded(end) is "s")
+            {
+                last = year.Year + 9;
+                end++;
+            }
+            var span = _scan.TokenSpan(year.Token, end);
+            return new DateRange(
+                year.Year.ToString("D4", CultureInfo.InvariantCulture) + "-01-01",
+                last.ToString("D4", CultureInfo.InvariantCulture) + "-12-31",
+                "year",
+                _scan.OriginalText(span));
+        }
+        return null;
     }
 
     private Casualty ToCasualty(CasualtyFrame frame)

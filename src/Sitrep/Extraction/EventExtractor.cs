@@ -49,7 +49,7 @@ public sealed class EventExtractor
         var attribution = new AttributionResolver(scan);
         var casualties = new CasualtyFrameBuilder(scan, status, attribution).Build(counts);
         var frames = new EventFrameBuilder(scan, status, attribution).Build(casualties);
-        var events = new EventAssembler(scan, dates).Assemble(frames, casualties);
+        var events = new EventAssembler(scan, dates, years).Assemble(frames, casualties);
         var mentions = includeMentions ? MentionCollector.Collect(scan, dates, counts, attribution.All) : [];
         return new ExtractionResult(events, mentions, []);
     }

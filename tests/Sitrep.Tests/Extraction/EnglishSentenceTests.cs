@@ -38,6 +38,12 @@ public sealed class EnglishSentenceTests
     [InlineData("Syrian troops recaptured the town of Palmyra.", "sub=Government regains territory")]
     // a non-state group taking ground overtakes territory
     [InlineData("The Houthis seized control of the district of Nihm.", "sub=Non-state actor overtakes territory")]
+    // rebels named by a common noun taking a town from the army overtake territory
+    [InlineData("Rebels captured the town of Menaka from the army on Monday.", "sub=Non-state actor overtakes territory")]
+    // separatist forces taking a village overtake it
+    [InlineData("Separatist forces captured the village of Vodiane on Sunday.", "sub=Non-state actor overtakes territory")]
+    // soldiers retaking a town from militants regain it
+    [InlineData("Soldiers retook the town of Damasak from the militants.", "sub=Government regains territory")]
     // a truce is an agreement
     [InlineData("The two militias signed a truce in Tripoli on Monday.", "sub=Agreement")]
     // defusing is disrupted weapons use
@@ -74,6 +80,12 @@ public sealed class EnglishSentenceTests
     [InlineData("In 1994, militias attacked the town.", "status=historical;none")]
     // a toll of the 1990s is historical and never current
     [InlineData("The war in the 1990s left 20,000 dead.", "cstatus=historical;count=20000;none")]
+    // a past war's toll with no time of its own has no date, never the publication date
+    [InlineData("The earlier war left 3,000 dead in the valley.", "status=historical;date=null")]
+    // a historical event dated by a year of its own takes that year
+    [InlineData("In 1995, militiamen shelled the town.", "status=historical;date=1995-01-01;end=1995-12-31;precision=year")]
+    // a decade is its ten years
+    [InlineData("Thousands of villagers were killed in the 1980s.", "status=historical;date=1980-01-01;end=1989-12-31;precision=year")]
     // a year after "since" is a comparison: no event then, and the event stays current
     [InlineData("The shelling was the heaviest since 2014.", "status=current;noyear=2014")]
     // "according to" names the claimant: an institution and its owner

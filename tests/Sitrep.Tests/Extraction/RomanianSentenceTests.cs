@@ -38,6 +38,12 @@ public sealed class RomanianSentenceTests
     [InlineData("Trupele siriene au recucerit orasul Palmyra.", "sub=Government regains territory")]
     // un grup nestatal preia teritoriul
     [InlineData("Rebelii houthi au preluat controlul districtului Nihm.", "sub=Non-state actor overtakes territory")]
+    // rebelii numiti printr-un substantiv comun cuceresc un oras: teritoriu preluat de un actor nestatal
+    [InlineData("Rebelii au cucerit orasul Menaka de la armata.", "sub=Non-state actor overtakes territory")]
+    // separatistii ocupa un sat
+    [InlineData("Separatistii au ocupat satul Vodiane duminica.", "sub=Non-state actor overtakes territory")]
+    // militarii recuceresc orasul de la militanti
+    [InlineData("Militarii au recucerit orasul Damasak de la militanti.", "sub=Government regains territory")]
     // armistitiul e un acord
     [InlineData("Cele doua militii au semnat un armistitiu la Tripoli.", "sub=Agreement")]
     // dezamorsarea
@@ -72,6 +78,10 @@ public sealed class RomanianSentenceTests
     [InlineData("In 1994, militiile au atacat satul.", "status=historical;none")]
     // bilantul anilor '90 e istoric
     [InlineData("Razboiul din anii '90 s-a soldat cu 20.000 de morti.", "cstatus=historical;count=20000;none")]
+    // bilantul unui razboi trecut fara timp propriu nu are data, niciodata data publicarii
+    [InlineData("Conflictul din anii '80 s-a soldat cu 3.000 de morti.", "status=historical;date=null")]
+    // un eveniment istoric datat printr-un an propriu primeste acel an
+    [InlineData("In 1995, militienii au bombardat orasul.", "status=historical;date=1995-01-01;end=1995-12-31;precision=year")]
     // un an dupa "din" e termen de comparatie
     [InlineData("Bombardamentele au fost cele mai intense din 2014.", "status=current;noyear=2014")]
     // "potrivit" numeste sursa: institutia si proprietarul ei
