@@ -17,6 +17,9 @@ internal sealed class ActorLexicon
     private readonly Dictionary<string, ActorHit[]> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorHit[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<ActorDefinition> _definitions = [];
+    // First words of the keys with more than one word (see Gazetteer.StartsLongerName).
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
     private ActorLexicon(Gazetteer gazetteer)
     {
@@ -47,6 +50,7 @@ internal sealed class ActorLexicon
             Add(name, id);
         }
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static ActorLexicon Default => Loaded.Value;
@@ -54,6 +58,9 @@ internal sealed class ActorLexicon
     public ActorDefinition Definition(int id) => _definitions[id];
 
     public bool TryLookup(ReadOnlySpan<char> key, out ActorHit[] hits) => _lookup.TryGetValue(key, out hits!);
+
+    /// <summary>Whether some alias key of more than one word starts with this word.</summary>
+    public bool StartsLongerName(ReadOnlySpan<char> firstWord) => _firstWordLookup.Contains(firstWord);
 
     private int Define(ActorDefinition definition)
     {
@@ -65,6 +72,8 @@ internal sealed class ActorLexicon
     {
         var key = NameKey.Of(alias);
         if (key.Length == 0) return;
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0) _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Add(key.AsSpan(0, space));
         var hit = new ActorHit(id, NameKey.RuleOf(alias));
         if (_index.TryGetValue(key, out var hits))
         {

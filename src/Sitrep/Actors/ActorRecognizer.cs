@@ -15,11 +15,13 @@ public sealed class ActorRecognizer
 {
     private readonly ActorLexicon _lexicon;
     private readonly PlaceCues _cues;
+    private readonly bool _filter;
 
     public ActorRecognizer()
     {
         _lexicon = ActorLexicon.Default;
         _cues = PlaceCuesHolder.Default;
+        _filter = SpanKeys.EndingsKeepFirstWord(_cues.Suffixes);
     }
 
     public ImmutableArray<ActorMention> Find(AnalyzedText text)
@@ -52,8 +54,16 @@ public sealed class ActorRecognizer
     private (int Count, ActorDefinition Definition)? Longest(AnalyzedText text, int first, Span<char> buffer, Span<char> variant, bool romanian)
     {
         var max = Math.Min(SpanKeys.MaxTokens, text.Tokens.Length - first);
+        // Spans whose key goes past a first word no longer alias starts with are skipped unbuilt.
+        var wordEnd = -1;
+        if (_filter && SpanKeys.FirstWord(text, first, buffer, out var end) is > 0 and var wordLength
+            && !_lexicon.StartsLongerName(buffer[..wordLength]))
+        {
+            wordEnd = end;
+        }
         for (var count = max; count >= 1; count--)
         {
+            if (SpanKeys.GoesPastFirstWord(text, first, count, wordEnd)) continue;
             var length = SpanKeys.Build(text, first, count, buffer);
             if (length <= 0) continue;
             var surface = SpanKeys.Surface(text, first, count);

@@ -30,6 +30,10 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, CountryInfo> _byIso2;
     private readonly FrozenDictionary<string, GazetteerEntry> _countryEntries;
     private readonly List<(string Name, int Entry)> _stateNames = [];
+    // First words of the keys with more than one word: a span whose key goes past a first word not in here
+    // cannot be a name, so most spans are rejected before their whole key is built.
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
     private readonly GazetteerEntry[] _disputed;
 
     // Curated territories are given by a centre; this reach covers Donbas or Nagorno-Karabakh from theirs.
@@ -73,6 +77,7 @@ public sealed class Gazetteer
         _disputed = entries.Where(e => e.Kind == GazetteerEntryKind.DeFacto).ToArray();
         _countryEntries = countryEntries.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The gazetteer embedded in the engine, loaded on first use.</summary>
@@ -110,6 +115,9 @@ public sealed class Gazetteer
 
     internal GazetteerEntry Entry(int id) => Entries[id];
 
+    /// <summary>Whether some name key of more than one word starts with this word (a key itself).</summary>
+    internal bool StartsLongerName(ReadOnlySpan<char> firstWord) => _firstWordLookup.Contains(firstWord);
+
     /// <summary>Whether a place lies within reach of a disputed or de facto territory of its own country.</summary>
     internal bool InDisputedTerritory(GazetteerEntry entry)
     {
@@ -131,6 +139,8 @@ public sealed class Gazetteer
     {
         var key = NameKey.Of(name);
         if (key.Length == 0) return;
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0) _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Add(key.AsSpan(0, space));
         var hit = new KeyHit(id, NameKey.RuleOf(name));
         // One hash per name: the slot is found or made in a single probe.
         ref var hits = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out var exists);

@@ -29,13 +29,12 @@ internal static class NameKey
         foreach (var raw in text)
         {
             var c = fold ? FoldWide(raw) : raw;
-            if (c is '-' or '_' or ' ' or '\t' or '\n' or '\r' or '\u00A0' or '\u2010' or '\u2011' or '\u2013' or '\u2014')
+            if (IsSeparator(c))
             {
                 pendingSpace = length > 0;
                 continue;
             }
-            if (c is >= '\u0300' and <= '\u036F') continue; // a combining mark left by decomposed input
-            if (c is '\'' or '\u2019' or '\u2018' or '`' or '.' or '\u00B4' or '\u02BC' or '\u02BB' or '\u02BE' or '\u02BF' or '\u02B9') continue;
+            if (IsDropped(c)) continue;
             if (pendingSpace)
             {
                 if (length >= destination.Length) return -1;
@@ -46,6 +45,44 @@ internal static class NameKey
             destination[length++] = c;
         }
         return CollapseDoubles(destination[..length]);
+    }
+
+    /// <summary>Characters that separate the words of a key (one space for a run of them).</summary>
+    private static bool IsSeparator(char c) =>
+        c is '-' or '_' or ' ' or '\t' or '\n' or '\r' or '\u00A0' or '\u2010' or '\u2011' or '\u2013' or '\u2014';
+
+    /// <summary>Characters a key leaves out: combining marks left by decomposed input, apostrophes and dots.</summary>
+    private static bool IsDropped(char c) =>
+        c is >= '\u0300' and <= '\u036F'
+        or '\'' or '\u2019' or '\u2018' or '`' or '.' or '\u00B4' or '\u02BC' or '\u02BB' or '\u02BE' or '\u02BF' or '\u02B9';
+
+    /// <summary>
+    /// Where the first word of the key of <paramref name="text"/> ends: the index of the first separator that
+    /// follows a kept character, or -1 when the key would have one word only. Every key built from a longer
+    /// text that goes on past that index with a kept character starts with the key of <c>text[..index]</c>
+    /// and a space, since <see cref="Build"/> is a left-to-right state machine and folds doubles per word.
+    /// </summary>
+    public static int FirstWordEnd(ReadOnlySpan<char> text)
+    {
+        var kept = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = FoldWide(text[i]);
+            if (IsSeparator(c))
+            {
+                if (kept) return i;
+                continue;
+            }
+            if (!IsDropped(c)) kept = true;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether the character is kept in a key as a letter or digit (so a pending separator becomes a space before it).</summary>
+    public static bool IsKeptLetterOrDigit(char raw)
+    {
+        var c = FoldWide(raw);
+        return char.IsLetterOrDigit(c) && !IsDropped(c) && !IsSeparator(c);
     }
 
     /// <summary>

@@ -229,15 +229,25 @@ public sealed class PlaceRecognizer
         var list = new List<Candidate>();
         Span<char> buffer = stackalloc char[NameKey.MaxLength];
         Span<char> variant = stackalloc char[NameKey.MaxLength + 4];
+        Span<char> firstWord = stackalloc char[NameKey.MaxLength];
         var romanian = SpanKeys.AllowsRomanianEndings(text);
+        var filter = SpanKeys.EndingsKeepFirstWord(cues.Suffixes);
         var i = 0;
         while (i < tokens.Length)
         {
             if (blocked[i] || tokens[i].Kind is not (TokenKind.Word or TokenKind.Number)) { i++; continue; }
             Candidate? found = null;
             var max = Math.Min(SpanKeys.MaxTokens, tokens.Length - i);
+            // Spans whose key goes past a first word no longer name starts with are skipped unbuilt.
+            var wordEnd = -1;
+            if (filter && SpanKeys.FirstWord(text, i, firstWord, out var end) is > 0 and var wordLength
+                && !gazetteer.StartsLongerName(firstWord[..wordLength]))
+            {
+                wordEnd = end;
+            }
             for (var count = max; count >= 1 && found is null; count--)
             {
+                if (SpanKeys.GoesPastFirstWord(text, i, count, wordEnd)) continue;
                 if (Blocked(blocked, i, count)) continue;
                 var length = SpanKeys.Build(text, i, count, buffer);
                 if (length <= 0) continue;

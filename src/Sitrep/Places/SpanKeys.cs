@@ -34,6 +34,42 @@ internal static class SpanKeys
         return NameKey.Build(span, buffer, fold: true);
     }
 
+    /// <summary>
+    /// Writes the key of the first word of every multi-word key that starts at token <paramref name="first"/>
+    /// into the buffer and returns its length, with <paramref name="wordEnd"/> the offset where that word ends;
+    /// -1 (and no filtering possible) when no such word ends within a name's length.
+    /// </summary>
+    public static int FirstWord(AnalyzedText text, int first, Span<char> buffer, out int wordEnd)
+    {
+        wordEnd = -1;
+        var start = text.Tokens[first].Start;
+        var span = text.Folded.AsSpan(start, Math.Min(NameKey.MaxLength + 1, text.Folded.Length - start));
+        var end = NameKey.FirstWordEnd(span);
+        if (end < 0) return -1;
+        var length = NameKey.Build(span[..end], buffer, fold: true);
+        if (length <= 0) return -1;
+        wordEnd = start + end;
+        return length;
+    }
+
+    /// <summary>
+    /// Whether the key of tokens [first, first+count) surely has more than one word, the first being the one
+    /// <see cref="FirstWord"/> found: its last token begins after that word with a letter or digit the key keeps.
+    /// Such a key, and every Romanian-ending variant of it (endings hold no space), can only be known when
+    /// some known multi-word key starts with that word.
+    /// </summary>
+    public static bool GoesPastFirstWord(AnalyzedText text, int first, int count, int wordEnd)
+    {
+        if (wordEnd < 0) return false;
+        var last = text.Tokens[first + count - 1];
+        return last.Start >= wordEnd && last.Length > 0 && last.Kind is TokenKind.Word or TokenKind.Number
+            && NameKey.IsKeptLetterOrDigit(text.Folded[last.Start]);
+    }
+
+    /// <summary>Whether a set of Romanian endings keeps the first word of a multi-word key (none holds a space).</summary>
+    public static bool EndingsKeepFirstWord((string Ending, string Replacement)[] suffixes) =>
+        Array.TrueForAll(suffixes, s => !s.Ending.Contains(' ', StringComparison.Ordinal));
+
     /// <summary>The surface (case kept) of a token range.</summary>
     public static ReadOnlySpan<char> Surface(AnalyzedText text, int first, int count) =>
         text.Normalized.AsSpan(text.Tokens[first].Start, text.Tokens[first + count - 1].End - text.Tokens[first].Start);
