@@ -130,6 +130,12 @@ public sealed class EnglishSentenceTests
     [InlineData("Three police officers and two civilians died in the attack on the convoy.", "best=5;low=5")]
     // figures for the same victims from two claimants are alternatives, not a sum
     [InlineData("Police said 4 civilians died; residents said 9 civilians died in the raid.", "low=4;best=4;high=9")]
+    // a count naming the side and a rival count from another claimant naming none are the same victims, not a sum
+    [InlineData("Police said 12 Nigerian villagers died in the raid. Residents said 19 villagers died.", "low=12;best=12;high=19")]
+    // a bare toll from a claimant who named no group is a rival count, not a restated total
+    [InlineData("The army said 12 civilians died in the attack. A local official said 19 were killed.", "low=12;best=12;high=19")]
+    // civilians of two different sides add up
+    [InlineData("Five Azerbaijani civilians and two Armenian civilians were killed in the shelling.", "low=7;best=7;high=7")]
     // the perpetrator after "by" is not a victim
     [InlineData("A man was killed by an unknown gunman in Kano.", "best=1;category=civilian")]
     // a closing toll that names no victims restates the total

@@ -122,6 +122,12 @@ public sealed class RomanianSentenceTests
     [InlineData("Trei politisti si doi civili au murit in atacul asupra convoiului.", "best=5;low=5")]
     // aceleasi victime de la doua surse sunt alternative, nu suma
     [InlineData("Politia a declarat ca 4 civili au murit; locuitorii au afirmat ca 9 civili au murit.", "low=4;best=4;high=9")]
+    // o cifra cu partea numita si una rivala de la alt sursa, fara parte, sunt aceleasi victime, nu o suma
+    [InlineData("Politia a declarat ca 12 sateni nigerieni au murit in raid. Localnicii au afirmat ca 19 sateni au murit.", "low=12;best=12;high=19")]
+    // un bilant fara victime numite de la o sursa care nu a numit niciun grup este o cifra rivala
+    [InlineData("Armata a declarat ca 12 civili au murit in atac. Un oficial local a afirmat ca 19 au fost ucisi.", "low=12;best=12;high=19")]
+    // civili din doua tabere diferite se aduna
+    [InlineData("Cinci civili azeri si doi civili armeni au fost ucisi in bombardament.", "low=7;best=7;high=7")]
     // autorul dupa "de catre" nu e victima
     [InlineData("Un barbat a fost ucis de catre un militant in Kano.", "best=1;category=civilian")]
     // un bilant final care nu numeste victimele reia totalul

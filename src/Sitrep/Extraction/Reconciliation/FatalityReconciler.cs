@@ -7,7 +7,8 @@ namespace Sitrep.Extraction.Reconciliation;
 /// <summary>
 /// Reconciles an event's current killed claims into low/best/high. Claims about different victim groups
 /// (category and side) add up; claims about the same group are alternatives (low takes the smallest, high
-/// the largest, best the most conservative). A belligerent's claim about its enemy's losses raises only the
+/// the largest, best the most conservative), and so is a figure naming no side from another claimant when
+/// only one side of that category was named. A belligerent's claim about its enemy's losses raises only the
 /// high estimate. A vague amount counts as its lower bound for low, ACLED's single number for best and its
 /// upper bound for high. Historical, negated, hypothetical and future figures never count.
 /// </summary>
@@ -23,20 +24,46 @@ internal static class FatalityReconciler
         // the total; it is not more dead. Such totals bound the sum of the named groups from below.
         var own = current.Where(c => !c.EnemyClaim).ToList();
         var totals = own.Where(c => c.Victims.Category is "unknown" && own.Any(o => o.Victims.Category is not "unknown" && o.AnchorToken < c.AnchorToken)).ToList();
-        foreach (var group in own.Except(totals).GroupBy(c => (c.Victims.Category, c.Victims.Side)))
+        foreach (var group in own.Except(totals).GroupBy(c => GroupKey(c, own)))
         {
             low += group.Min(Low);
             best += group.Min(Best);
             high = Add(high, group.Select(High).Aggregate((long?)0, (a, b) => a is null || b is null ? null : Math.Max(a.Value, b.Value)));
         }
+        // A total from a claimant who named none of the groups is a rival count of the same dead, not a restatement.
+        var named = own.Except(totals).Select(c => c.Attribution?.Claimant).ToHashSet(StringComparer.Ordinal);
+        var rivals = totals.Where(t => t.Attribution?.Claimant is { } claimant && !named.Contains(claimant)).ToList();
+        totals = totals.Except(rivals).ToList();
         if (totals.Count > 0)
         {
             low = Math.Max(low, totals.Max(Low));
             best = Math.Max(best, totals.Max(Best));
             high = high is null ? null : Math.Max(high.Value, totals.Select(High).Max() ?? high.Value);
         }
+        foreach (var rival in rivals)
+        {
+            low = Math.Min(low, Low(rival));
+            best = Math.Min(best, Best(rival));
+            high = high is null || High(rival) is not { } rivalHigh ? null : Math.Max(high.Value, rivalHigh);
+        }
         foreach (var enemy in current.Where(c => c.EnemyClaim)) high = Add(high, High(enemy));
         return new Fatalities(Clamp(low), Clamp(best), high is null ? null : Clamp(high.Value));
+    }
+
+    /// <summary>
+    /// The victim group a figure is about: its category and side. A figure that names no side, given by a
+    /// claimant other than the one who named the only side of that category, is another count of the same
+    /// victims ("police said 12 villagers died ... residents said 19 people died"), not more dead.
+    /// </summary>
+    private static (string Category, string? Side) GroupKey(CasualtyFrame c, List<CasualtyFrame> all)
+    {
+        if (c.Victims.Side is not null) return (c.Victims.Category, c.Victims.Side);
+        var sided = all.Where(o => o.Victims.Side is not null && string.Equals(o.Victims.Category, c.Victims.Category, StringComparison.Ordinal)).ToList();
+        if (sided.Count == 0 || sided.Select(o => o.Victims.Side).Distinct(StringComparer.Ordinal).Count() != 1) return (c.Victims.Category, null);
+        var claimant = c.Attribution?.Claimant;
+        return sided.Any(o => string.Equals(o.Attribution?.Claimant, claimant, StringComparison.Ordinal))
+            ? (c.Victims.Category, null)
+            : (c.Victims.Category, sided[0].Victims.Side);
     }
 
     private static long Best(CasualtyFrame c) => c.Count!.Best ?? c.Count.Count.Value ?? c.Count.Count.Min ?? 0;
