@@ -17,9 +17,9 @@ internal sealed class ActorLexicon
     private readonly Dictionary<string, ActorHit[]> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorHit[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<ActorDefinition> _definitions = [];
-    // First words of the keys with more than one word (see Gazetteer.StartsLongerName).
-    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+    // First words of the keys with more than one word and the most words of such a key (see Gazetteer.MostWords).
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
     private ActorLexicon(Gazetteer gazetteer)
     {
@@ -59,8 +59,8 @@ internal sealed class ActorLexicon
 
     public bool TryLookup(ReadOnlySpan<char> key, out ActorHit[] hits) => _lookup.TryGetValue(key, out hits!);
 
-    /// <summary>Whether some alias key of more than one word starts with this word.</summary>
-    public bool StartsLongerName(ReadOnlySpan<char> firstWord) => _firstWordLookup.Contains(firstWord);
+    /// <summary>The most words of an alias key that starts with this word (1 when no multi-word key does).</summary>
+    public int MostWords(ReadOnlySpan<char> firstWord) => _firstWordLookup.TryGetValue(firstWord, out var most) ? most : 1;
 
     private int Define(ActorDefinition definition)
     {
@@ -73,7 +73,7 @@ internal sealed class ActorLexicon
         var key = NameKey.Of(alias);
         if (key.Length == 0) return;
         var space = key.IndexOf(' ', StringComparison.Ordinal);
-        if (space > 0) _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Add(key.AsSpan(0, space));
+        if (space > 0) Gazetteer.NoteFirstWord(_firstWords, key, space);
         var hit = new ActorHit(id, NameKey.RuleOf(alias));
         if (_index.TryGetValue(key, out var hits))
         {

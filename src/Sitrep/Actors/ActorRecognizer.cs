@@ -54,16 +54,17 @@ public sealed class ActorRecognizer
     private (int Count, ActorDefinition Definition)? Longest(AnalyzedText text, int first, Span<char> buffer, Span<char> variant, bool romanian)
     {
         var max = Math.Min(SpanKeys.MaxTokens, text.Tokens.Length - first);
-        // Spans whose key goes past a first word no longer alias starts with are skipped unbuilt.
-        var wordEnd = -1;
-        if (_filter && SpanKeys.FirstWord(text, first, buffer, out var end) is > 0 and var wordLength
-            && !_lexicon.StartsLongerName(buffer[..wordLength]))
+        // Spans whose key has more words than any alias starting with its first word are skipped unbuilt.
+        var most = int.MaxValue;
+        Span<int> words = stackalloc int[SpanKeys.MaxTokens + 1];
+        if (_filter && SpanKeys.FirstWord(text, first, buffer, out var wordEnd) is > 0 and var wordLength)
         {
-            wordEnd = end;
+            most = _lexicon.MostWords(buffer[..wordLength]);
+            SpanKeys.CountWords(text, first, max, wordEnd, words);
         }
         for (var count = max; count >= 1; count--)
         {
-            if (SpanKeys.GoesPastFirstWord(text, first, count, wordEnd)) continue;
+            if (most != int.MaxValue && words[count] > most) continue;
             var length = SpanKeys.Build(text, first, count, buffer);
             if (length <= 0) continue;
             var surface = SpanKeys.Surface(text, first, count);

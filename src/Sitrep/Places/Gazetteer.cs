@@ -30,10 +30,10 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, CountryInfo> _byIso2;
     private readonly FrozenDictionary<string, GazetteerEntry> _countryEntries;
     private readonly List<(string Name, int Entry)> _stateNames = [];
-    // First words of the keys with more than one word: a span whose key goes past a first word not in here
-    // cannot be a name, so most spans are rejected before their whole key is built.
-    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+    // First words of the keys with more than one word, with the most words such a key has: a span whose key
+    // has more words than that cannot be a name, so most spans are rejected before their whole key is built.
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
     private readonly GazetteerEntry[] _disputed;
 
     // Curated territories are given by a centre; this reach covers Donbas or Nagorno-Karabakh from theirs.
@@ -115,8 +115,17 @@ public sealed class Gazetteer
 
     internal GazetteerEntry Entry(int id) => Entries[id];
 
-    /// <summary>Whether some name key of more than one word starts with this word (a key itself).</summary>
-    internal bool StartsLongerName(ReadOnlySpan<char> firstWord) => _firstWordLookup.Contains(firstWord);
+    /// <summary>The most words of a name key that starts with this word (1 when no multi-word key does).</summary>
+    internal int MostWords(ReadOnlySpan<char> firstWord) => _firstWordLookup.TryGetValue(firstWord, out var most) ? most : 1;
+
+    /// <summary>Records the word count of a multi-word key under its first word (the largest is kept).</summary>
+    internal static void NoteFirstWord(Dictionary<string, int> firstWords, string key, int space)
+    {
+        var words = key.AsSpan().Count(' ') + 1;
+        var lookup = firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var word = key.AsSpan(0, space);
+        if (!lookup.TryGetValue(word, out var most) || words > most) lookup[word] = words;
+    }
 
     /// <summary>Whether a place lies within reach of a disputed or de facto territory of its own country.</summary>
     internal bool InDisputedTerritory(GazetteerEntry entry)
@@ -140,7 +149,7 @@ public sealed class Gazetteer
         var key = NameKey.Of(name);
         if (key.Length == 0) return;
         var space = key.IndexOf(' ', StringComparison.Ordinal);
-        if (space > 0) _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Add(key.AsSpan(0, space));
+        if (space > 0) NoteFirstWord(_firstWords, key, space);
         var hit = new KeyHit(id, NameKey.RuleOf(name));
         // One hash per name: the slot is found or made in a single probe.
         ref var hits = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out var exists);

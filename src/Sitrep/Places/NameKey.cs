@@ -78,6 +78,9 @@ internal static class NameKey
         return -1;
     }
 
+    /// <summary>Whether the character separates words of a key.</summary>
+    public static bool SeparatesWords(char raw) => IsSeparator(FoldWide(raw));
+
     /// <summary>Whether the character is kept in a key as a letter or digit (so a pending separator becomes a space before it).</summary>
     public static bool IsKeptLetterOrDigit(char raw)
     {

@@ -230,6 +230,7 @@ public sealed class PlaceRecognizer
         Span<char> buffer = stackalloc char[NameKey.MaxLength];
         Span<char> variant = stackalloc char[NameKey.MaxLength + 4];
         Span<char> firstWord = stackalloc char[NameKey.MaxLength];
+        Span<int> words = stackalloc int[SpanKeys.MaxTokens + 1];
         var romanian = SpanKeys.AllowsRomanianEndings(text);
         var filter = SpanKeys.EndingsKeepFirstWord(cues.Suffixes);
         var i = 0;
@@ -238,16 +239,16 @@ public sealed class PlaceRecognizer
             if (blocked[i] || tokens[i].Kind is not (TokenKind.Word or TokenKind.Number)) { i++; continue; }
             Candidate? found = null;
             var max = Math.Min(SpanKeys.MaxTokens, tokens.Length - i);
-            // Spans whose key goes past a first word no longer name starts with are skipped unbuilt.
-            var wordEnd = -1;
-            if (filter && SpanKeys.FirstWord(text, i, firstWord, out var end) is > 0 and var wordLength
-                && !gazetteer.StartsLongerName(firstWord[..wordLength]))
+            // Spans whose key has more words than any name starting with its first word are skipped unbuilt.
+            var most = int.MaxValue;
+            if (filter && SpanKeys.FirstWord(text, i, firstWord, out var wordEnd) is > 0 and var wordLength)
             {
-                wordEnd = end;
+                most = gazetteer.MostWords(firstWord[..wordLength]);
+                SpanKeys.CountWords(text, i, max, wordEnd, words);
             }
             for (var count = max; count >= 1 && found is null; count--)
             {
-                if (SpanKeys.GoesPastFirstWord(text, i, count, wordEnd)) continue;
+                if (most != int.MaxValue && words[count] > most) continue;
                 if (Blocked(blocked, i, count)) continue;
                 var length = SpanKeys.Build(text, i, count, buffer);
                 if (length <= 0) continue;

@@ -66,6 +66,29 @@ internal static class SpanKeys
             && NameKey.IsKeptLetterOrDigit(text.Folded[last.Start]);
     }
 
+    /// <summary>
+    /// Fills <paramref name="words"/>[c] (c = 1..max) with a lower bound on the number of words of the key of
+    /// tokens [first, first+c): one, plus each later token that begins with a kept letter or digit right after a
+    /// separator (each such token opens a word of its own), and at least two once the span goes past the first
+    /// word <see cref="FirstWord"/> found. Endings hold no space, so their variants have as many words.
+    /// </summary>
+    public static void CountWords(AnalyzedText text, int first, int max, int wordEnd, Span<int> words)
+    {
+        var tokens = text.Tokens;
+        var counting = tokens[first].Length > 0 && NameKey.IsKeptLetterOrDigit(text.Folded[tokens[first].Start]);
+        var opened = 1;
+        words[1] = 1;
+        for (var c = 2; c <= max; c++)
+        {
+            var token = tokens[first + c - 1];
+            if (counting && token.Length > 0 && NameKey.SeparatesWords(text.Folded[token.Start - 1]) && NameKey.IsKeptLetterOrDigit(text.Folded[token.Start]))
+            {
+                opened++;
+            }
+            words[c] = opened < 2 && GoesPastFirstWord(text, first, c, wordEnd) ? 2 : opened;
+        }
+    }
+
     /// <summary>Whether a set of Romanian endings keeps the first word of a multi-word key (none holds a space).</summary>
     public static bool EndingsKeepFirstWord((string Ending, string Replacement)[] suffixes) =>
         Array.TrueForAll(suffixes, s => !s.Ending.Contains(' ', StringComparison.Ordinal));
