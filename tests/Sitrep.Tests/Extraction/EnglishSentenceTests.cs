@@ -126,6 +126,10 @@ public sealed class EnglishSentenceTests
     [InlineData("Four Malian troops died in the ambush.", "side=Mali")]
     // an article before a victim is one person
     [InlineData("A farmer was shot dead near Jos.", "count=1;best=1;sub=Attack")]
+    // a killing with no numeral, its victim named by trade, counts one
+    [InlineData("Gunmen killed a doctor in Maiduguri.", "count=1;best=1;category=civilian")]
+    // two people of the same group named apart by one source add up
+    [InlineData("Gunmen killed a nurse and a pastor near Bama.", "low=2;best=2;high=2")]
     // figures for different victims add up
     [InlineData("Three police officers and two civilians died in the attack on the convoy.", "best=5;low=5")]
     // figures for the same victims from two claimants are alternatives, not a sum

@@ -118,6 +118,10 @@ public sealed class RomanianSentenceTests
     [InlineData("Cincisprezece luptatori pro-houthi au murit in luptele de langa Sirwah.", "side=Houthis;count=15")]
     // un singur om: articolul nehotarat
     [InlineData("Un fermier a fost impuscat mortal langa Jos.", "count=1;best=1;sub=Attack")]
+    // o ucidere fara numeral, victima numita prin meserie, numara unu
+    [InlineData("Bandiții au ucis un medic in Maiduguri.", "count=1;best=1;category=civilian")]
+    // doua persoane din acelasi grup, numite separat de aceeasi sursa, se aduna
+    [InlineData("Bandiții au ucis un medic si un comerciant langa Bama.", "low=2;best=2;high=2")]
     // victime diferite se aduna
     [InlineData("Trei politisti si doi civili au murit in atacul asupra convoiului.", "best=5;low=5")]
     // aceleasi victime de la doua surse sunt alternative, nu suma

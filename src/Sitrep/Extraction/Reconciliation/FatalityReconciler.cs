@@ -26,9 +26,10 @@ internal static class FatalityReconciler
         var totals = own.Where(c => c.Victims.Category is "unknown" && own.Any(o => o.Victims.Category is not "unknown" && o.AnchorToken < c.AnchorToken)).ToList();
         foreach (var group in own.Except(totals).GroupBy(c => GroupKey(c, own)))
         {
-            low += group.Min(Low);
-            best += group.Min(Best);
-            high = Add(high, group.Select(High).Aggregate((long?)0, (a, b) => a is null || b is null ? null : Math.Max(a.Value, b.Value)));
+            var readings = Readings(group).ToList();
+            low += readings.Min(r => r.Low);
+            best += readings.Min(r => r.Best);
+            high = Add(high, readings.Select(r => r.High).Aggregate((long?)0, (a, b) => a is null || b is null ? null : Math.Max(a.Value, b.Value)));
         }
         // A total from a claimant who named none of the groups is a rival count of the same dead, not a restatement.
         var named = own.Except(totals).Select(c => c.Attribution?.Claimant).ToHashSet(StringComparer.Ordinal);
@@ -64,6 +65,27 @@ internal static class FatalityReconciler
         return sided.Any(o => string.Equals(o.Attribution?.Claimant, claimant, StringComparison.Ordinal))
             ? (c.Victims.Category, null)
             : (c.Victims.Category, sided[0].Victims.Side);
+    }
+
+    /// <summary>
+    /// The alternative counts of one victim group. One claimant naming different single people of the group in
+    /// one sentence ("a priest and a guard") gives one reading, their sum; otherwise each figure is a reading
+    /// (larger counts in one sentence are more often restatements: "3 civilians ... 3 people").
+    /// </summary>
+    private static IEnumerable<(long Low, long Best, long? High)> Readings(IEnumerable<CasualtyFrame> group)
+    {
+        foreach (var told in group.GroupBy(c => (c.Attribution?.Claimant, c.Sentence)))
+        {
+            var figures = told.ToList();
+            var distinct = figures.Count > 1 && figures.Select(f => f.Victims.Text).Distinct(StringComparer.Ordinal).Count() == figures.Count
+                && figures.All(f => f.Victims.Text is not null && f.Count!.Count is { Value: 1, Min: 1, Max: 1 });
+            if (distinct)
+            {
+                yield return (figures.Sum(Low), figures.Sum(Best), figures.Select(High).Aggregate((long?)0, Add));
+                continue;
+            }
+            foreach (var figure in figures) yield return (Low(figure), Best(figure), High(figure));
+        }
     }
 
     private static long Best(CasualtyFrame c) => c.Count!.Best ?? c.Count.Count.Value ?? c.Count.Count.Min ?? 0;
