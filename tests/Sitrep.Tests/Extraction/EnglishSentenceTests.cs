@@ -130,6 +130,10 @@ public sealed class EnglishSentenceTests
     [InlineData("Gunmen killed a doctor in Maiduguri.", "count=1;best=1;category=civilian")]
     // two people of the same group named apart by one source add up
     [InlineData("Gunmen killed a nurse and a pastor near Bama.", "low=2;best=2;high=2")]
+    // an ordinal is not a toll
+    [InlineData("Gunmen killed two farmers, the 40th such killing in the state this year.", "best=2;low=2;high=2")]
+    // a sports score is not a toll
+    [InlineData("The Bulls killed the Knicks in a 121-98 rout on Sunday.", "none")]
     // figures for different victims add up
     [InlineData("Three police officers and two civilians died in the attack on the convoy.", "best=5;low=5")]
     // figures for the same victims from two claimants are alternatives, not a sum

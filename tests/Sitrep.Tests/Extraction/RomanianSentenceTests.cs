@@ -122,6 +122,8 @@ public sealed class RomanianSentenceTests
     [InlineData("Bandiții au ucis un medic in Maiduguri.", "count=1;best=1;category=civilian")]
     // doua persoane din acelasi grup, numite separat de aceeasi sursa, se aduna
     [InlineData("Bandiții au ucis un medic si un comerciant langa Bama.", "low=2;best=2;high=2")]
+    // un numeral ordinal nu este un bilant
+    [InlineData("Doi fermieri au fost ucisi, a 40-a crima de acest fel din regiune.", "best=2;low=2;high=2")]
     // victime diferite se aduna
     [InlineData("Trei politisti si doi civili au murit in atacul asupra convoiului.", "best=5;low=5")]
     // aceleasi victime de la doua surse sunt alternative, nu suma

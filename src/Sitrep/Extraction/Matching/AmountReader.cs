@@ -21,6 +21,7 @@ internal static class AmountReader
             if (number.Value != decimal.Truncate(number.Value) || number.Value < 0 || number.Value > 100_000_000) continue;
             // "'90", "anii '90": an apostrophe glued before the digits makes a decade, not a count.
             if (number.FirstToken > 0 && text.Tokens[number.FirstToken - 1].End == number.Start && text.Normalized[number.Start - 1] == '\'') continue;
+            if (IsOrdinalOrMeasure(scan, number) || IsScore(scan, number)) continue;
             var value = (long)number.Value;
             var first = number.FirstToken;
             var modifier = FindModifier(scan, number.FirstToken, out var modifierFirst);
@@ -56,6 +57,40 @@ internal static class AmountReader
         }
         counts.Sort(static (a, b) => a.FirstToken.CompareTo(b.FirstToken));
         return counts.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// Digits with letters glued after them are an ordinal, a decade or a measure, never a head count: "40th",
+    /// "3rd", "1990s", "5km", and with a glued hyphen "a 40-a", "al 3-lea", "a 40-year-old".
+    /// </summary>
+    private static bool IsOrdinalOrMeasure(DocumentScan scan, NumberMention number)
+    {
+        if (number.IsWords) return false;
+        var next = number.FirstToken + number.TokenCount;
+        var tokens = scan.Tokens;
+        if (next >= tokens.Length || tokens[next].Start != number.End) return false;
+        if (tokens[next].Kind == TokenKind.Word) return true;
+        return scan.IsPunctuation(next, '-') && next + 1 < tokens.Length && tokens[next + 1].Start == tokens[next].End && tokens[next + 1].Kind == TokenKind.Word;
+    }
+
+    /// <summary>
+    /// "a 121-98 win", "2-1": two digit groups glued by a hyphen, the larger first, are a score, and neither is a
+    /// head count (a range of a toll is written smaller first: "3-4 killed").
+    /// </summary>
+    private static bool IsScore(DocumentScan scan, NumberMention number)
+    {
+        if (number.IsWords || number.TokenCount != 1) return false;
+        var tokens = scan.Tokens;
+        var at = number.FirstToken;
+        var value = number.Value;
+        if (Glued(at, at + 1) && scan.IsPunctuation(at + 1, '-') && Glued(at + 1, at + 2) && Digits(at + 2) is { } after) return after < value;
+        if (Glued(at - 1, at) && scan.IsPunctuation(at - 1, '-') && Glued(at - 2, at - 1) && Digits(at - 2) is { } before) return before > value;
+        return false;
+
+        bool Glued(int left, int right) => left >= 0 && right < tokens.Length && tokens[left].End == tokens[right].Start;
+
+        decimal? Digits(int token) => tokens[token].Kind == TokenKind.Number
+            && decimal.TryParse(scan.Folded(token), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
     private static bool VictimFollows(DocumentScan scan, int token)
