@@ -5,7 +5,7 @@ namespace Sitrep.Text;
 
 /// <summary>
 /// Finds numbers in digits and in words and reads their value with the language's conventions:
-/// "30.000" is 30000 in Romanian and "30,000" in English; "1,5 milioane" and "1.2 million" are
+/// "45.000" is 45000 in Romanian and "45,000" in English; "1,5 milioane" and "1.2 million" are
 /// 1500000 and 1200000; "douazeci si trei", "two hundred and five", "a dozen" are 23, 205, 12.
 /// A mention spans every token of its number. Articles ("a", "un", "o") count only before a
 /// multiplier, so "un soldat" holds no number. Thread-safe.
@@ -265,7 +265,7 @@ public sealed class NumberRecognizer
     /// <summary>
     /// Reads digits with separators. One kind of separator used several times ("1.000.000") groups thousands;
     /// used once, it groups thousands when it is the language's thousands separator and three digits follow
-    /// ("30.000" in Romanian), and is a decimal point otherwise ("1,5", "1.2"). With both kinds, the last is
+    /// ("45.000" in Romanian), and is a decimal point otherwise ("1,5", "1.2"). With both kinds, the last is
     /// the decimal point ("1,234.5"). Anything else ("12.05.2020") is not read as a number.
     /// </summary>
     internal bool TryParseDigits(ReadOnlySpan<char> digits, out decimal value)

@@ -122,7 +122,7 @@ public sealed class Segmenter
         return after >= normalized.Length || !char.IsLower(normalized[after]);
     }
 
-    /// <summary>Digits with internal separators: "30.000", "1,5", "2020-09" stays as digits and a dash.</summary>
+    /// <summary>Digits with internal separators: "45.000", "1,5", "2020-09" stays as digits and a dash.</summary>
     private static int ScanNumber(string text, int start)
     {
         var end = start;

@@ -24,7 +24,7 @@ public readonly record struct Sentence(int Start, int End, int FirstToken, int T
     public int EndToken => FirstToken + TokenCount;
 }
 
-/// <summary>A number found in the text, in digits or in words ("30.000", "1,5 milioane", "douazeci si trei").</summary>
+/// <summary>A number found in the text, in digits or in words ("45.000", "1,5 milioane", "douazeci si trei").</summary>
 /// <param name="FirstToken">Index of its first token.</param>
 /// <param name="TokenCount">How many tokens it spans.</param>
 /// <param name="Value">Its value.</param>
