@@ -175,6 +175,34 @@ public sealed class EnglishSentenceTests
     [InlineData("Veterans gathered for the anniversary of the battle of Kursk.")]
     // a team's attack
     [InlineData("The team's attack was the best in the league this season.")]
+    // a sport word far from the verb, in a sentence with no victim, weapon or armed actor
+    [InlineData("Their attack finally broke through late in the second half, and the referee added four minutes.")]
+    // a match score alone says the sentence is about a game
+    [InlineData("Porto crushed the visitors 4-0 and destroyed their hopes of a title.")]
+    // chess
+    [InlineData("White opened an attack on the queenside and captured two pawns before the time control in this chess final.")]
+    // fire-fighting
+    [InlineData("Crews battled the wildfire through the night as strong winds fanned the flames.")]
+    // food writing
+    [InlineData("The chef's chocolate dessert is a real bomb, according to the critics.")]
+    // a drill or simulation
+    [InlineData("Marines carried out an exercise simulating an assault on a coastal base.")]
+    // a festival told as a storm
+    [InlineData("Fans stormed the gates on the first day of the music festival.")]
+    // the Second World War named without "World War"
+    [InlineData("The town held a parade on the day the Second World War ended in Europe, with veterans fighting back tears.")]
     public void English_sentences_that_only_look_violent_make_no_current_event(string text) =>
         SentenceExpectations.Check("en", text, Day, "none");
+
+    [Theory]
+    // a setting word does not cancel an attack that names its victims
+    [InlineData("Gunmen opened fire on fans outside the stadium after the match, killing three people.", "sub=Attack;best=3")]
+    // nor one that names the attackers' weapon
+    [InlineData("A grenade thrown at the festival crowd in the main square wounded twelve civilians.", "type=Explosions/Remote violence")]
+    // nor one whose attackers are armed
+    [InlineData("Militants attacked the referee's convoy near the border.", "type=Battles")]
+    // a metaphor binds only its phrase: clashes during a budget debate are real
+    [InlineData("Police fired tear gas as protesters clashed with officers outside parliament during the budget vote.", "type=Riots")]
+    public void English_violence_in_a_settings_sentence_is_kept_when_the_sentence_shows_conflict(string text, string expectations) =>
+        SentenceExpectations.Check("en", text, Day, expectations);
 }

@@ -161,6 +161,32 @@ public sealed class RomanianSentenceTests
     [InlineData("Bunicul a suferit un atac cerebral duminica.")]
     // comemorarea unei lupte trecute
     [InlineData("Veteranii au marcat aniversarea luptelor de la Marasesti.")]
+    // un cuvant de sport departe de verb, fara victime, arme sau actori armati
+    [InlineData("Atacul lor a strapuns in sfarsit apararea in repriza a doua, iar arbitrul a prelungit meciul.")]
+    // un scor spune ca e vorba de un joc
+    [InlineData("Gazdele au zdrobit oaspetii cu 3-0 si le-au distrus sperantele la titlu.")]
+    // sah
+    [InlineData("Campioana a lansat un atac pe flancul regelui si a capturat doi pioni in finala de sah.")]
+    // pompierii
+    [InlineData("Pompierii s-au luptat toata noaptea cu un incendiu de vegetatie, ajutati de vantul care s-a mai calmat.")]
+    // gastronomie
+    [InlineData("Desertul bucatarului este o adevarata bomba, spun criticii.")]
+    // un exercitiu
+    [InlineData("Infanteristii marini au facut un exercitiu care a simulat un asalt asupra unei baze de pe coasta.")]
+    // un festival
+    [InlineData("Spectatorii au luat cu asalt portile in prima zi a festivalului de muzica.")]
+    // al Doilea Razboi Mondial fara articol
+    [InlineData("Orasul a organizat o parada la aniversarea sfarsitului celui de-al Doilea Razboi Mondial, iar veteranii au luptat cu lacrimile.")]
     public void Propozitiile_care_doar_par_violente_nu_fac_eveniment_curent(string text) =>
         SentenceExpectations.Check("ro", text, Day, "none");
+
+    [Theory]
+    // un cuvant de cadru nu anuleaza un atac cu victime
+    [InlineData("Barbati inarmati au deschis focul asupra suporterilor dupa meci, ucigand trei oameni.", "best=3")]
+    // nici unul cu arma atacatorilor
+    [InlineData("O grenada aruncata in multimea de la festival a ranit doisprezece civili.", "type=Explosions/Remote violence")]
+    // nici unul cu atacatori armati
+    [InlineData("Militantii au atacat convoiul arbitrului langa granita.", "type=Battles")]
+    public void Violenta_intr_o_propozitie_cu_un_cadru_ramane_cand_propozitia_arata_conflict(string text, string expectations) =>
+        SentenceExpectations.Check("ro", text, Day, expectations);
 }

@@ -7,9 +7,8 @@ using Sitrep.Extraction.Status;
 namespace Sitrep.Extraction.Frames;
 
 /// <summary>
-/// Turns a sentence's triggers into frames. Triggers near sport, market, film, game, medical or metaphor
-/// context, or a commemoration, make no event of violence (a "team's attack", "prices exploded", "political
-/// war"). Each statement trigger is a frame of its own; a change of territory is a frame of its own; the
+/// Turns a sentence's triggers into frames. Triggers about another domain (<see cref="DomainGuard"/>) make no
+/// event of violence (a "team's attack", "prices exploded", "political war"). Each statement trigger is a frame of its own; a change of territory is a frame of its own; the
 /// remaining triggers of the same status make one frame whose sub-type is the most salient trigger's,
 /// refined by what else the sentence says: protesters who clash or throw stones riot, police who disperse a
 /// protest intervene, force that kills protesters is excessive; direct-fire weapons beside artillery mean a
@@ -18,8 +17,6 @@ namespace Sitrep.Extraction.Frames;
 /// </summary>
 internal sealed class EventFrameBuilder
 {
-    private const int GuardReach = 6;
-
     /// <summary>Salience the lexicons give an attack verb that says nothing of whether anyone fought back.</summary>
     private const int AttackVerbSalience = 3;
 
@@ -46,9 +43,10 @@ internal sealed class EventFrameBuilder
     public ImmutableArray<EventFrame> Build(ImmutableArray<CasualtyFrame> casualties)
     {
         var frames = ImmutableArray.CreateBuilder<EventFrame>();
+        var guard = new DomainGuard(_scan, casualties);
         for (var sentence = 0; sentence < _scan.SentenceCount; sentence++)
         {
-            var hits = _scan.In(LexiconKind.Triggers, sentence).Where(t => !IsGuarded(t)).ToList();
+            var hits = _scan.In(LexiconKind.Triggers, sentence).Where(t => !guard.IsGuarded(t)).ToList();
             if (hits.Count == 0) continue;
             // What a statement is about is not an event: "called for an end to hostilities", "accused X of attacks".
             var statementStarts = hits.Where(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key == "Statements").ToList();
@@ -203,18 +201,4 @@ internal sealed class EventFrameBuilder
 
     private static bool ArmedActorAfter(LexiconMatch trigger, List<LexiconMatch> refiners) =>
         refiners.Any(r => string.Equals(r.Entry.Field(0), "armed-actor", StringComparison.Ordinal) && r.FirstToken > trigger.FirstToken);
-
-    /// <summary>A trigger of violence near words of another domain (sport, markets, films...) is not about conflict.</summary>
-    private bool IsGuarded(LexiconMatch trigger)
-    {
-        var family = LexiconSchema.SubEvents[trigger.Entry.Field(0)].Key;
-        if (family is "Protests" or "Statements" or "Strategic developments") return false;
-        foreach (var guard in _scan.In(LexiconKind.Guards, trigger.Sentence))
-        {
-            var overlaps = guard.FirstToken < trigger.EndToken && trigger.FirstToken < guard.EndToken;
-            var near = Math.Abs(guard.FirstToken - trigger.FirstToken) <= GuardReach;
-            if (overlaps || near) return true;
-        }
-        return false;
-    }
 }

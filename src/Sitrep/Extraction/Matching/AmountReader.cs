@@ -73,25 +73,9 @@ internal static class AmountReader
         return scan.IsPunctuation(next, '-') && next + 1 < tokens.Length && tokens[next + 1].Start == tokens[next].End && tokens[next + 1].Kind == TokenKind.Word;
     }
 
-    /// <summary>
-    /// "a 121-98 win", "2-1": two digit groups glued by a hyphen, the larger first, are a score, and neither is a
-    /// head count (a range of a toll is written smaller first: "3-4 killed").
-    /// </summary>
-    private static bool IsScore(DocumentScan scan, NumberMention number)
-    {
-        if (number.IsWords || number.TokenCount != 1) return false;
-        var tokens = scan.Tokens;
-        var at = number.FirstToken;
-        var value = number.Value;
-        if (Glued(at, at + 1) && scan.IsPunctuation(at + 1, '-') && Glued(at + 1, at + 2) && Digits(at + 2) is { } after) return after < value;
-        if (Glued(at - 1, at) && scan.IsPunctuation(at - 1, '-') && Glued(at - 2, at - 1) && Digits(at - 2) is { } before) return before > value;
-        return false;
-
-        bool Glued(int left, int right) => left >= 0 && right < tokens.Length && tokens[left].End == tokens[right].Start;
-
-        decimal? Digits(int token) => tokens[token].Kind == TokenKind.Number
-            && decimal.TryParse(scan.Folded(token), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-    }
+    /// <summary>Neither number of a match score ("a 121-98 win") is a head count.</summary>
+    private static bool IsScore(DocumentScan scan, NumberMention number) =>
+        !number.IsWords && number.TokenCount == 1 && MatchScore.At(scan, number.FirstToken);
 
     private static bool VictimFollows(DocumentScan scan, int token)
     {
