@@ -14,24 +14,40 @@ public sealed record PlaceFindings(ImmutableArray<PlaceMention> Mentions, Immuta
     /// <summary>
     /// A best guess for where a text's events happen when nothing ties them to a trigger: the first
     /// locality in the main country, else its first administrative area, region, or the country itself;
-    /// when the main country has no place named, the same order over every place.
+    /// when the main country has no place named, the same order over every place. Isolated places
+    /// (<see cref="PlaceMention.Isolated"/>) come after the areas of their country.
     /// </summary>
     public PlaceMention? MostSpecific()
     {
         var main = MainCountry;
-        if (main is not null && First(p => string.Equals(p.Country, main, StringComparison.Ordinal)) is { } inMain) return inMain;
-        return First(p => p.Country.Length > 0);
+        if (main is not null && First(Mentions, p => string.Equals(p.Country, main, StringComparison.Ordinal)) is { } inMain) return inMain;
+        return First(Mentions, p => p.Country.Length > 0);
     }
 
-    private PlaceMention? First(Func<PlaceMention, bool> filter)
+    /// <summary>
+    /// The most specific of some places: localities, then administrative areas, regions, isolated
+    /// localities and countries, the first in text order within each.
+    /// </summary>
+    public static PlaceMention? First(IEnumerable<PlaceMention> places, Func<PlaceMention, bool> filter)
     {
-        foreach (var precision in (ReadOnlySpan<PlacePrecision>)[PlacePrecision.Locality, PlacePrecision.Admin, PlacePrecision.Region, PlacePrecision.Country])
+        PlaceMention? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var place in places)
         {
-            foreach (var place in Mentions)
-            {
-                if (place.Precision == precision && filter(place)) return place;
-            }
+            if (!filter(place)) continue;
+            var rank = Rank(place);
+            if (rank < bestRank) { best = place; bestRank = rank; }
         }
-        return null;
+        return best;
     }
+
+    /// <summary>How specific a place is taken to be: lower is more specific.</summary>
+    public static int Rank(PlaceMention place) => place.Precision switch
+    {
+        PlacePrecision.Locality when place.Isolated => 3,
+        PlacePrecision.Locality => 0,
+        PlacePrecision.Admin => 1,
+        PlacePrecision.Region => 2,
+        _ => 4,
+    };
 }

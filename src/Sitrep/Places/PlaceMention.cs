@@ -28,4 +28,15 @@ public sealed record PlaceMention(
     double Lat,
     double Lon,
     PlacePrecision Precision,
-    long? GeonamesId);
+    long? GeonamesId)
+{
+    /// <summary>
+    /// A small place far from every other place the text names in its country, with nothing tying it to them:
+    /// likely a namesake of a place the gazetteer lacks. Prefer the text's other places when choosing where
+    /// something happened.
+    /// </summary>
+    public bool Isolated { get; init; }
+
+    /// <summary>Whether the place lies in the country the text is most about (<see cref="PlaceFindings.MainCountry"/>).</summary>
+    public bool InMainCountry { get; init; }
+}

@@ -26,6 +26,10 @@ public sealed class PlaceRecognizer
     private const long KnownPlace = 1_000;
     private const long BigCity = 500_000;
     private const double SeatBonus = 4;
+    private const double SeatRadiusKm = 300;
+    private const double CoherenceBonus = 4;
+    private const double NeighbourKm = 100;
+    private const double IsolationKm = 150;
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
@@ -122,6 +126,8 @@ public sealed class PlaceRecognizer
             if (candidate.Chosen!.Kind != GazetteerEntryKind.Country && candidate.Chosen.Country.Length > 0) Add(refined, candidate.Chosen.Country, 0.5);
         }
         Resolve(gazetteer, kept, refined);
+        // Third round: namesakes inside one country are told apart by the other places chosen.
+        Resolve(gazetteer, kept, refined, kept);
         // A small place abroad while the text is plainly about another country is a misreading: the text
         // most likely spells a place of that country differently.
         var main = refined.Count == 0 ? null : refined.MaxBy(p => p.Value).Key;
@@ -136,12 +142,16 @@ public sealed class PlaceRecognizer
                 {
                     continue;
                 }
-                if (Fuzzy(text, c.First, c.Count, focusCountries) is { } respelled) c.Chosen = respelled;
+                if (Fuzzy(text, c.First, c.Count, focusCountries) is { } respelled && !Isolated(respelled, c, kept, loose: true)) c.Chosen = respelled;
                 else kept.RemoveAt(k);
             }
         }
         if (focusCountries.Count > 0) AddRespelled(text, cues, blocked, candidates, kept, focusCountries);
 
+        var countries = refined.Where(p => p.Key.Length > 0)
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new CountryFocus(p.Key, p.Value)).ToImmutableArray();
+        var mainCountry = countries.IsEmpty ? null : countries[0].Iso3;
         var mentions = ImmutableArray.CreateBuilder<PlaceMention>(kept.Count);
         foreach (var candidate in kept)
         {
@@ -150,11 +160,12 @@ public sealed class PlaceRecognizer
             var last = text.Tokens[candidate.End - 1];
             mentions.Add(new PlaceMention(first.Start, last.End, candidate.First, candidate.Count, entry.Name, entry.Country,
                 entry.Admin1.Length == 0 ? null : entry.Admin1, entry.Lat, entry.Lon, entry.Precision,
-                entry.GeonamesId > 0 ? entry.GeonamesId : null));
+                entry.GeonamesId > 0 ? entry.GeonamesId : null)
+            {
+                Isolated = Isolated(entry, candidate, kept),
+                InMainCountry = string.Equals(entry.Country, mainCountry, StringComparison.Ordinal),
+            });
         }
-        var countries = refined.Where(p => p.Key.Length > 0)
-            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new CountryFocus(p.Key, p.Value)).ToImmutableArray();
         return new PlaceFindings(mentions.ToImmutable(), countries);
     }
 
@@ -204,7 +215,8 @@ public sealed class PlaceRecognizer
                 found = _fuzzy.Value.Find(buffer[..length], country);
                 if (found is not null) break;
             }
-            if (found is null) continue;
+            // A loose match far from every other place of its country named in the text is a different place.
+            if (found is null || Isolated(found, null, kept, loose: true)) continue;
             var candidate = new Candidate { First = i, Count = end - i, Entries = [found], Chosen = found };
             var at = kept.FindIndex(c => c.First > i);
             kept.Insert(at < 0 ? kept.Count : at, candidate);
@@ -215,12 +227,60 @@ public sealed class PlaceRecognizer
     private static void Add(Dictionary<string, double> focus, string country, double weight) =>
         focus[country] = focus.GetValueOrDefault(country) + weight;
 
-    private static void Resolve(Gazetteer gazetteer, List<Candidate> kept, Dictionary<string, double> focus)
+    private static void Resolve(Gazetteer gazetteer, List<Candidate> kept, Dictionary<string, double> focus, List<Candidate>? context = null)
     {
         // Containers first ("Aleppo" before "Miznaz in Aleppo"), so the contained place is checked against their choice.
-        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is null)) candidate.Chosen = Choose(gazetteer, candidate, focus);
-        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is not null)) candidate.Chosen = Choose(gazetteer, candidate, focus);
-        foreach (var candidate in kept.Where(c => !c.IsContainer)) candidate.Chosen = Choose(gazetteer, candidate, focus);
+        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is null)) candidate.Chosen = Choose(gazetteer, candidate, focus, context);
+        foreach (var candidate in kept.Where(c => c.IsContainer && c.Container is not null)) candidate.Chosen = Choose(gazetteer, candidate, focus, context);
+        foreach (var candidate in kept.Where(c => !c.IsContainer)) candidate.Chosen = Choose(gazetteer, candidate, focus, context);
+    }
+
+    /// <summary>
+    /// How well a reading fits the other places the text names (their current choices): inside a province or
+    /// region it names, or near a town it names. Namesakes of one country ("Hamirpur" in three states) are told
+    /// apart this way.
+    /// </summary>
+    private static double Coherence(GazetteerEntry entry, Candidate self, List<Candidate> context)
+    {
+        if (entry.Kind is not (GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 or GazetteerEntryKind.Capital)) return 0;
+        double best = 0;
+        foreach (var other in context)
+        {
+            if (ReferenceEquals(other, self) || other.Chosen is not { } chosen || SameName(other, self)) continue;
+            if (chosen.Kind is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Region or GazetteerEntryKind.DeFacto && Contains(chosen, entry)) return CoherenceBonus;
+            if (chosen.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 or GazetteerEntryKind.Capital
+                && string.Equals(chosen.Country, entry.Country, StringComparison.Ordinal)
+                && GeoDistance.Km(chosen.Lat, chosen.Lon, entry.Lat, entry.Lon) < NeighbourKm)
+            {
+                best = CoherenceBonus / 2;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Two mentions of one name ("Taizz (Salh, Taizz)") do not vouch for each other.</summary>
+    private static bool SameName(Candidate a, Candidate b) => a.Entries.Exists(b.Entries.Contains);
+
+    /// <summary>
+    /// A small place outside the province or region the text names in its country and far from every other
+    /// place named there, with nothing tying it to them: most likely a namesake of a place the gazetteer lacks
+    /// ("Colonia La Jauja" in a text about Jalisco). Two towns far apart with no province named are both
+    /// plausible ("in Lida, in solidarity with Brest"), so a name that can be an area is required ("Donetsk" is
+    /// both), except for a loose match (<paramref name="loose"/>), which any other place of its country outweighs.
+    /// </summary>
+    private static bool Isolated(GazetteerEntry entry, Candidate? self, List<Candidate> context, bool loose = false)
+    {
+        if (entry.Kind is not (GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2) || (entry.Population >= LargePlace && !loose)) return false;
+        if (self?.Container is not null) return false;
+        var area = false;
+        foreach (var other in context)
+        {
+            if (ReferenceEquals(other, self) || other.Chosen is not { } chosen || (self is not null && SameName(other, self))) continue;
+            if (!string.Equals(chosen.Country, entry.Country, StringComparison.Ordinal) || chosen.Kind is GazetteerEntryKind.Country) continue;
+            if (Contains(chosen, entry) || GeoDistance.Km(chosen.Lat, chosen.Lon, entry.Lat, entry.Lon) < IsolationKm) return false;
+            area |= loose || chosen.Kind == GazetteerEntryKind.Admin2 || other.HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Region or GazetteerEntryKind.DeFacto);
+        }
+        return area;
     }
 
     private static List<Candidate> FindCandidates(AnalyzedText text, Gazetteer gazetteer, PlaceCues cues, bool[] blocked)
@@ -318,9 +378,11 @@ public sealed class PlaceRecognizer
             if (!inner.Entries.Exists(e => outer.Entries.Exists(o => Contains(o, e))))
             {
                 // "Kamianka, Donetsk" where no Kamianka of the gazetteer lies in Donetsk: an unknown village;
-                // the area after it is the better location.
+                // the area or the city after it is the better location ("Ermita, Manila": a district of the city).
                 if (inner.Entries.TrueForAll(e => e.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && e.Population < LargePlace)
-                    && outer.HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region))
+                    && (outer.HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region)
+                        || outer.Entries.Exists(o => o.Kind is GazetteerEntryKind.Capital || o.Population >= LargePlace))
+                    && !SameName(inner, outer))
                 {
                     inner.Misplaced = true;
                 }
@@ -453,7 +515,7 @@ public sealed class PlaceRecognizer
         return token.Kind == TokenKind.Word && char.IsUpper(text.Normalized[token.Start]);
     }
 
-    private static GazetteerEntry Choose(Gazetteer gazetteer, Candidate candidate, Dictionary<string, double> focus)
+    private static GazetteerEntry Choose(Gazetteer gazetteer, Candidate candidate, Dictionary<string, double> focus, List<Candidate>? context)
     {
         GazetteerEntry? best = null;
         var bestScore = double.MinValue;
@@ -479,13 +541,15 @@ public sealed class PlaceRecognizer
             // "Atlanta, Georgia": the area is the reading that holds the place named before it.
             if (candidate.Inner is { } held && held.Entries.Exists(e => Contains(entry, e))) score += 8;
             // A province and its capital share a name; without a cue ("Helmand province", "judetul Cluj") the city is meant.
+            // Only a town inside the province counts: a namesake seat elsewhere in the country is not its capital.
             // (The province steps back rather than the city forward, so namesakes in other countries are not outranked.)
             if (entry.Kind == GazetteerEntryKind.Admin1 && !candidate.AdminCue
-                && candidate.Entries.Exists(e => e.Kind is GazetteerEntryKind.Seat or GazetteerEntryKind.Capital && string.Equals(e.Country, entry.Country, StringComparison.Ordinal)))
+                && candidate.Entries.Exists(e => e.Kind is GazetteerEntryKind.Seat or GazetteerEntryKind.Capital && SeatOf(entry, e)))
             {
                 score -= SeatBonus;
             }
             if (entry.Kind is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Admin2 && candidate.AdminCue) score += 2;
+            if (context is not null && candidate.Entries.Count > 1) score += Coherence(entry, candidate, context);
             if (candidate.Container is { } container)
             {
                 var outer = container.Chosen;
@@ -499,6 +563,11 @@ public sealed class PlaceRecognizer
         }
         return best!;
     }
+
+    /// <summary>Whether a town named like a province is its seat: inside it, or near it where the capital forms its own unit ("Sanaa").</summary>
+    private static bool SeatOf(GazetteerEntry province, GazetteerEntry town) =>
+        string.Equals(province.Country, town.Country, StringComparison.Ordinal)
+        && (Contains(province, town) || GeoDistance.Km(province.Lat, province.Lon, town.Lat, town.Lon) < SeatRadiusKm);
 
     /// <summary>Whether <paramref name="inner"/> plausibly lies in <paramref name="outer"/>.</summary>
     internal static bool Contains(GazetteerEntry outer, GazetteerEntry inner)

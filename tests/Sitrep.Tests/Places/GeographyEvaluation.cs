@@ -31,6 +31,7 @@ internal static class GeographyEvaluation
         var header = records[0].Fields.ToList();
         int Column(string name) => header.IndexOf(name);
         int notesAt = Column("notes"), iso3At = Column("iso3"), latAt = Column("latitude"), lonAt = Column("longitude"), locationAt = Column("location");
+        int admin1At = Column("admin1"), admin2At = Column("admin2"), precisionAt = Column("geo_precision");
         int rows = 0, withPlace = 0, country = 0, within25 = 0, within50 = 0;
         var errors = new StringBuilder();
         foreach (var record in records.Skip(1))
@@ -46,17 +47,14 @@ internal static class GeographyEvaluation
             if (best is not null) withPlace++;
             if (string.Equals(guessedCountry, goldCountry, StringComparison.Ordinal)) country++;
             var distance = double.PositiveInfinity;
-            if (best is not null
-                && double.TryParse(record.Fields[latAt], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-                && double.TryParse(record.Fields[lonAt], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
-            {
-                distance = GeoDistance.Km(lat, lon, best.Lat, best.Lon);
-            }
+            var hasGold = double.TryParse(record.Fields[latAt], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                & double.TryParse(record.Fields[lonAt], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon);
+            if (best is not null && hasGold) distance = GeoDistance.Km(lat, lon, best.Lat, best.Lon);
             if (distance <= 25) within25++;
             if (distance <= 50) within50++;
             else
             {
-                errors.Append(CultureInfo.InvariantCulture, $"{goldCountry}\t{guessedCountry}\t{record.Fields[locationAt]}\t{best?.Name}/{best?.Country}/{best?.Precision}\t{(double.IsInfinity(distance) ? -1 : Math.Round(distance))}\t{string.Join(" | ", places.Select(p => analyzed.OriginalText(p.Start, p.End) + "=" + p.Name + "/" + p.Country))}\t{record.Fields[notesAt]}\n");
+                errors.Append(CultureInfo.InvariantCulture, $"{goldCountry}\t{guessedCountry}\t{record.Fields[locationAt]} ({record.Fields[admin2At]}, {record.Fields[admin1At]}; p{record.Fields[precisionAt]})\t{best?.Name}/{best?.Country}/{best?.Precision}\t{(double.IsInfinity(distance) ? -1 : Math.Round(distance))}\t{string.Join(" | ", places.Select(p => analyzed.OriginalText(p.Start, p.End) + "=" + p.Name + "/" + p.Country + "/" + p.Precision + "/" + (hasGold ? Math.Round(GeoDistance.Km(lat, lon, p.Lat, p.Lon)) : -1)))}\t{record.Fields[notesAt]}\n");
             }
         }
         WriteErrors("acled-misses.tsv", errors);

@@ -5,7 +5,9 @@ namespace Sitrep.Extraction.Frames;
 
 /// <summary>
 /// Places an event: the most specific place named in its frames' sentences, nearest the deciding trigger;
-/// else the place the text is most about (the region or locality named most often); else a country named.
+/// else the most specific place of the country the text is about; else a country named.
+/// "Most specific" follows <see cref="PlaceFindings.Rank"/>: localities, then areas, then localities that lie
+/// far from the areas the text names (likely namesakes of a place the gazetteer lacks).
 /// </summary>
 internal sealed class LocationResolver
 {
@@ -15,19 +17,15 @@ internal sealed class LocationResolver
     public LocationResolver(DocumentScan scan)
     {
         _scan = scan;
-        _focus = scan.Places
-            .Where(p => p.Precision != PlacePrecision.Country)
-            .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Min(p => p.FirstToken))
-            .Select(g => g.First())
-            .FirstOrDefault() ?? scan.Places.FirstOrDefault();
+        _focus = PlaceFindings.First(scan.Places, p => p.InMainCountry && p.Precision != PlacePrecision.Country)
+            ?? PlaceFindings.First(scan.Places, p => p.Precision != PlacePrecision.Country)
+            ?? scan.Places.FirstOrDefault();
     }
 
     public Location? Resolve(IReadOnlyList<EventFrame> frames)
     {
-        // The first sentence of the event that names a place below the country says where it happened,
-        // the nearest such place to the trigger; else the place the text is about; else a country named.
+        // The first sentence of the event that names a place below the country says where it happened:
+        // its most specific place, in the text's main country when it names one there, nearest the trigger.
         PlaceMention? best = null;
         PlaceMention? country = null;
         foreach (var frame in frames.OrderBy(f => f.IsWeak ? 1 : 0).ThenBy(f => f.Sentence))
@@ -36,7 +34,8 @@ internal sealed class LocationResolver
             var places = _scan.PlacesIn(s.FirstToken, s.EndToken).ToList();
             country ??= places.FirstOrDefault(p => p.Precision == PlacePrecision.Country);
             best = places.Where(p => p.Precision != PlacePrecision.Country)
-                .OrderBy(p => p.Precision)
+                .OrderBy(PlaceFindings.Rank)
+                .ThenBy(p => p.InMainCountry ? 0 : 1)
                 .ThenBy(p => Math.Abs(p.FirstToken - frame.AnchorToken))
                 .FirstOrDefault();
             if (best is not null) break;

@@ -1,0 +1,58 @@
+using Sitrep.Places;
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Places;
+
+/// <summary>
+/// How a name is resolved when the gazetteer has several readings, and which place stands for a text:
+/// one phenomenon a row, in English and in Romanian, with sentences written for these tests.
+/// </summary>
+public sealed class PlaceResolutionTests
+{
+    private static readonly TextAnalyzer Analyzer = new();
+    private static readonly PlaceRecognizer Recognizer = new();
+
+    private static string Describe(PlaceFindings findings, AnalyzedText analyzed) =>
+        string.Join("; ", findings.Mentions.Select(p =>
+            $"{analyzed.OriginalText(p.Start, p.End)}={p.Name}/{p.Country}/{p.Admin1}/{p.Precision}{(p.Isolated ? "/isolated" : "")}"));
+
+    [Theory]
+    // A province whose name a town elsewhere in the country shares is the province, not that town:
+    // only the province's own capital steps in for it.
+    [InlineData("Fishermen blocked the port road in Zihuatanejo, Guerrero on Monday.", "en", "Guerrero=Guerrero/MEX/Guerrero/Admin")]
+    [InlineData("Pescarii au blocat drumul spre port la Zihuatanejo, Guerrero.", "ro", "Guerrero=Guerrero/MEX/Guerrero/Admin")]
+    // Namesakes inside one country: the one in the state the text names, even a sentence away.
+    [InlineData("Villagers set fire to a police post near Hamirpur on Sunday. Officials in Himachal Pradesh blamed a land dispute.", "en", "Hamirpur=Hamīrpur/IND/Himachal Pradesh/Locality")]
+    [InlineData("Satenii au incendiat un post de politie langa Hamirpur. Autoritatile din Himachal Pradesh au vorbit de o disputa funciara.", "ro", "Hamirpur=Hamīrpur/IND/Himachal Pradesh/Locality")]
+    public void Resolves_a_name_from_its_context(string text, string language, string expected)
+    {
+        var analyzed = Analyzer.Analyze(text, language);
+        var described = Describe(Recognizer.Analyze(analyzed), analyzed);
+        Assert.Contains(expected, described.Split("; "));
+    }
+
+    [Theory]
+    // A district named before a big city after a comma, which the gazetteer knows only far away, is part of that
+    // city: the city alone is the place.
+    [InlineData("Traders marched through Ermita, Manila to demand rent relief.", "en", "Manila=Manila/PHL/National Capital Region/Locality")]
+    [InlineData("Comerciantii au manifestat prin Ermita, Manila, cerand chirii mai mici.", "ro", "Manila=Manila/PHL/National Capital Region/Locality")]
+    public void Finds_only_the_places_the_text_means(string text, string language, string expected)
+    {
+        var analyzed = Analyzer.Analyze(text, language);
+        Assert.Equal(expected, Describe(Recognizer.Analyze(analyzed), analyzed));
+    }
+
+    [Theory]
+    // A neighbourhood whose only reading lies far outside the state the text names is not where things happened.
+    [InlineData("Gunmen shot a shopkeeper in Zapopan, Jalisco, outside a bakery in the Frontera district.", "en", "Zapopan")]
+    [InlineData("Doi barbati inarmati au impuscat un negustor in Zapopan, Jalisco, langa o brutarie din cartierul Frontera.", "ro", "Zapopan")]
+    // A loosely matched spelling far from the province named is dropped; the province stands for the text.
+    [InlineData("Shelling damaged two houses near Uzhorod in Donetsk region.", "en", "Donetsk region")]
+    [InlineData("Bombardamentele au avariat doua case langa Uzhorod, in regiunea Donetsk.", "ro", "Donetsk region")]
+    public void The_most_specific_place_skips_places_far_from_the_named_areas(string text, string language, string expected)
+    {
+        var analyzed = Analyzer.Analyze(text, language);
+        var findings = Recognizer.Analyze(analyzed);
+        Assert.True(findings.MostSpecific()?.Name == expected, Describe(findings, analyzed));
+    }
+}
