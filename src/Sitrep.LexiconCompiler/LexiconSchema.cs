@@ -108,7 +108,7 @@ public static class LexiconSchema
     private static readonly string[] TimeKinds = { "weekday", "relative-day", "month", "part-of-day", "date-lead", "approximate-lead" };
     private static readonly string[] GuardDomains = { "sport", "market", "film", "metaphor", "commemoration", "game", "medicine", "weather", "fire", "food", "drill", "culture" };
     private static readonly string[] WeaponClasses = { "artillery", "missile", "air", "drone", "explosive", "grenade", "firearm", "chemical", "armour", "bladed", "blunt", "fire", "heavy-firearm" };
-    private static readonly string[] SideRelations = { "enemy", "both", "reflexive", "separatists", "pro", "anti", "agent" };
+    private static readonly string[] SideRelations = { "enemy", "both", "reflexive", "separatists", "pro", "anti", "agent", "passive" };
     private static readonly string[] RefinerCues = { "intervention", "protester-violence", "lethal-force", "mob", "civilian-target", "armed-actor", "non-violent", "observation", "security-measure", "detention", "crowd-size" };
     private static readonly string[] ClauseBreaks = { "relative", "contrast", "coordination", "subordinate" };
 

@@ -26,12 +26,15 @@ internal sealed class EventAssembler
     private readonly LocationResolver _locations;
     private readonly ClaimLinker _claims;
 
-    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates, ImmutableArray<YearMention> years)
+    private readonly PassiveVoice _voice;
+
+    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates, ImmutableArray<YearMention> years, PassiveVoice voice)
     {
         _scan = scan;
         _dates = dates;
         _years = years;
-        _actors = new ActorRoleResolver(scan);
+        _voice = voice;
+        _actors = new ActorRoleResolver(scan, voice);
         _locations = new LocationResolver(scan);
         _claims = new ClaimLinker(scan);
     }
@@ -143,13 +146,26 @@ internal sealed class EventAssembler
     /// <summary>
     /// Who gained the ground decides (ACLED): a state's forces taking it regain territory, a non-state side
     /// (rebels, separatists, militias, de facto forces) taking it overtakes territory. The gainer is the side
-    /// named nearest before the trigger in its sentence: a named actor or a group noun ("rebels", "troops").
+    /// named nearest before the trigger in its sentence (a named actor or a group noun: "rebels", "troops"), or
+    /// in the passive the one after "by" ("the town was captured by rebels").
     /// </summary>
     private string TerritoryCode(EventFrame frame)
     {
         var s = _scan.Text.Sentences[frame.Sentence];
-        var gainer = _scan.ActorsIn(s.FirstToken, frame.AnchorToken).LastOrDefault(a => a.Kind != ActorMentionKind.Media && a.Kind != ActorMentionKind.Organisation);
-        var noun = GainerNoun(frame.Sentence, gainer?.FirstToken ?? s.FirstToken, frame.AnchorToken);
+        ActorMention? gainer;
+        bool? noun;
+        if (_voice.IsPassive(frame))
+        {
+            var anchor = frame.Triggers.First(t => t.FirstToken == frame.AnchorToken);
+            var doer = _voice.DoerStart(anchor);
+            gainer = _voice.Doer(anchor) is { Kind: not ActorMentionKind.Organisation } named ? named : null;
+            noun = doer < 0 ? null : GainerNoun(frame.Sentence, doer, Math.Min(s.EndToken, doer + PassiveVoice.DoerReach + 1));
+        }
+        else
+        {
+            gainer = _scan.ActorsIn(s.FirstToken, frame.AnchorToken).LastOrDefault(a => a.Kind != ActorMentionKind.Media && a.Kind != ActorMentionKind.Organisation);
+            noun = GainerNoun(frame.Sentence, gainer?.FirstToken ?? s.FirstToken, frame.AnchorToken);
+        }
         if (noun is { } isState) return isState ? "government-regains-territory" : "non-state-overtakes-territory";
         if (gainer is null && frame.Attribution?.SideKey is { } side)
         {

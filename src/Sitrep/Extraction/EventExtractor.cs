@@ -48,8 +48,9 @@ public sealed class EventExtractor
         var status = new StatusResolver(scan, years);
         var attribution = new AttributionResolver(scan);
         var casualties = new CasualtyFrameBuilder(scan, status, attribution).Build(counts);
-        var frames = new EventFrameBuilder(scan, status, attribution).Build(casualties);
-        var events = new EventAssembler(scan, dates, years).Assemble(frames, casualties);
+        var voice = new PassiveVoice(scan, language);
+        var frames = new EventFrameBuilder(scan, status, attribution, voice).Build(casualties);
+        var events = new EventAssembler(scan, dates, years, voice).Assemble(frames, casualties);
         var mentions = includeMentions ? MentionCollector.Collect(scan, dates, counts, attribution.All) : [];
         return new ExtractionResult(events, mentions, []);
     }

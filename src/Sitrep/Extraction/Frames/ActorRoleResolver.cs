@@ -6,17 +6,20 @@ namespace Sitrep.Extraction.Frames;
 
 /// <summary>
 /// Gives an event its actors from the sentences of its frames: who comes before the deciding trigger acts
-/// (actor1, then associated actors), who comes after is acted upon (actor2). States and demonyms stand for
+/// (actor1, then associated actors), who comes after is acted upon (actor2); in the passive ("three men were
+/// arrested by police") the other way round, and a patient with no named doer stays actor2. States and demonyms stand for
 /// their forces in violent events and for their governments in statements (capitals included: "Ankara").
 /// Media are relays, never actors; the claimant's own words are not the event's actors.
 /// </summary>
 internal sealed class ActorRoleResolver
 {
     private readonly DocumentScan _scan;
+    private readonly PassiveVoice _voice;
 
-    public ActorRoleResolver(DocumentScan scan)
+    public ActorRoleResolver(DocumentScan scan, PassiveVoice voice)
     {
         _scan = scan;
+        _voice = voice;
     }
 
     public ImmutableArray<Actor> Resolve(IReadOnlyList<EventFrame> frames)
@@ -33,7 +36,9 @@ internal sealed class ActorRoleResolver
         if (own.Count > 0) mentions = own;
         var before = mentions.Where(a => a.FirstToken < main.AnchorToken).ToList();
         var after = mentions.Where(a => a.FirstToken > main.AnchorToken).ToList();
-        if (before.Count == 0 && after.Count > 0 && !statement)
+        var passive = !statement && _voice.IsPassive(main);
+        if (passive) (before, after) = (after, before);
+        else if (before.Count == 0 && after.Count > 0 && !statement)
         {
             before.Add(after[0]);
             after.RemoveAt(0);

@@ -31,12 +31,14 @@ internal sealed class EventFrameBuilder
     private readonly DocumentScan _scan;
     private readonly StatusResolver _status;
     private readonly AttributionResolver _attribution;
+    private readonly PassiveVoice _voice;
 
-    public EventFrameBuilder(DocumentScan scan, StatusResolver status, AttributionResolver attribution)
+    public EventFrameBuilder(DocumentScan scan, StatusResolver status, AttributionResolver attribution, PassiveVoice voice)
     {
         _scan = scan;
         _status = status;
         _attribution = attribution;
+        _voice = voice;
         _crowdEvent = scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "crowd-size", StringComparison.Ordinal));
     }
 
@@ -150,7 +152,7 @@ internal sealed class EventFrameBuilder
         if (code is "shelling" && HasWeapon(sentence, "firearm")) return "armed-clash";
         var civilianVictims = casualties.Any(c => c.Sentence == sentence && c.Victims.Category is "civilian" && c.Outcome is "killed" or "wounded");
         // Arrests by an armed group are abductions; looting that kills or wounds is an attack on people.
-        if (code is "arrests" && ActorBefore(best) is { Kind: Actors.ActorMentionKind.Group or Actors.ActorMentionKind.DeFacto }) return "abduction";
+        if (code is "arrests" && Doer(best) is { Kind: Actors.ActorMentionKind.Group or Actors.ActorMentionKind.DeFacto }) return "abduction";
         if (code is "looting" && civilianVictims) return "attack";
         // An attack verb whose target is not armed (a village, a house, a man) is one-sided violence.
         if (code is "armed-clash" && salience == AttackVerbSalience && !ArmedActorAfter(best, refiners) && (Cue("civilian-target") || civilianVictims || !CombatantVictims(sentence, casualties))) return "attack";
@@ -187,8 +189,10 @@ internal sealed class EventFrameBuilder
         return codes;
     }
 
-    private Actors.ActorMention? ActorBefore(LexiconMatch trigger)
+    /// <summary>Who did what the trigger says: the actor before it, or in the passive the one after "by" ("three men were arrested by militants").</summary>
+    private Actors.ActorMention? Doer(LexiconMatch trigger)
     {
+        if (_voice.IsPassive(trigger)) return _voice.Doer(trigger);
         var s = _scan.Text.Sentences[trigger.Sentence];
         return _scan.ActorsIn(s.FirstToken, trigger.FirstToken).LastOrDefault(a => a.Kind != Actors.ActorMentionKind.Media);
     }
