@@ -5,7 +5,7 @@ using System.Text;
 namespace Sitrep.GazetteerCompiler;
 
 /// <summary>
-/// Writes the compiled gazetteer as gzip'd tab-separated lines: a header naming the format version, then
+/// Writes a readable dump of the compiled rows as gzip'd tab-separated lines: a header naming the format version, then
 /// C rows (countries) and P rows (places). The order is deterministic so the file only changes when data does.
 /// </summary>
 internal static class GazetteerWriter
