@@ -47,8 +47,8 @@ public sealed class PlaceResolutionTests
     [InlineData("Gunmen shot a shopkeeper in Zapopan, Jalisco, outside a bakery in the Frontera district.", "en", "Zapopan")]
     [InlineData("Doi barbati inarmati au impuscat un negustor in Zapopan, Jalisco, langa o brutarie din cartierul Frontera.", "ro", "Zapopan")]
     // A loosely matched spelling far from the province named is dropped; the province stands for the text.
-    [InlineData("Shelling damaged two houses near Uzhorod in Donetsk region.", "en", "Donetsk region")]
-    [InlineData("Bombardamentele au avariat doua case langa Uzhorod, in regiunea Donetsk.", "ro", "Donetsk region")]
+    [InlineData("Shelling damaged two houses near Uzhgorot in Donetsk region.", "en", "Donetsk region")]
+    [InlineData("Bombardamentele au avariat doua case langa Uzhgorot, in regiunea Donetsk.", "ro", "Donetsk region")]
     public void The_most_specific_place_skips_places_far_from_the_named_areas(string text, string language, string expected)
     {
         var analyzed = Analyzer.Analyze(text, language);
