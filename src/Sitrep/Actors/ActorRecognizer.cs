@@ -24,18 +24,33 @@ public sealed class ActorRecognizer
         _filter = SpanKeys.EndingsKeepFirstWord(_cues.Suffixes);
     }
 
+    // Place recognition and extraction both ask for a document's actors, one right after the other on the
+    // same thread: the last answer per thread is kept (every instance reads the same lexicon and cues).
+    [ThreadStatic] private static AnalyzedText? _lastText;
+    [ThreadStatic] private static ImmutableArray<ActorMention> _lastActors;
+
     public ImmutableArray<ActorMention> Find(AnalyzedText text)
+    {
+        if (ReferenceEquals(text, _lastText)) return _lastActors;
+        var actors = FindUncached(text);
+        _lastText = text;
+        _lastActors = actors;
+        return actors;
+    }
+
+    private ImmutableArray<ActorMention> FindUncached(AnalyzedText text)
     {
         var result = ImmutableArray.CreateBuilder<ActorMention>();
         var tokens = text.Tokens;
         Span<char> buffer = stackalloc char[NameKey.MaxLength];
         Span<char> variant = stackalloc char[NameKey.MaxLength + 4];
+        Span<char> word = stackalloc char[NameKey.MaxLength];
         var romanian = SpanKeys.AllowsRomanianEndings(text);
         var i = 0;
         while (i < tokens.Length)
         {
             if (tokens[i].Kind is not (TokenKind.Word or TokenKind.Number)) { i++; continue; }
-            var match = Longest(text, i, buffer, variant, romanian);
+            var match = Longest(text, i, buffer, word, variant, romanian);
             if (match is not { } found) { i++; continue; }
             var (count, definition) = found;
             // "in Ankara" is a place; "US dollar" is a currency.
@@ -51,21 +66,23 @@ public sealed class ActorRecognizer
         return result.ToImmutable();
     }
 
-    private (int Count, ActorDefinition Definition)? Longest(AnalyzedText text, int first, Span<char> buffer, Span<char> variant, bool romanian)
+    private (int Count, ActorDefinition Definition)? Longest(AnalyzedText text, int first, Span<char> buffer, Span<char> word, Span<char> variant, bool romanian)
     {
         var max = Math.Min(SpanKeys.MaxTokens, text.Tokens.Length - first);
         // Spans whose key has more words than any alias starting with its first word are skipped unbuilt.
         var most = int.MaxValue;
         Span<int> words = stackalloc int[SpanKeys.MaxTokens + 1];
-        if (_filter && SpanKeys.FirstWord(text, first, buffer, out var wordEnd) is > 0 and var wordLength)
+        var wordEnd = -1;
+        var wordLength = _filter ? SpanKeys.FirstWord(text, first, word, out wordEnd) : -1;
+        if (wordLength > 0)
         {
-            most = _lexicon.MostWords(buffer[..wordLength]);
+            most = _lexicon.MostWords(word[..wordLength]);
             SpanKeys.CountWords(text, first, max, wordEnd, words);
         }
         for (var count = max; count >= 1; count--)
         {
             if (most != int.MaxValue && words[count] > most) continue;
-            var length = SpanKeys.Build(text, first, count, buffer);
+            var length = SpanKeys.Build(text, first, count, buffer, word, wordLength, wordEnd);
             if (length <= 0) continue;
             var surface = SpanKeys.Surface(text, first, count);
             if (Pick(buffer[..length], surface) is { } definition) return (count, definition);

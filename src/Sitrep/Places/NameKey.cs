@@ -14,6 +14,15 @@ internal static class NameKey
     // Lower case without diacritics for Latin (Extended Additional included: "Ḩajjah"), Greek and Cyrillic accents.
     private static readonly char[] WideFold = BuildWideFold();
 
+    private const byte Kept = 0;
+    private const byte Separator = 1;
+    private const byte Dropped = 2;
+    private const byte KeptLetterOrDigit = 3;
+
+    // Every UTF-16 unit's folded form and its class in a key (kept, separator, dropped), computed once (192 KB).
+    private static readonly char[] Folds = BuildFolds();
+    private static readonly byte[] Classes = BuildClasses();
+
     public static string Of(string name)
     {
         var buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
@@ -24,11 +33,82 @@ internal static class NameKey
     /// <summary>Writes the key of <paramref name="text"/> into <paramref name="destination"/>; returns its length, or -1 when it does not fit.</summary>
     public static int Build(ReadOnlySpan<char> text, Span<char> destination, bool fold)
     {
+        if (!fold) return BuildUnfolded(text, destination);
+        // Hot path (every token span of every text): one table read per character gives its folded form and
+        // class; the second pass for doubled letters only runs when some word has a doubled letter.
+        var folds = Folds;
+        var classes = Classes;
         var length = 0;
         var pendingSpace = false;
+        var doubled = false;
         foreach (var raw in text)
         {
-            var c = fold ? FoldWide(raw) : raw;
+            var kind = classes[raw];
+            if (kind == Separator)
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+            if (kind == Dropped) continue;
+            var c = folds[raw];
+            if (pendingSpace)
+            {
+                if (length >= destination.Length) return -1;
+                destination[length++] = ' ';
+                pendingSpace = false;
+            }
+            else if (length > 0 && destination[length - 1] == c)
+            {
+                doubled = true;
+            }
+            if (length >= destination.Length) return -1;
+            destination[length++] = c;
+        }
+        return doubled ? CollapseDoubles(destination[..length]) : length;
+    }
+
+    /// <summary>
+    /// Writes the key of the first word of <paramref name="text"/> (as <see cref="Build"/> would for
+    /// <c>text[..end]</c>, with <paramref name="end"/> = <see cref="FirstWordEnd"/>) and returns its length;
+    /// -1 when the key would have one word only or the word does not fit. One pass instead of two.
+    /// </summary>
+    public static int BuildFirstWord(ReadOnlySpan<char> text, Span<char> destination, out int end)
+    {
+        var folds = Folds;
+        var classes = Classes;
+        var length = 0;
+        var doubled = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var raw = text[i];
+            var kind = classes[raw];
+            if (kind == Separator)
+            {
+                if (length == 0) continue;
+                end = i;
+                return doubled ? CollapseDoubles(destination[..length]) : length;
+            }
+            if (kind == Dropped) continue;
+            var c = folds[raw];
+            if (length > 0 && destination[length - 1] == c) doubled = true;
+            if (length >= destination.Length)
+            {
+                // Too long for a key: still report where the word ends, as FirstWordEnd does, but no key.
+                end = -1;
+                return -1;
+            }
+            destination[length++] = c;
+        }
+        end = -1;
+        return -1;
+    }
+
+    private static int BuildUnfolded(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
             if (IsSeparator(c))
             {
                 pendingSpace = length > 0;
@@ -79,14 +159,10 @@ internal static class NameKey
     }
 
     /// <summary>Whether the character separates words of a key.</summary>
-    public static bool SeparatesWords(char raw) => IsSeparator(FoldWide(raw));
+    public static bool SeparatesWords(char raw) => Classes[raw] == Separator;
 
     /// <summary>Whether the character is kept in a key as a letter or digit (so a pending separator becomes a space before it).</summary>
-    public static bool IsKeptLetterOrDigit(char raw)
-    {
-        var c = FoldWide(raw);
-        return char.IsLetterOrDigit(c) && !IsDropped(c) && !IsSeparator(c);
-    }
+    public static bool IsKeptLetterOrDigit(char raw) => Classes[raw] == KeptLetterOrDigit;
 
     /// <summary>
     /// Transliterations double letters at will ("Daraa"/"Dara", "Raqqa"/"Raqa", "Tall"/"Tal"): in words of four
@@ -116,6 +192,24 @@ internal static class NameKey
             wordStart = read + 1;
         }
         return write;
+    }
+
+    private static char[] BuildFolds()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i < table.Length; i++) table[i] = FoldWide((char)i);
+        return table;
+    }
+
+    private static byte[] BuildClasses()
+    {
+        var table = new byte[char.MaxValue + 1];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var c = FoldWide((char)i);
+            table[i] = IsSeparator(c) ? Separator : IsDropped(c) ? Dropped : char.IsLetterOrDigit(c) ? KeptLetterOrDigit : Kept;
+        }
+        return table;
     }
 
     private static char FoldWide(char raw) => raw < WideFold.Length ? WideFold[raw] : char.ToLowerInvariant(raw);

@@ -301,7 +301,9 @@ public sealed class PlaceRecognizer
             var max = Math.Min(SpanKeys.MaxTokens, tokens.Length - i);
             // Spans whose key has more words than any name starting with its first word are skipped unbuilt.
             var most = int.MaxValue;
-            if (filter && SpanKeys.FirstWord(text, i, firstWord, out var wordEnd) is > 0 and var wordLength)
+            var wordEnd = -1;
+            var wordLength = filter ? SpanKeys.FirstWord(text, i, firstWord, out wordEnd) : -1;
+            if (wordLength > 0)
             {
                 most = gazetteer.MostWords(firstWord[..wordLength]);
                 SpanKeys.CountWords(text, i, max, wordEnd, words);
@@ -310,7 +312,7 @@ public sealed class PlaceRecognizer
             {
                 if (most != int.MaxValue && words[count] > most) continue;
                 if (Blocked(blocked, i, count)) continue;
-                var length = SpanKeys.Build(text, i, count, buffer);
+                var length = SpanKeys.Build(text, i, count, buffer, firstWord, wordLength, wordEnd);
                 if (length <= 0) continue;
                 if (count == 1 && cues.IsNotPlace(buffer[..length])) continue;
                 var surface = SpanKeys.Surface(text, i, count);

@@ -35,6 +35,26 @@ internal static class SpanKeys
     }
 
     /// <summary>
+    /// <see cref="Build(AnalyzedText, int, int, Span{char})"/>, given the first word's key that <see cref="FirstWord"/>
+    /// wrote (<paramref name="wordLength"/> &lt;= 0: none): a single token that is exactly that word has that key,
+    /// so it is copied rather than built a second time.
+    /// </summary>
+    public static int Build(AnalyzedText text, int first, int count, Span<char> buffer, ReadOnlySpan<char> firstWord, int wordLength, int wordEnd)
+    {
+        if (count == 1 && wordLength > 0 && first < text.Tokens.Length)
+        {
+            var token = text.Tokens[first];
+            if (token.End == wordEnd && token.Kind is TokenKind.Word or TokenKind.Number && token.Length <= NameKey.MaxLength
+                && wordLength <= buffer.Length && text.Folded.AsSpan(token.Start, token.Length).IndexOfAny('\n', '\r') < 0)
+            {
+                firstWord[..wordLength].CopyTo(buffer);
+                return wordLength;
+            }
+        }
+        return Build(text, first, count, buffer);
+    }
+
+    /// <summary>
     /// Writes the key of the first word of every multi-word key that starts at token <paramref name="first"/>
     /// into the buffer and returns its length, with <paramref name="wordEnd"/> the offset where that word ends;
     /// -1 (and no filtering possible) when no such word ends within a name's length.
@@ -44,9 +64,7 @@ internal static class SpanKeys
         wordEnd = -1;
         var start = text.Tokens[first].Start;
         var span = text.Folded.AsSpan(start, Math.Min(NameKey.MaxLength + 1, text.Folded.Length - start));
-        var end = NameKey.FirstWordEnd(span);
-        if (end < 0) return -1;
-        var length = NameKey.Build(span[..end], buffer, fold: true);
+        var length = NameKey.BuildFirstWord(span, buffer, out var end);
         if (length <= 0) return -1;
         wordEnd = start + end;
         return length;
@@ -75,13 +93,14 @@ internal static class SpanKeys
     public static void CountWords(AnalyzedText text, int first, int max, int wordEnd, Span<int> words)
     {
         var tokens = text.Tokens;
-        var counting = tokens[first].Length > 0 && NameKey.IsKeptLetterOrDigit(text.Folded[tokens[first].Start]);
+        var folded = text.Folded;
+        var counting = tokens[first].Length > 0 && NameKey.IsKeptLetterOrDigit(folded[tokens[first].Start]);
         var opened = 1;
         words[1] = 1;
         for (var c = 2; c <= max; c++)
         {
             var token = tokens[first + c - 1];
-            if (counting && token.Length > 0 && NameKey.SeparatesWords(text.Folded[token.Start - 1]) && NameKey.IsKeptLetterOrDigit(text.Folded[token.Start]))
+            if (counting && token.Length > 0 && NameKey.SeparatesWords(folded[token.Start - 1]) && NameKey.IsKeptLetterOrDigit(folded[token.Start]))
             {
                 opened++;
             }
