@@ -24,6 +24,10 @@ public sealed class EnglishSentenceTests
     [InlineData("Hundreds of nurses rallied outside the parliament in Lima demanding higher pay.", "type=Protests;sub=Peaceful protest")]
     // police action told in the next sentence is an intervention in the protest
     [InlineData("Teachers protested in Dhaka. Riot police used water cannon to disperse them.", "sub=Protest with intervention;events=1")]
+    // the arrest a protest is against, past a parenthesis, and told again in the next sentence, is its grievance
+    [InlineData("Lawyers protested in Quetta (Balochistan), against the overnight arrest of a union leader. He was arrested at his home.", "sub=Peaceful protest")]
+    // an arrest of the protesters themselves is an intervention
+    [InlineData("Lawyers protested in Quetta against new court fees. Police arrested twelve of the protesters.", "sub=Protest with intervention")]
     // protesters throwing stones riot
     [InlineData("Students protested in Abuja and pelted stones at the governor's car.", "type=Riots;sub=Violent demonstration")]
     // a crowd killing someone is mob violence

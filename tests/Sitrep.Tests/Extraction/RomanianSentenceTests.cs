@@ -24,6 +24,10 @@ public sealed class RomanianSentenceTests
     [InlineData("Sute de asistente au protestat in fata parlamentului din Lima.", "type=Protests;sub=Peaceful protest")]
     // interventia politiei spusa in propozitia urmatoare
     [InlineData("Profesorii au protestat la Dhaka. Jandarmii au folosit tunuri cu apa.", "sub=Protest with intervention;events=1")]
+    // arestarea contestata de protest, dupa o paranteza, povestita din nou in propozitia urmatoare, e motivul protestului
+    [InlineData("Avocatii au protestat la Quetta (Balochistan), impotriva arestarii unui lider sindical. El a fost arestat acasa.", "sub=Peaceful protest")]
+    // arestarea protestatarilor este o interventie
+    [InlineData("Avocatii au protestat la Quetta fata de noile taxe. Politia a arestat doisprezece protestatari.", "sub=Protest with intervention")]
     // protestatarii care arunca cu pietre
     [InlineData("Studentii au protestat la Abuja si au aruncat cu pietre in masina guvernatorului.", "type=Riots;sub=Violent demonstration")]
     // gloata

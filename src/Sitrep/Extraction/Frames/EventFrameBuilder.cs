@@ -26,6 +26,9 @@ internal sealed class EventFrameBuilder
     /// <summary>How many sentences after a demonstration still tell what happened to it.</summary>
     private const int ProtestReach = 2;
 
+    /// <summary>Tokens between a grievance word and the act it names ("against the illegal and unjust arrest").</summary>
+    private const int GrievanceReach = 5;
+
     private readonly bool _crowdEvent;
 
     private readonly DocumentScan _scan;
@@ -54,11 +57,16 @@ internal sealed class EventFrameBuilder
             var statementStarts = hits.Where(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key == "Statements").ToList();
             hits.RemoveAll(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key != "Statements"
                 && statementStarts.Any(st => st.FirstToken < h.FirstToken && _scan.PhraseOf[st.FirstToken] == _scan.PhraseOf[h.FirstToken]));
-            // So is what a demonstration is against: "protested against the attack on journalists". What the
-            // crowd itself did is told by refiner cues ("clashed with police", "burning tyres"), which stay.
+            // So is what a demonstration is against: "protested against the attack on journalists", also past a
+            // parenthesis or a comma when a grievance word leads to it ("protested in Hyderabad (Sindh), against
+            // the arrest of an editor"). What the crowd itself did is told by refiner cues ("clashed with police", "burning tyres"), which stay.
             var protestStarts = hits.Where(h => h.Entry.Field(0) is "peaceful-protest").ToList();
-            hits.RemoveAll(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key is not "Protests" and not "Statements"
-                && protestStarts.Any(p => p.FirstToken < h.FirstToken && _scan.PhraseOf[p.FirstToken] == _scan.PhraseOf[h.FirstToken]));
+            var grievanceCues = _scan.In(LexiconKind.Refiners, sentence).Where(r => string.Equals(r.Entry.Field(0), "grievance", StringComparison.Ordinal)).ToList();
+            bool Grievance(LexiconMatch h) => LexiconSchema.SubEvents[h.Entry.Field(0)].Key is not "Protests" and not "Statements"
+                && protestStarts.Any(p => p.FirstToken < h.FirstToken && (_scan.PhraseOf[p.FirstToken] == _scan.PhraseOf[h.FirstToken]
+                    || grievanceCues.Any(g => g.FirstToken > p.FirstToken && g.EndToken <= h.FirstToken && h.FirstToken - g.EndToken <= GrievanceReach)));
+            var arrestGrievance = hits.Any(h => h.Entry.Field(0) is "arrests" && Grievance(h));
+            hits.RemoveAll(Grievance);
             foreach (var group in hits.GroupBy(t => _status.StatusAt(t.FirstToken)))
             {
                 var status = group.Key;
@@ -88,7 +96,7 @@ internal sealed class EventFrameBuilder
                 }
                 if (rest.Count > 0)
                 {
-                    var code = Resolve(rest, sentence, casualties);
+                    var code = Resolve(rest, sentence, casualties, arrestGrievance);
                     frames.Add(Frame(code, status, sentence, [.. rest]));
                 }
             }
@@ -122,7 +130,10 @@ internal sealed class EventFrameBuilder
         return new EventFrame(code, status, sentence, anchor.FirstToken, salience, triggers, _attribution.For(anchor.FirstToken));
     }
 
-    private string Resolve(List<LexiconMatch> hits, int sentence, ImmutableArray<CasualtyFrame> casualties)
+    /// <param name="arrestGrievance">The demonstration is against an arrest ("protested against the arrest of an
+    /// editor"): an arrest told in the next sentences is most likely that one ("He was arrested in March"), not
+    /// an intervention against the crowd.</param>
+    private string Resolve(List<LexiconMatch> hits, int sentence, ImmutableArray<CasualtyFrame> casualties, bool arrestGrievance)
     {
         var codes = hits.Select(h => h.Entry.Field(0)).ToHashSet(StringComparer.Ordinal);
         var refiners = _scan.In(LexiconKind.Refiners, sentence);
@@ -138,7 +149,7 @@ internal sealed class EventFrameBuilder
             var protestersKilled = casualties.Any(c => c.Sentence >= sentence && c.Sentence <= sentence + ProtestReach && c.Outcome is "killed" && c.Victims.Category is "protester");
             if (protestersKilled && WindowCue(sentence, "lethal-force")) return "excessive-force";
             if (codes.Contains("violent-demonstration") || WindowCue(sentence, "protester-violence") || codes.Contains("armed-clash") || codes.Contains("looting")) return "violent-demonstration";
-            if (WindowCue(sentence, "intervention") || Detention(sentence) || codes.Contains("arrests") || FollowingFrameCodes(sentence).Contains("arrests")) return "protest-with-intervention";
+            if (WindowCue(sentence, "intervention") || Detention(sentence) || codes.Contains("arrests") || (!arrestGrievance && FollowingFrameCodes(sentence).Contains("arrests"))) return "protest-with-intervention";
             // A protest that is the sentence's main word stays a protest even beside weaker words.
             if (LexiconSchema.SubEvents[code].Key is not "Battles" and not "Explosions/Remote violence") return "peaceful-protest";
         }
