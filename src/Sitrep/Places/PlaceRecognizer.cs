@@ -541,7 +541,9 @@ public sealed class PlaceRecognizer
             // disputed or de facto territory (a Vodyane in Donbas rather than one in the west).
             if (entry.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && gazetteer.InDisputedTerritory(entry)) score += 1.5;
             // "Atlanta, Georgia": the area is the reading that holds the place named before it.
-            if (candidate.Inner is { } held && held.Entries.Exists(e => Contains(entry, e))) score += 8;
+            // A name repeated as its own district inside a wider area ("Rafah (Rafah, North Sinai)") holds the same
+            // reading; without the wider area the repetition says nothing ("Colon (Colon)").
+            if (candidate.Inner is { } held && held.Entries.Exists(e => (candidate.Container is not null && ReferenceEquals(e, entry)) || Contains(entry, e))) score += 8;
             // A province and its capital share a name; without a cue ("Helmand province", "judetul Cluj") the city is meant.
             // Only a town inside the province counts: a namesake seat elsewhere in the country is not its capital.
             // (The province steps back rather than the city forward, so namesakes in other countries are not outranked.)
@@ -550,12 +552,20 @@ public sealed class PlaceRecognizer
             {
                 score -= SeatBonus;
             }
+            // Likewise a municipality or district and the town at its centre ("Juina" the municipality and the town).
+            if (entry.Kind == GazetteerEntryKind.Admin2 && !candidate.AdminCue
+                && candidate.Entries.Exists(e => e.Kind is GazetteerEntryKind.Seat or GazetteerEntryKind.Capital or GazetteerEntryKind.Locality
+                    && string.Equals(e.Country, entry.Country, StringComparison.Ordinal) && string.Equals(e.Admin1, entry.Admin1, StringComparison.Ordinal)))
+            {
+                score -= SeatBonus / 2;
+            }
             if (entry.Kind is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Admin2 && candidate.AdminCue) score += 2;
             if (context is not null && candidate.Entries.Count > 1) score += Coherence(entry, candidate, context);
             if (candidate.Container is { } container)
             {
                 var outer = container.Chosen;
-                if (outer is not null ? Contains(outer, entry) : container.Entries.Exists(o => Contains(o, entry))) score += 8;
+                var repeated = container.Container is not null && ReferenceEquals(outer, entry);
+                if (outer is not null ? repeated || Contains(outer, entry) : container.Entries.Exists(o => Contains(o, entry))) score += 8;
             }
             if (score > bestScore || (score == bestScore && best is not null && entry.GeonamesId > 0 && best.GeonamesId == 0))
             {

@@ -97,10 +97,12 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
 
     /// <summary>
     /// The row's ISO alpha-3: its <c>iso3</c> column (old layout), else its country name looked up among the
-    /// gazetteer's ACLED-style country names (the new layout has only a numeric <c>iso</c>).
+    /// gazetteer's ACLED-style country names (the new layout has only a numeric <c>iso</c>). ACLED's own codes
+    /// that differ from ISO ("ROM" for Romania) are mapped through the gazetteer's aliases.
     /// </summary>
     public static string? CountryCode(AcledGoldRow row) =>
-        row.Iso3 ?? (CountriesByName.Value.TryGetValue(row.Country, out var iso3) ? iso3 : null);
+        row.Iso3 is { } code ? Gazetteer.Country(code)?.Iso3 ?? code
+        : CountriesByName.Value.TryGetValue(row.Country, out var iso3) ? iso3 : null;
 
     private static readonly Lazy<Dictionary<string, string>> CountriesByName = new(() =>
         Gazetteer.Default.Countries.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using Sitrep.Actors;
 using Sitrep.Output;
 using Sitrep.Places;
 
@@ -5,7 +6,8 @@ namespace Sitrep.Extraction.Frames;
 
 /// <summary>
 /// Places an event: the most specific place named in its frames' sentences, nearest the deciding trigger;
-/// else the most specific place of the country the text is about; else a country named.
+/// else the most specific place of the country the text is about; else a country named; else the country
+/// of the sides the text names.
 /// "Most specific" follows <see cref="PlaceFindings.Rank"/>: localities, then areas, then localities that lie
 /// far from the areas the text names (likely namesakes of a place the gazetteer lacks).
 /// </summary>
@@ -13,10 +15,12 @@ internal sealed class LocationResolver
 {
     private readonly DocumentScan _scan;
     private readonly PlaceMention? _focus;
+    private readonly Lazy<Location?> _sides;
 
     public LocationResolver(DocumentScan scan)
     {
         _scan = scan;
+        _sides = new Lazy<Location?>(() => CountryOfSides(scan), LazyThreadSafetyMode.None);
         _focus = PlaceFindings.First(scan.Places, p => p.InMainCountry && p.Precision != PlacePrecision.Country)
             ?? PlaceFindings.First(scan.Places, p => p.Precision != PlacePrecision.Country)
             ?? scan.Places.FirstOrDefault();
@@ -34,15 +38,34 @@ internal sealed class LocationResolver
             var places = _scan.PlacesIn(s.FirstToken, s.EndToken).ToList();
             country ??= places.FirstOrDefault(p => p.Precision == PlacePrecision.Country);
             best = places.Where(p => p.Precision != PlacePrecision.Country)
-                .OrderBy(PlaceFindings.Rank)
-                .ThenBy(p => p.InMainCountry ? 0 : 1)
+                .OrderBy(p => p.InMainCountry ? 0 : 1)
+                .ThenBy(PlaceFindings.Rank)
                 .ThenBy(p => Math.Abs(p.FirstToken - frame.AnchorToken))
                 .FirstOrDefault();
             if (best is not null) break;
         }
         best ??= _focus is not null && (country is null || _focus.Country == country.Country) ? _focus : country;
-        if (best is null) return null;
+        if (best is null) return _sides.Value;
         var span = _scan.ToSpan(best.Start, best.End);
         return new Location(best.Name, best.Country, best.Admin1, best.Lat, best.Lon, best.Precision.ToString().ToLowerInvariant(), best.GeonamesId, span.Start, span.End);
+    }
+
+    /// <summary>
+    /// A text that names no place still says whose conflict it is ("Taliban fighters", "Houthi forces", "the
+    /// Turkish government", a monitoring mission to one country): the country its sides belong to most often,
+    /// at country precision. News outlets say nothing about where, and are not counted.
+    /// </summary>
+    private static Location? CountryOfSides(DocumentScan scan)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var actor in scan.Actors)
+        {
+            if (actor.Country is not { Length: > 0 } iso3 || actor.Kind == ActorMentionKind.Media) continue;
+            counts[iso3] = counts.GetValueOrDefault(iso3) + 1;
+        }
+        if (counts.Count == 0) return null;
+        var top = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+        if (Gazetteer.Country(top) is not { } info) return null;
+        return new Location(info.Name, info.Iso3, null, info.Lat, info.Lon, "country", null, null, null);
     }
 }
