@@ -55,6 +55,12 @@ public sealed class PlaceRecognizer
         public bool Locative { get; init; }
         public bool AreaCue { get; init; }
         public bool AdminCue { get; init; }
+        /// <summary>Inside a longer name that is not this place's: an institution's, a street's, "Ducele de X".</summary>
+        public bool InName { get; init; }
+        /// <summary>After a word that marks a person's name ("lui X").</summary>
+        public bool AfterTitle { get; init; }
+        /// <summary>Tokens before <see cref="First"/> that belong to the mention: a geographic noun ("raul X").</summary>
+        public int Lead { get; init; }
         public Candidate? Container { get; set; }
         public Candidate? Inner { get; set; }
         public bool Misplaced { get; set; }
@@ -69,7 +75,7 @@ public sealed class PlaceRecognizer
 
         public bool Strong => IsArea || HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Capital) || Entries.Exists(e => e.Population >= LargePlace);
 
-        public bool Evidence => Locative || AreaCue || Container is not null || IsContainer;
+        public bool Evidence => Locative || AreaCue || Container is not null || IsContainer || Lead > 0;
 
         public long MaxPopulation => Entries.Max(e => e.Population);
     }
@@ -156,9 +162,9 @@ public sealed class PlaceRecognizer
         foreach (var candidate in kept)
         {
             var entry = candidate.Chosen!;
-            var first = text.Tokens[candidate.First];
+            var first = text.Tokens[candidate.First - candidate.Lead];
             var last = text.Tokens[candidate.End - 1];
-            mentions.Add(new PlaceMention(first.Start, last.End, candidate.First, candidate.Count, entry.Name, entry.Country,
+            mentions.Add(new PlaceMention(first.Start, last.End, candidate.First - candidate.Lead, candidate.Count + candidate.Lead, entry.Name, entry.Country,
                 entry.Admin1.Length == 0 ? null : entry.Admin1, entry.Lat, entry.Lon, entry.Precision,
                 entry.GeonamesId > 0 ? entry.GeonamesId : null)
             {
@@ -292,6 +298,7 @@ public sealed class PlaceRecognizer
         Span<char> firstWord = stackalloc char[NameKey.MaxLength];
         Span<int> words = stackalloc int[SpanKeys.MaxTokens + 1];
         var romanian = SpanKeys.AllowsRomanianEndings(text);
+        var names = PlaceNameContext.Default;
         var filter = SpanKeys.EndingsKeepFirstWord(cues.Suffixes);
         var i = 0;
         while (i < tokens.Length)
@@ -326,15 +333,22 @@ public sealed class PlaceRecognizer
                     }
                 }
                 if (entries is null) continue;
+                // Romanian names around the place say whether it is meant ("Liceul X", "strada X", "raul X").
+                var inName = romanian && ((count == 1 && names.IsInstitution(buffer[..length])) || names.InsideInstitutionName(text, i)
+                    || names.AfterStreetWord(text, i) || names.AfterNameParticle(text, i));
+                var lead = romanian && !inName ? names.FeatureLead(text, i) : 0;
                 found = new Candidate
                 {
                     First = i,
                     Count = count,
                     Entries = entries,
                     Stopword = cues.IsStopword(buffer[..length]),
-                    Locative = cues.HasLocativeBefore(text, i),
+                    Locative = cues.HasLocativeBefore(text, i - lead),
                     AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count) || InsideParentheses(text, i),
                     AdminCue = cues.HasAdminCue(text, i, i + count),
+                    InName = inName,
+                    AfterTitle = romanian && names.AfterTitle(text, i),
+                    Lead = lead,
                 };
             }
             if (found is null) { i++; continue; }
@@ -381,7 +395,9 @@ public sealed class PlaceRecognizer
             {
                 // "Kamianka, Donetsk" where no Kamianka of the gazetteer lies in Donetsk: an unknown village;
                 // the area or the city after it is the better location ("Ermita, Manila": a district of the city).
-                if (inner.Entries.TrueForAll(e => e.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && e.Population < LargePlace)
+                // Not so in a list ("A, B, C and D").
+                if (!InList(text, candidates, k)
+                    && inner.Entries.TrueForAll(e => e.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && e.Population < LargePlace)
                     && (outer.HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto or GazetteerEntryKind.Region)
                         || outer.Entries.Exists(o => o.Kind is GazetteerEntryKind.Capital || o.Population >= LargePlace))
                     && !SameName(inner, outer))
@@ -396,10 +412,31 @@ public sealed class PlaceRecognizer
         }
     }
 
+    /// <summary>
+    /// Whether candidates k and k+1 ("A, B") stand in a list of places: a third place right before A
+    /// ("X, A, B") or right after B ("A, B, Y", "A, B si Y", "A, B and Y").
+    /// </summary>
+    private static bool InList(AnalyzedText text, List<Candidate> candidates, int k)
+    {
+        var tokens = text.Tokens;
+        if (k >= 1 && candidates[k - 1].End + 1 == candidates[k].First && text.FoldedOf(tokens[candidates[k - 1].End]).SequenceEqual(",")) return true;
+        if (k + 2 >= candidates.Count) return false;
+        var gap = candidates[k + 2].First - candidates[k + 1].End;
+        if (gap != 1) return false;
+        var between = text.FoldedOf(tokens[candidates[k + 1].End]);
+        return between.SequenceEqual(",") || PlaceNameContext.Default.IsListJoiner(between);
+    }
+
     private static bool Keep(AnalyzedText text, PlaceCues cues, Candidate candidate, Dictionary<string, double> focus)
     {
         var tokens = text.Tokens;
         if (candidate.Misplaced || cues.HasNotPlaceAfter(text, candidate.End)) return false;
+        // A state stays a place inside a body's name ("Ministerul de Interne din X"): claims are attributed by it.
+        if ((candidate.InName && !candidate.HasKind(k => k is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto))
+            || (candidate.AfterTitle && !candidate.IsArea))
+        {
+            return false;
+        }
         if (candidate.Stopword)
         {
             // "in May 2020" is a date, "Police said" is not a Polish town.
@@ -449,7 +486,7 @@ public sealed class PlaceRecognizer
         }
         // Before: "Dinamo Bucuresti", "F.C. Brasov", "Consiliul Judetean Timis".
         var before = candidate.First - 1;
-        if (before > sentenceStart && tokens[before].Sentence == sentence && NameLike(text, before) && !cues.HasAreaBefore(text, candidate.First)
+        if (candidate.Lead == 0 && before > sentenceStart && tokens[before].Sentence == sentence && NameLike(text, before) && !cues.HasAreaBefore(text, candidate.First)
             && !cues.HasLocativeBefore(text, candidate.First))
         {
             return true;

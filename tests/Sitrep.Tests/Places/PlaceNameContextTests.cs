@@ -1,0 +1,68 @@
+using Sitrep.Places;
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Places;
+
+/// <summary>
+/// Recognition of places by the Romanian words around them (data/gazetteer/lexicon/ro-name-heads.tsv):
+/// institution and event names, streets, geographic nouns, particles, person markers, lists.
+/// Sentences written for these tests; one phenomenon a row.
+/// </summary>
+public sealed class PlaceNameContextTests
+{
+    private static readonly TextAnalyzer Analyzer = new();
+    private static readonly PlaceRecognizer Recognizer = new();
+
+    private static string Describe(string text, string language)
+    {
+        var analyzed = Analyzer.Analyze(text, language);
+        return string.Join("; ", Recognizer.Find(analyzed).Select(p =>
+            $"{analyzed.OriginalText(p.Start, p.End)}={p.Name}/{p.Country}/{p.Precision}"));
+    }
+
+    [Theory]
+    // A city that closes a body's name as its jurisdiction belongs to the name.
+    [InlineData("Primaria Municipiului Craiova a anuntat lucrari noi.", "")]
+    // After "din" the city says where the body is, and an event there happens there.
+    [InlineData("Suporterii au protestat in fata Ministerului Sanatatii din Craiova.", "Craiova=Craiova/ROU/Locality")]
+    // A county after a council's name, with its adjective, belongs to the name.
+    [InlineData("Consiliul Judetean Arges a aprobat bugetul.", "")]
+    // A state inside a body's name stays a place: claims are attributed to the state's bodies by it.
+    [InlineData("Ministerul de Externe al Poloniei a condamnat atacul.", "Poloniei=Poland/POL/Country")]
+    // The chain runs over joiners and an administrative word in capitals.
+    [InlineData("Inspectoratul de Politie al Judetului Iasi a anuntat arestarea.", "")]
+    // An event's name holds its host city.
+    [InlineData("Raliul Sibiului a inceput cu o proba de noapte.", "")]
+    // A quoted name closes the institution's name: the city after it says where the school is.
+    [InlineData("Elevii Colegiului \"Mihai Viteazul\" din Ploiesti au castigat concursul.", "Ploiesti=Ploieşti/ROU/Locality")]
+    // The head noun of an institution is never a place by itself.
+    [InlineData("Liga a doua incepe sambata.", "")]
+    // A street named after a city is not that city; the city after it is.
+    [InlineData("Accidentul a avut loc pe strada Brasov, langa scoala.", "")]
+    [InlineData("Garda a arestat doi barbati in Bulevardul Dacia din Constanta.", "Constanta=Constanţa/ROU/Locality")]
+    // A geographic noun is part of the mention; it is also the cue that a place is meant.
+    [InlineData("Apele raului Olt au crescut dupa ploi.", "raului Olt=Olt/ROU/Admin")]
+    [InlineData("Turistii au urcat in Muntii Fagarasului.", "Muntii Fagarasului=Făgăraș/ROU/Locality")]
+    [InlineData("Traficul pe Canalul de Suez a fost oprit.", "Canalul de Suez=Suez/EGY/Locality")]
+    // A particle after a title joins the place into a person's name.
+    [InlineData("Ducele de Parma a sosit ieri.", "")]
+    // The whole village name is found; a place name alone after "de" is not.
+    [InlineData("Satenii din Lunca de Jos au iesit la vot.", "Lunca de Jos=Lunca de Jos/ROU/Locality")]
+    // "lui" marks a person's name; a state keeps its place reading after it.
+    [InlineData("Cartea lui Lincoln a aparut ieri.", "")]
+    [InlineData("Atacurile lui Israel au continuat.", "Israel=Israel/ISR/Country")]
+    // Places in a list are not read as "town, its county".
+    [InlineData("Vizita la Slatina, Focsani si Pitesti a durat o zi.", "Slatina=Slatina/ROU/Locality; Focsani=Focșani/ROU/Locality; Pitesti=Piteşti/ROU/Locality")]
+    public void Romanian_words_around_a_name_decide_whether_it_is_a_place(string text, string expected)
+    {
+        Assert.Equal(expected, Describe(text, "ro"));
+    }
+
+    [Theory]
+    // English text keeps the city of an institution's name: event notes locate by it.
+    [InlineData("Students at the University of Kabul protested in the city.", "Kabul=Kabul/AFG/Locality")]
+    public void English_institution_names_keep_their_places(string text, string expected)
+    {
+        Assert.Equal(expected, Describe(text, "en"));
+    }
+}
