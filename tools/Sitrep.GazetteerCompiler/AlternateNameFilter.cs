@@ -4,12 +4,15 @@ namespace Sitrep.GazetteerCompiler;
 /// Decides which GeoNames alternate names become aliases. The dump mixes transliterations a news text
 /// may use ("Kharkov", "Halab", "Deir ez Zor") with romanised Chinese or Japanese ("ao er di nuo"), codes,
 /// abbreviations and names in scripts a Latin text never shows. Kept: Latin-script names that start with a
-/// capital letter, have at least <see cref="MinimumLetters"/> letters, are not all capitals (codes and
-/// acronyms), and are not place stop words (common words that only a locative cue may turn into a place).
+/// capital letter, have at least <see cref="MinimumLetters"/> letters in their key (doubled letters count
+/// once, as the engine matches them: "Suss" is "sus"), are not all capitals (codes and acronyms), and are not
+/// place stop words (common words that only a locative cue may turn into a place). Short alternates are
+/// mostly other languages' forms that meet common words once Romanian endings are taken off ("Turn" for
+/// Angren meets "Turnul", "Dessi" for Dese meets "Desi").
 /// </summary>
 internal sealed class AlternateNameFilter
 {
-    public const int MinimumLetters = 4;
+    public const int MinimumLetters = 5;
 
     private readonly HashSet<string> _stopWords;
 
@@ -33,7 +36,7 @@ internal sealed class AlternateNameFilter
                 return false;
             }
         }
-        if (letters < MinimumLetters || upper == letters) return false;
+        if (upper == letters || GazetteerCompiler.MatchKey(alternate).Count(char.IsLetter) < MinimumLetters) return false;
         return !_stopWords.Contains(GazetteerCompiler.Fold(alternate));
     }
 

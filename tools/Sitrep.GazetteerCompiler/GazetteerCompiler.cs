@@ -164,21 +164,8 @@ internal sealed class GazetteerCompiler
         Console.Error.WriteLine($"info: cities500 alternates kept {_alternates.Count - dropped}, dropped as another place's name {dropped}");
     }
 
-    /// <summary>Roughly the engine's name key: folded, separators one space, apostrophes and dots dropped.</summary>
-    internal static string MatchKey(string name)
-    {
-        var folded = Fold(name);
-        var sb = new StringBuilder(folded.Length);
-        var space = false;
-        foreach (var c in folded)
-        {
-            if (c is '-' or '_' or ' ') { space = sb.Length > 0; continue; }
-            if (c is '\'' or '\u2019' or '\u2018' or '`' or '.' or '\u02BC' or '\u02BB' or '\u02BE' or '\u02BF') continue;
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The engine's own key of a name (folded, separators unified, doubled letters made single).</summary>
+    internal static string MatchKey(string name) => Sitrep.Places.NameKey.Of(name);
 
     private IEnumerable<string> ReadStopWords()
     {
