@@ -13,6 +13,7 @@ namespace Sitrep.Bench;
 /// Run: <c>dotnet run -c Release --project bench/Sitrep.Bench -- --filter '*Gazetteer*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GazetteerBenchmarks
 {
     // Invented sentences, written for this benchmark.
