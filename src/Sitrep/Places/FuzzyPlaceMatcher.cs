@@ -51,10 +51,9 @@ internal sealed class FuzzyPlaceMatcher
     private (string, GazetteerEntry)[] Build(string country)
     {
         var list = new List<(string, GazetteerEntry)>();
-        foreach (var entry in _gazetteer.Entries)
+        // One country's entries only: building every entry of the gazetteer would cost a cold run 100 ms.
+        foreach (var entry in _gazetteer.EntriesIn(country))
         {
-            if (!string.Equals(entry.Country, country, StringComparison.Ordinal)) continue;
-            if (entry.Kind is GazetteerEntryKind.Country or GazetteerEntryKind.Multinational) continue;
             var key = NameKey.Of(entry.Name);
             if (key.Length >= MinimumLength - 1) list.Add((key, entry));
         }
