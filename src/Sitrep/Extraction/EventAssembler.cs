@@ -127,7 +127,9 @@ internal sealed class EventAssembler
             .Select(_scan.SentenceSpan).ToImmutableArray();
         var claims = _claims.Link(group.Frames.OrderBy(f => f.AnchorToken).ToList(), group.Casualties);
         var location = _locations.Resolve(frames);
-        var confidence = Math.Min(0.95, 0.4 + (0.05 * main.Salience) + (main.Attribution is not null ? 0.1 : 0) + (location is not null ? 0.05 : 0));
+        // A current death or wound is evidence of violence besides the event word itself.
+        var toll = group.Casualties.Any(c => c.Status == EventStatus.Current && c.Outcome is "killed" or "wounded");
+        var confidence = Math.Min(0.95, 0.4 + (0.05 * main.Salience) + (main.Attribution is not null ? 0.1 : 0) + (location is not null ? 0.05 : 0) + (toll ? 0.1 : 0));
         return new EventRecord(
             "e" + number.ToString(CultureInfo.InvariantCulture),
             eventType,

@@ -24,6 +24,9 @@ public sealed class EnglishSentenceTests
     [InlineData("Hundreds of nurses rallied outside the parliament in Lima demanding higher pay.", "type=Protests;sub=Peaceful protest")]
     // police action told in the next sentence is an intervention in the protest
     [InlineData("Teachers protested in Dhaka. Riot police used water cannon to disperse them.", "sub=Protest with intervention;events=1")]
+    // "exchanging fire" and "gun battle" name a clash as surely as "exchanged fire"
+    [InlineData("A suspect died after exchanging fire with the police in Recife.", "type=Battles;sub=Armed clash")]
+    [InlineData("Two bandits died in a gun battle with soldiers near Gusau.", "type=Battles;sub=Armed clash")]
     // the arrest a protest is against, past a parenthesis, and told again in the next sentence, is its grievance
     [InlineData("Lawyers protested in Quetta (Balochistan), against the overnight arrest of a union leader. He was arrested at his home.", "sub=Peaceful protest")]
     // an arrest of the protesters themselves is an intervention
