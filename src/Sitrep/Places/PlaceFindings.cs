@@ -46,6 +46,7 @@ public sealed record PlaceFindings(ImmutableArray<PlaceMention> Mentions, Immuta
     {
         PlacePrecision.Locality when place.Isolated => 3,
         PlacePrecision.Locality => 0,
+        PlacePrecision.Admin when place.District => 0,
         PlacePrecision.Admin => 1,
         PlacePrecision.Region => 2,
         _ => 4,

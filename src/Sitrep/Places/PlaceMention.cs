@@ -37,6 +37,9 @@ public sealed record PlaceMention(
     /// </summary>
     public bool Isolated { get; init; }
 
+    /// <summary>A second-level area (district, municipality, raion): at admin precision, but about as specific as a town.</summary>
+    public bool District { get; init; }
+
     /// <summary>Whether the place lies in the country the text is most about (<see cref="PlaceFindings.MainCountry"/>).</summary>
     public bool InMainCountry { get; init; }
 }

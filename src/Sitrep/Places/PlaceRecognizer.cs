@@ -152,7 +152,12 @@ public sealed class PlaceRecognizer
                 else kept.RemoveAt(k);
             }
         }
-        if (focusCountries.Count > 0) AddRespelled(text, cues, blocked, candidates, kept, focusCountries);
+        if (focusCountries.Count > 0 && AddRespelled(text, cues, blocked, candidates, kept, focusCountries))
+        {
+            // A respelled name can sit inside the next place ("Kishindih district, Balkh"): link and choose again.
+            LinkContainers(text, cues, kept);
+            Resolve(gazetteer, kept, refined, kept);
+        }
 
         var countries = refined.Where(p => p.Key.Length > 0)
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
@@ -170,6 +175,7 @@ public sealed class PlaceRecognizer
             {
                 Isolated = Isolated(entry, candidate, kept),
                 InMainCountry = string.Equals(entry.Country, mainCountry, StringComparison.Ordinal),
+                District = entry.Kind == GazetteerEntryKind.Admin2,
             });
         }
         return new PlaceFindings(mentions.ToImmutable(), countries);
@@ -190,10 +196,11 @@ public sealed class PlaceRecognizer
     /// <summary>
     /// Names the gazetteer lacks where the text says a place is meant ("near Trudovskiye", "village of X"):
     /// one to three capitalised words right after a locative or administrative cue, matched loosely
-    /// against the places of the countries the text is about.
+    /// against the places of the countries the text is about. Whether any was added.
     /// </summary>
-    private void AddRespelled(AnalyzedText text, PlaceCues cues, bool[] blocked, List<Candidate> all, List<Candidate> kept, List<string> countries)
+    private bool AddRespelled(AnalyzedText text, PlaceCues cues, bool[] blocked, List<Candidate> all, List<Candidate> kept, List<string> countries)
     {
+        var added = false;
         var tokens = text.Tokens;
         var covered = new bool[tokens.Length];
         foreach (var c in all)
@@ -226,8 +233,10 @@ public sealed class PlaceRecognizer
             var candidate = new Candidate { First = i, Count = end - i, Entries = [found], Chosen = found };
             var at = kept.FindIndex(c => c.First > i);
             kept.Insert(at < 0 ? kept.Count : at, candidate);
+            added = true;
             i = end - 1;
         }
+        return added;
     }
 
     private static void Add(Dictionary<string, double> focus, string country, double weight) =>
@@ -629,8 +638,11 @@ public sealed class PlaceRecognizer
             GazetteerEntryKind.Country => inner.Kind != GazetteerEntryKind.Country,
             GazetteerEntryKind.Admin1 => string.Equals(outer.Admin1, inner.Admin1, StringComparison.Ordinal) && inner.Kind != GazetteerEntryKind.Admin1,
             GazetteerEntryKind.Region or GazetteerEntryKind.DeFacto => GeoDistance.Km(outer.Lat, outer.Lon, inner.Lat, inner.Lon) < 300,
-            GazetteerEntryKind.Admin2 => string.Equals(outer.Admin1, inner.Admin1, StringComparison.Ordinal) && GeoDistance.Km(outer.Lat, outer.Lon, inner.Lat, inner.Lon) < 100,
-            _ => GeoDistance.Km(outer.Lat, outer.Lon, inner.Lat, inner.Lon) < 60,
+            // A district or a town holds towns, not areas: in "Razih (Razih, Sadah)" the province holds the district.
+            GazetteerEntryKind.Admin2 => IsTown(inner) && string.Equals(outer.Admin1, inner.Admin1, StringComparison.Ordinal) && GeoDistance.Km(outer.Lat, outer.Lon, inner.Lat, inner.Lon) < 100,
+            _ => IsTown(inner) && GeoDistance.Km(outer.Lat, outer.Lon, inner.Lat, inner.Lon) < 60,
         };
     }
+
+    private static bool IsTown(GazetteerEntry entry) => entry.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Capital;
 }

@@ -24,6 +24,13 @@ public sealed class PlaceResolutionTests
     // Namesakes inside one country: the one in the state the text names, even a sentence away.
     [InlineData("Villagers set fire to a police post near Hamirpur on Sunday. Officials in Himachal Pradesh blamed a land dispute.", "en", "Hamirpur=Hamīrpur/IND/Himachal Pradesh/Locality")]
     [InlineData("Satenii au incendiat un post de politie langa Hamirpur. Autoritatile din Himachal Pradesh au vorbit de o disputa funciara.", "ro", "Hamirpur=Hamīrpur/IND/Himachal Pradesh/Locality")]
+    // A district with its province in parentheses: the name after it is the province, not the province's
+    // capital town (a town holds no district).
+    [InlineData("Drones struck a fuel depot in Razih district (Razih, Saada) on Monday.", "en", "Saada=Şa‘dah/YEM/Şa‘dah/Admin")]
+    [InlineData("Dronele au lovit un depozit de combustibil din districtul Razih (Razih, Saada) luni.", "ro", "Saada=Şa‘dah/YEM/Şa‘dah/Admin")]
+    // A district spelled loosely is still linked to the province after it, which is then the province.
+    [InlineData("Soldiers clashed with rebels in Kishindih district, Balkh, at dawn.", "en", "Balkh=Balkh/AFG/Balkh/Admin")]
+    [InlineData("Soldatii s-au ciocnit cu rebelii in districtul Kishindih, Balkh, in zori.", "ro", "Balkh=Balkh/AFG/Balkh/Admin")]
     public void Resolves_a_name_from_its_context(string text, string language, string expected)
     {
         var analyzed = Analyzer.Analyze(text, language);
@@ -49,7 +56,10 @@ public sealed class PlaceResolutionTests
     // A loosely matched spelling far from the province named is dropped; the province stands for the text.
     [InlineData("Shelling damaged two houses near Uzhgorot in Donetsk region.", "en", "Donetsk region")]
     [InlineData("Bombardamentele au avariat doua case langa Uzhgorot, in regiunea Donetsk.", "ro", "Donetsk region")]
-    public void The_most_specific_place_skips_places_far_from_the_named_areas(string text, string language, string expected)
+    // A district is about as specific as a town: named first, it stands for the text before the province's town.
+    [InlineData("Drones struck a fuel depot in Razih district (Razih, Saada) on Monday.", "en", "Rāziḩ")]
+    [InlineData("Dronele au lovit un depozit de combustibil din districtul Razih (Razih, Saada) luni.", "ro", "Rāziḩ")]
+    public void The_most_specific_place_is_the_one_the_text_is_about(string text, string language, string expected)
     {
         var analyzed = Analyzer.Analyze(text, language);
         var findings = Recognizer.Analyze(analyzed);
