@@ -16,6 +16,11 @@ public sealed class CompiledLexicon
     private readonly FrozenDictionary<string, ImmutableArray<LexiconEntry>>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
     private readonly FrozenDictionary<string, ImmutableArray<LexiconEntry>>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
     private readonly int _longestStem;
+    // The first MinimumStem letters of every stem, packed: a word that starts otherwise has no stem, so its
+    // one-per-length stem lookups are skipped (most words of a text).
+    private readonly FrozenSet<ulong> _stemStarts;
+    // Which stem lengths exist at all.
+    private readonly bool[] _stemLengths;
 
     private CompiledLexicon(string language, IReadOnlyList<LexiconEntry> entries, ImmutableHashSet<LexiconKind> kinds)
     {
@@ -28,6 +33,9 @@ public sealed class CompiledLexicon
         _firstLookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         _stemLookup = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
         _longestStem = _byStem.Count == 0 ? 0 : _byStem.Keys.Max(k => k.Length);
+        _stemStarts = _byStem.Keys.Where(k => k.Length >= MinimumStem).Select(k => Start(k)).ToFrozenSet();
+        _stemLengths = new bool[_longestStem + 1];
+        foreach (var stem in _byStem.Keys) _stemLengths[stem.Length] = true;
     }
 
     public string Language { get; }
@@ -59,12 +67,15 @@ public sealed class CompiledLexicon
     public void CandidatesFor(ReadOnlySpan<char> folded, List<LexiconEntry> into)
     {
         if (_firstLookup.TryGetValue(folded, out var exact)) into.AddRange(exact);
-        if (_byStem.Count == 0) return;
+        if (_byStem.Count == 0 || folded.Length < MinimumStem || !_stemStarts.Contains(Start(folded))) return;
         for (var length = Math.Min(folded.Length, _longestStem); length >= MinimumStem; length--)
         {
-            if (_stemLookup.TryGetValue(folded[..length], out var stems)) into.AddRange(stems);
+            if (_stemLengths[length] && _stemLookup.TryGetValue(folded[..length], out var stems)) into.AddRange(stems);
         }
     }
+
+    /// <summary>The first <see cref="MinimumStem"/> characters, packed into one number.</summary>
+    private static ulong Start(ReadOnlySpan<char> word) => word[0] | ((ulong)word[1] << 16) | ((ulong)word[2] << 32);
 
     /// <summary>Splits a pattern the way the segmenter splits text, expanding "{a,b}" endings into separate forms.</summary>
     internal static IEnumerable<ImmutableArray<string>> Expand(string pattern)

@@ -12,6 +12,8 @@ namespace Sitrep.Extraction.Matching;
 /// </summary>
 public sealed class LexiconMatcher
 {
+    private static readonly int KindCount = Enum.GetValues<LexiconKind>().Length;
+
     private readonly CompiledLexicon _lexicon;
 
     public LexiconMatcher(CompiledLexicon lexicon)
@@ -24,7 +26,7 @@ public sealed class LexiconMatcher
         var tokens = text.Tokens;
         var result = ImmutableArray.CreateBuilder<LexiconMatch>();
         var candidates = new List<LexiconEntry>();
-        var kindCount = Enum.GetValues<LexiconKind>().Length;
+        var kindCount = KindCount;
         Span<int> coveredUntil = stackalloc int[kindCount];
         Span<int> bestLength = stackalloc int[kindCount];
         var best = new LexiconEntry?[kindCount];
