@@ -108,6 +108,18 @@ public sealed class GazetteerImageTests
         Assert.Contains("version", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_embedded_gazetteer_finds_every_state_under_its_own_name()
+    {
+        var gazetteer = Gazetteer.Default;
+        Assert.True(gazetteer.Countries.Length >= 240, $"{gazetteer.Countries.Length} states");
+        foreach (var country in gazetteer.Countries)
+        {
+            Assert.Equal(country.Name, gazetteer.CountryEntry(country.Iso3)?.Name);
+            Assert.Contains(gazetteer.Lookup(country.Name), e => e.Kind == GazetteerEntryKind.Country && e.Country == country.Iso3);
+        }
+    }
+
     [Theory]
     // A village of 500 to 999 people, which only GeoNames cities500 holds, under its own name.
     [InlineData("A drone fell near Lyubopil in southern Ukraine on Sunday.", "Lyubopil=Lyubopil/UKR/Locality; Ukraine=Ukraine/UKR/Country")]
