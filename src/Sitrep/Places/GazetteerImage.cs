@@ -49,7 +49,7 @@ internal sealed class GazetteerImage
     public int[] StateEntries { get; }
 
     /// <summary>The entry columns, one value per entry.</summary>
-    internal sealed record EntryColumns(byte[] Kinds, long[] GeonamesIds, short[] Codes, int[] Areas, long[] Populations, int[] Lats, int[] Lons, Utf8StringBlock Names)
+    internal sealed record EntryColumns(byte[] Kinds, int[] GeonamesIds, short[] Codes, int[] Areas, int[] Populations, int[] Lats, int[] Lons, Utf8StringBlock Names)
     {
         public int Count => Kinds.Length;
     }

@@ -36,18 +36,19 @@ internal static class GazetteerImageReader
         var entryCount = Count(reader);
         var columns = new GazetteerImage.EntryColumns(
             Array<byte>(stream, entryCount),
-            Array<long>(stream, entryCount),
+            Array<int>(stream, entryCount),
             Array<short>(stream, entryCount),
             Array<int>(stream, entryCount),
-            Array<long>(stream, entryCount),
+            Array<int>(stream, entryCount),
             Array<int>(stream, entryCount),
             Array<int>(stream, entryCount),
             ReadBlock(reader));
         if (columns.Names.Count != entryCount) throw new InvalidDataException("gazetteer: entry names do not match entries");
 
         var keys = ReadBlock(reader);
-        var hitStarts = Array<int>(stream, keys.Count + 1);
-        var packed = Array<int>(stream, hitStarts[^1]);
+        var hitStarts = VarintList.ReadPrefixSums(stream, keys.Count);
+        var packed = Array<int>(stream, Count(reader));
+        if (packed.Length != hitStarts[^1]) throw new InvalidDataException("gazetteer: hit counts do not match the hits");
         var hits = new KeyHit[packed.Length];
         for (var i = 0; i < packed.Length; i++)
         {
@@ -69,14 +70,7 @@ internal static class GazetteerImageReader
         return count >= 0 ? count : throw new InvalidDataException("gazetteer: negative count");
     }
 
-    private static Utf8StringBlock ReadBlock(BinaryReader reader)
-    {
-        var count = Count(reader);
-        var length = Count(reader);
-        var offsets = Array<int>(reader.BaseStream, count + 1);
-        var bytes = Array<byte>(reader.BaseStream, length);
-        return new Utf8StringBlock(offsets, bytes);
-    }
+    private static Utf8StringBlock ReadBlock(BinaryReader reader) => Utf8StringBlock.Read(reader.BaseStream);
 
     /// <summary>Reads <paramref name="count"/> little-endian values straight into a new array.</summary>
     private static T[] Array<T>(Stream stream, int count)

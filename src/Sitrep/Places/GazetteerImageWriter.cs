@@ -90,10 +90,10 @@ internal static class GazetteerImageWriter
     {
         writer.Write(entries.Count);
         foreach (var e in entries) writer.Write((byte)e.Kind);
-        foreach (var e in entries) writer.Write(e.GeonamesId);
+        foreach (var e in entries) writer.Write(checked((int)e.GeonamesId));
         foreach (var e in entries) writer.Write(e.Country.Length == 0 ? (short)-1 : checked((short)codes[e.Country]));
         foreach (var e in entries) writer.Write(areas[e.Admin1]);
-        foreach (var e in entries) writer.Write(e.Population);
+        foreach (var e in entries) writer.Write(checked((int)e.Population));
         foreach (var e in entries) writer.Write(Scaled(e.Lat));
         foreach (var e in entries) writer.Write(Scaled(e.Lon));
         Utf8StringBlock.Write(writer, entries.ConvertAll(e => e.Name));
@@ -102,13 +102,15 @@ internal static class GazetteerImageWriter
     private static void WriteKeys(BinaryWriter writer, Dictionary<string, List<KeyHit>> index)
     {
         Utf8StringBlock.Write(writer, index.Keys.ToList());
-        var start = 0;
-        writer.Write(start);
+        var counts = new VarintList();
+        var total = 0;
         foreach (var hits in index.Values)
         {
-            start += hits.Count;
-            writer.Write(start);
+            counts.Add(hits.Count);
+            total += hits.Count;
         }
+        counts.Write(writer);
+        writer.Write(total);
         foreach (var hits in index.Values)
         {
             foreach (var hit in hits) writer.Write(checked((hit.Entry * 4) + (int)hit.Rule));

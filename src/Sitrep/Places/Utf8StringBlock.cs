@@ -4,7 +4,7 @@ namespace Sitrep.Places;
 
 /// <summary>
 /// Many short strings in one UTF-8 buffer, addressed by number (a block of the compiled gazetteer). Strings
-/// are decoded only when asked for, so a block of 700,000 names costs two arrays, not 700,000 objects.
+/// are decoded only when asked for, so a block of 300,000 names costs two arrays, not 300,000 objects.
 /// </summary>
 internal sealed class Utf8StringBlock
 {
@@ -35,7 +35,7 @@ internal sealed class Utf8StringBlock
         return strings;
     }
 
-    /// <summary>Writes a block in the layout <see cref="GazetteerImageReader"/> reads.</summary>
+    /// <summary>Writes a block in the layout <see cref="Read"/> reads.</summary>
     public static void Write(BinaryWriter writer, IReadOnlyList<string> strings)
     {
         var encoded = new byte[strings.Count][];
@@ -45,15 +45,22 @@ internal sealed class Utf8StringBlock
             encoded[i] = Encoding.UTF8.GetBytes(strings[i]);
             total = checked(total + encoded[i].Length);
         }
+        var lengths = new VarintList();
+        foreach (var bytes in encoded) lengths.Add(bytes.Length);
         writer.Write(strings.Count);
         writer.Write(total);
-        var offset = 0;
-        writer.Write(0);
-        foreach (var bytes in encoded)
-        {
-            offset += bytes.Length;
-            writer.Write(offset);
-        }
+        lengths.Write(writer);
         foreach (var bytes in encoded) writer.Write(bytes);
+    }
+
+    /// <summary>Reads a block: count, byte length, the strings' lengths as varints, then the UTF-8 bytes.</summary>
+    public static Utf8StringBlock Read(Stream stream)
+    {
+        var count = VarintList.ReadCount(stream);
+        var length = VarintList.ReadCount(stream);
+        var offsets = VarintList.ReadPrefixSums(stream, count);
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return new Utf8StringBlock(offsets, bytes);
     }
 }
