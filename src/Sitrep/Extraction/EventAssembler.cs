@@ -137,7 +137,7 @@ internal sealed class EventAssembler
             group.Status,
             DateOf(group),
             location,
-            _actors.Resolve(frames),
+            _actors.Resolve(frames, location?.Country),
             FatalityReconciler.Reconcile(group.Casualties),
             casualties,
             claims,

@@ -7,7 +7,8 @@ namespace Sitrep.Extraction.Frames;
 /// <summary>
 /// Gives an event its actors from the sentences of its frames: who comes before the deciding trigger acts
 /// (actor1, then associated actors), who comes after is acted upon (actor2); in the passive ("three men were
-/// arrested by police") the other way round, and a patient with no named doer stays actor2. States and demonyms stand for
+/// arrested by police") the other way round, and a patient with no named doer stays actor2. Sides named only by
+/// a group noun ("police", "gunmen", "villagers") take ACLED's names (<see cref="GroupNounActors"/>). States and demonyms stand for
 /// their forces in violent events and for their governments in statements (capitals included: "Ankara").
 /// Media are relays, never actors; the claimant's own words are not the event's actors.
 /// </summary>
@@ -15,14 +16,17 @@ internal sealed class ActorRoleResolver
 {
     private readonly DocumentScan _scan;
     private readonly PassiveVoice _voice;
+    private readonly GroupNounActors _groupNouns;
 
     public ActorRoleResolver(DocumentScan scan, PassiveVoice voice)
     {
         _scan = scan;
         _voice = voice;
+        _groupNouns = new GroupNounActors(scan);
     }
 
-    public ImmutableArray<Actor> Resolve(IReadOnlyList<EventFrame> frames)
+    /// <param name="eventCountry">The country of the event's location: the country of sides named only by a group noun.</param>
+    public ImmutableArray<Actor> Resolve(IReadOnlyList<EventFrame> frames, string? eventCountry)
     {
         var actors = ImmutableArray.CreateBuilder<Actor>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -31,38 +35,71 @@ internal sealed class ActorRoleResolver
         var s = _scan.Text.Sentences[main.Sentence];
         // Actors of the trigger's own phrase; the sentence's others when the phrase names none ("..., said X").
         var phrase = _scan.PhraseOf[main.AnchorToken];
-        var mentions = _scan.ActorsIn(s.FirstToken, s.EndToken).Where(a => a.Kind != ActorMentionKind.Media).ToList();
-        var own = mentions.Where(a => _scan.PhraseOf[a.FirstToken] == phrase).ToList();
-        if (own.Count > 0) mentions = own;
-        var before = mentions.Where(a => a.FirstToken < main.AnchorToken).ToList();
-        var after = mentions.Where(a => a.FirstToken > main.AnchorToken).ToList();
-        var passive = !statement && _voice.IsPassive(main);
+        var parties = Parties(main, s.FirstToken, s.EndToken, eventCountry);
+        var own = parties.Where(p => _scan.PhraseOf[p.FirstToken] == phrase).ToList();
+        if (own.Count > 0) parties = own;
+        var crowd = main.EventType is "Protests" or "Riots" && parties.Any(p => p.Crowd);
+        // In a demonstration the crowd acts and everyone else (police, targets) is acted upon, wherever they stand.
+        var before = parties.Where(p => crowd ? p.Crowd : p.FirstToken < main.AnchorToken).ToList();
+        var after = parties.Where(p => crowd ? !p.Crowd : p.FirstToken > main.AnchorToken).ToList();
+        var passive = !crowd && !statement && _voice.IsPassive(main);
         if (passive) (before, after) = (after, before);
-        else if (before.Count == 0 && after.Count > 0 && !statement)
+        if (!statement)
+        {
+            // "a man was found dead", "gunmen shot a villager": civilians never do the violence.
+            after = [.. before.Where(p => p.Victim).Concat(after).OrderBy(p => p.FirstToken)];
+            before.RemoveAll(p => p.Victim);
+        }
+        if (!crowd && !passive && before.Count == 0 && after.Count > 0 && !statement && !after[0].Victim)
         {
             before.Add(after[0]);
             after.RemoveAt(0);
         }
         var first = true;
-        foreach (var actor in before)
+        foreach (var party in before)
         {
-            if (Add(actor, first ? "actor1" : "assoc1")) first = false;
+            if (Add(party, first ? "actor1" : "assoc1")) first = false;
         }
         first = true;
-        foreach (var actor in after)
+        foreach (var party in after)
         {
-            if (Add(actor, first ? "actor2" : "assoc2")) first = false;
+            if (Add(party, first ? "actor2" : "assoc2")) first = false;
         }
         return actors.DrainToImmutable();
 
-        bool Add(ActorMention mention, string role)
+        bool Add(Party party, string role)
         {
-            var (name, kind) = Name(mention, statement);
-            if (!seen.Add(name)) return false;
-            var span = _scan.ToSpan(mention.Start, mention.End);
-            actors.Add(new Actor(name, mention.Country, kind, role, span.Start, span.End));
+            if (!seen.Add(party.Name)) return false;
+            var span = _scan.ToSpan(party.Start, party.End);
+            actors.Add(new Actor(party.Name, party.Country, party.Kind, role, span.Start, span.End));
             return true;
         }
+    }
+
+    /// <summary>A side the sentence names: a recognised actor, or a group noun named the ACLED way.</summary>
+    private sealed record Party(int FirstToken, int Start, int End, string Name, string? Country, string Kind)
+    {
+        /// <summary>Civilians suffer violence; they never do it.</summary>
+        public bool Victim => Kind is "civilians";
+
+        /// <summary>The crowd of a demonstration, which ACLED always makes its first actor.</summary>
+        public bool Crowd => Kind is "protesters" or "rioters";
+    }
+
+    /// <summary>Named actors (media aside) and group nouns of tokens [first, end), in text order; a demonym that qualifies a noun ("Indian businessman") is that noun's country, not an actor.</summary>
+    private List<Party> Parties(EventFrame main, int first, int end, string? eventCountry)
+    {
+        var sides = _groupNouns.In(main.Sentence, first, end, eventCountry, main.EventType);
+        var absorbed = sides.Where(g => g.Demonym is not null).Select(g => g.Demonym!).ToHashSet();
+        var parties = _scan.ActorsIn(first, end)
+            .Where(a => a.Kind != ActorMentionKind.Media && !absorbed.Contains(a))
+            .Select(a =>
+            {
+                var (name, kind) = Name(a, main.IsStatement);
+                return new Party(a.FirstToken, a.Start, a.End, name, a.Country, kind);
+            })
+            .Concat(sides.Select(g => new Party(g.FirstToken, g.Start, g.End, g.Name, g.Country, g.Kind)));
+        return [.. parties.OrderBy(p => p.FirstToken)];
     }
 
     private static (string Name, string Kind) Name(ActorMention mention, bool statement)
