@@ -24,12 +24,14 @@ internal sealed class PlaceNameContext
     private readonly FrozenSet<string> _particles;
     private readonly FrozenSet<string> _titles;
     private readonly FrozenSet<string> _lists;
+    private readonly FrozenSet<string> _givenNames;
+    private readonly FrozenSet<string> _homeCountries;
 
     private PlaceNameContext()
     {
         var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
-            ["institution"] = [], ["feature"] = [], ["street"] = [], ["joiner"] = [], ["particle"] = [], ["title"] = [], ["list"] = [],
+            ["institution"] = [], ["feature"] = [], ["street"] = [], ["joiner"] = [], ["particle"] = [], ["title"] = [], ["list"] = [], ["given-name"] = [], ["home-country"] = [],
         };
         foreach (var row in GazetteerResources.Rows("ro-name-heads.tsv"))
         {
@@ -43,12 +45,21 @@ internal sealed class PlaceNameContext
         _particles = sets["particle"].ToFrozenSet(StringComparer.Ordinal);
         _titles = sets["title"].ToFrozenSet(StringComparer.Ordinal);
         _lists = sets["list"].ToFrozenSet(StringComparer.Ordinal);
+        _givenNames = sets["given-name"].ToFrozenSet(StringComparer.Ordinal);
+        _homeCountries = sets["home-country"].ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static PlaceNameContext Default => Loaded.Value;
 
     /// <summary>Whether the folded word joins the last two items of a list ("si", "and").</summary>
     public bool IsListJoiner(ReadOnlySpan<char> folded) => Contains(_lists, folded);
+
+    /// <summary>Whether a Romanian text's places in this state count as in its countries (ISO alpha-3).</summary>
+    public bool IsHomeCountry(string iso3) => _homeCountries.Contains(iso3);
+
+    /// <summary>Whether a name of several words starts with a first name ("Ion Creanga"): a person's, unless a cue says otherwise.</summary>
+    public bool StartsWithGivenName(AnalyzedText text, int first, int count) =>
+        count > 1 && text.Tokens[first].Kind == TokenKind.Word && Contains(_givenNames, text.FoldedOf(text.Tokens[first]));
 
     /// <summary>Whether the folded word is the head noun of an institution's name ("Liceul", "Liga").</summary>
     public bool IsInstitution(ReadOnlySpan<char> folded) => Contains(_institutions, folded);

@@ -55,12 +55,16 @@ public sealed class PlaceRecognizer
         public bool Locative { get; init; }
         public bool AreaCue { get; init; }
         public bool AdminCue { get; init; }
-        /// <summary>Inside a longer name that is not this place's: an institution's, a street's, "Ducele de X".</summary>
+        /// <summary>Inside a longer name that is not this place's: a street's, a person's ("Ducele de X").</summary>
         public bool InName { get; init; }
-        /// <summary>After a word that marks a person's name ("lui X").</summary>
+        /// <summary>Closing an institution's name as its jurisdiction ("Consiliul Judetean X").</summary>
+        public bool InInstitutionName { get; init; }
+        /// <summary>After a word that marks a person's name ("lui X"), or starting with a first name ("Ion Creanga").</summary>
         public bool AfterTitle { get; init; }
         /// <summary>Tokens before <see cref="First"/> that belong to the mention: a geographic noun ("raul X").</summary>
         public int Lead { get; init; }
+        /// <summary>Joined by a hyphen to another place, as in a route ("Arad-Deva"): two names, not one.</summary>
+        public bool Paired { get; set; }
         public Candidate? Container { get; set; }
         public Candidate? Inner { get; set; }
         public bool Misplaced { get; set; }
@@ -343,9 +347,10 @@ public sealed class PlaceRecognizer
                 }
                 if (entries is null) continue;
                 // Romanian names around the place say whether it is meant ("Liceul X", "strada X", "raul X").
-                var inName = romanian && ((count == 1 && names.IsInstitution(buffer[..length])) || names.InsideInstitutionName(text, i)
+                var inName = romanian && ((count == 1 && names.IsInstitution(buffer[..length]))
                     || names.AfterStreetWord(text, i) || names.AfterNameParticle(text, i));
-                var lead = romanian && !inName ? names.FeatureLead(text, i) : 0;
+                var inInstitution = romanian && !inName && names.InsideInstitutionName(text, i);
+                var lead = romanian && !inName && !inInstitution ? names.FeatureLead(text, i) : 0;
                 found = new Candidate
                 {
                     First = i,
@@ -356,7 +361,8 @@ public sealed class PlaceRecognizer
                     AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count) || InsideParentheses(text, i),
                     AdminCue = cues.HasAdminCue(text, i, i + count),
                     InName = inName,
-                    AfterTitle = romanian && names.AfterTitle(text, i),
+                    InInstitutionName = inInstitution,
+                    AfterTitle = romanian && (names.AfterTitle(text, i) || names.StartsWithGivenName(text, i, count)),
                     Lead = lead,
                 };
             }
@@ -364,7 +370,23 @@ public sealed class PlaceRecognizer
             list.Add(found);
             i += found.Count;
         }
+        MarkPairs(text, list);
         return list;
+    }
+
+    /// <summary>Marks places joined by one hyphen with no space ("Arad-Deva", "Israel-Gaza"): each is a name of its own.</summary>
+    private static void MarkPairs(AnalyzedText text, List<Candidate> candidates)
+    {
+        var tokens = text.Tokens;
+        for (var k = 0; k + 1 < candidates.Count; k++)
+        {
+            var left = candidates[k];
+            var right = candidates[k + 1];
+            if (right.First != left.End + 1 || !IsHyphen(text, left.End)) continue;
+            if (tokens[left.End].Start != tokens[left.End - 1].End || tokens[right.First].Start != tokens[left.End].End) continue;
+            left.Paired = true;
+            right.Paired = true;
+        }
     }
 
     private static bool Blocked(bool[] blocked, int first, int count)
@@ -436,13 +458,16 @@ public sealed class PlaceRecognizer
         return between.SequenceEqual(",") || PlaceNameContext.Default.IsListJoiner(between);
     }
 
+    /// <summary>A place of a state whose language the text is in: a Romanian text's villages need no state named.</summary>
+    private static bool Home(AnalyzedText text, GazetteerEntry e) => SpanKeys.AllowsRomanianEndings(text) && PlaceNameContext.Default.IsHomeCountry(e.Country);
+
     private static bool Keep(AnalyzedText text, PlaceCues cues, Candidate candidate, Dictionary<string, double> focus)
     {
         var tokens = text.Tokens;
         if (candidate.Misplaced || cues.HasNotPlaceAfter(text, candidate.End)) return false;
         // A state stays a place inside a body's name ("Ministerul de Interne din X"): claims are attributed by it.
-        if ((candidate.InName && !candidate.HasKind(k => k is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto))
-            || (candidate.AfterTitle && !candidate.IsArea))
+        if (candidate.InName || (candidate.InInstitutionName && !candidate.HasKind(k => k is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto))
+            || (candidate.AfterTitle && !candidate.IsArea && !candidate.Locative && !candidate.AreaCue))
         {
             return false;
         }
@@ -463,7 +488,7 @@ public sealed class PlaceRecognizer
             || (candidate.First == sentence.FirstToken + 1 && tokens[sentence.FirstToken].Kind != TokenKind.Word);
         if (initial && !candidate.Strong) return false;
         if (candidate.Strong) return true;
-        return candidate.Entries.Exists(e => focus.ContainsKey(e.Country) && (e.Population >= KnownPlace || candidate.Evidence))
+        return candidate.Entries.Exists(e => (focus.ContainsKey(e.Country) || Home(text, e)) && (e.Population >= KnownPlace || candidate.Evidence))
             || candidate.MaxPopulation >= KnownPlace * 20;
     }
 
@@ -477,7 +502,7 @@ public sealed class PlaceRecognizer
         var tokens = text.Tokens;
         var sentence = tokens[candidate.First].Sentence;
         var sentenceStart = text.Sentences[sentence].FirstToken;
-        if (Glued(text, cues, candidate)) return true;
+        if (!candidate.Paired && Glued(text, cues, candidate)) return true;
         var country = candidate.HasKind(k => k == GazetteerEntryKind.Country);
         // After: "Bat Galim", "Leon de los Aldama". A big city or a state keeps its name before another word
         // ("Baghdad International Airport", "Syria Civil Defence"): the place is still where it points.
@@ -489,7 +514,7 @@ public sealed class PlaceRecognizer
             probe++;
         }
         var bigCity = candidate.Entries.Exists(e => e.Population >= BigCity && e.Kind is GazetteerEntryKind.Capital or GazetteerEntryKind.Seat or GazetteerEntryKind.Locality);
-        if (!country && !bigCity && probe < tokens.Length && tokens[probe].Sentence == sentence && CapitalisedWord(text, probe) && !cues.HasAreaAfter(text, probe))
+        if (!country && !bigCity && !(candidate.Paired && probe > next) && probe < tokens.Length && tokens[probe].Sentence == sentence && CapitalisedWord(text, probe) && !cues.HasAreaAfter(text, probe))
         {
             return true;
         }

@@ -33,6 +33,6 @@ public sealed class GeographyEvaluationTests
         var scores = GeographyEvaluation.Ronec();
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RONEC gold {scores.Gold}, predicted {scores.Predicted}, correct {scores.Correct}, P {scores.Precision:F3}, R {scores.Recall:F3}, F1 {scores.F1:F3}"));
-        Assert.True(scores.F1 >= 0.76, $"F1 {scores.F1:F3}");
+        Assert.True(scores.F1 >= 0.77, $"F1 {scores.F1:F3}");
     }
 }

@@ -53,6 +53,19 @@ public sealed class PlaceNameContextTests
     [InlineData("Atacurile lui Israel au continuat.", "Israel=Israel/ISR/Country")]
     // Places in a list are not read as "town, its county".
     [InlineData("Vizita la Slatina, Focsani si Pitesti a durat o zi.", "Slatina=Slatina/ROU/Locality; Focsani=Focșani/ROU/Locality; Pitesti=Piteşti/ROU/Locality")]
+    // Two places joined by a hyphen in a route are two names, not one unknown name.
+    [InlineData("Trenul circula pe ruta Pecica-Arad de doua ori pe zi.", "Pecica=Pecica/ROU/Locality; Arad=Arad/ROU/Locality")]
+    // A capitalised conjunction at the start of a sentence is not a town abroad.
+    [InlineData("Desi ploua, oamenii au iesit in strada.", "")]
+    // "domn" before a surname that is also a village.
+    [InlineData("Domnul Olaru a vorbit cu domnul Gruia despre bani.", "")]
+    // A commune named after a person is the person without a cue, the commune with one.
+    [InlineData("Compozitorul George Enescu a cantat la vioara.", "")]
+    [InlineData("Aeronava a aterizat la Mihail Kogalniceanu dupa-amiaza.", "Mihail Kogalniceanu=Mihail Kogălniceanu/ROU/Locality")]
+    // A Romanian village in a Romanian text needs no state named beside it.
+    [InlineData("Ieri au protestat oamenii din Vulpesti.", "Vulpesti=Vulpești/ROU/Locality")]
+    // A title before a first name that is also a city.
+    [InlineData("Actrita Paris Hilton a sosit.", "")]
     public void Romanian_words_around_a_name_decide_whether_it_is_a_place(string text, string expected)
     {
         Assert.Equal(expected, Describe(text, "ro"));
@@ -61,7 +74,9 @@ public sealed class PlaceNameContextTests
     [Theory]
     // English text keeps the city of an institution's name: event notes locate by it.
     [InlineData("Students at the University of Kabul protested in the city.", "Kabul=Kabul/AFG/Locality")]
-    public void English_institution_names_keep_their_places(string text, string expected)
+    // Two states joined by a hyphen are both places.
+    [InlineData("Fighting on the Israel-Gaza border continued.", "Israel=Israel/ISR/Country; Gaza=Gaza/PSE/Locality")]
+    public void English_names_keep_their_places(string text, string expected)
     {
         Assert.Equal(expected, Describe(text, "en"));
     }
