@@ -24,6 +24,12 @@ public sealed class EnglishSentenceTests
     [InlineData("Hundreds of nurses rallied outside the parliament in Lima demanding higher pay.", "type=Protests;sub=Peaceful protest")]
     // police action told in the next sentence is an intervention in the protest
     [InlineData("Teachers protested in Dhaka. Riot police used water cannon to disperse them.", "sub=Protest with intervention;events=1")]
+    // a grenade answered with fire in the next sentence was a fight: one armed clash
+    [InlineData("Militants threw a grenade at a police post in Beledweyne. The officers fired back.", "sub=Armed clash;events=1")]
+    // shelling seen going both ways is a clash
+    [InlineData("Monitors recorded 40 explosions in both directions near the line of contact.", "sub=Armed clash")]
+    // shelling nobody answered stays shelling
+    [InlineData("Militants shelled a police post in Beledweyne overnight.", "sub=Shelling/artillery/missile attack")]
     // "exchanging fire" and "gun battle" name a clash as surely as "exchanged fire"
     [InlineData("A suspect died after exchanging fire with the police in Recife.", "type=Battles;sub=Armed clash")]
     [InlineData("Two bandits died in a gun battle with soldiers near Gusau.", "type=Battles;sub=Armed clash")]

@@ -24,6 +24,10 @@ public sealed class RomanianSentenceTests
     [InlineData("Sute de asistente au protestat in fata parlamentului din Lima.", "type=Protests;sub=Peaceful protest")]
     // interventia politiei spusa in propozitia urmatoare
     [InlineData("Profesorii au protestat la Dhaka. Jandarmii au folosit tunuri cu apa.", "sub=Protest with intervention;events=1")]
+    // o grenada la care s-a raspuns cu foc in propozitia urmatoare a fost o lupta
+    [InlineData("Militantii au aruncat o grenada asupra unui post de politie din Beledweyne. Politistii au ripostat.", "sub=Armed clash;events=1")]
+    // bombardamentul fara riposta ramane bombardament
+    [InlineData("Militantii au bombardat un post de politie din Beledweyne.", "sub=Shelling/artillery/missile attack")]
     // arestarea contestata de protest, dupa o paranteza, povestita din nou in propozitia urmatoare, e motivul protestului
     [InlineData("Avocatii au protestat la Quetta (Balochistan), impotriva arestarii unui lider sindical. El a fost arestat acasa.", "sub=Peaceful protest")]
     // arestarea protestatarilor este o interventie

@@ -107,8 +107,18 @@ internal sealed class EventFrameBuilder
             var first = _scan.Text.Sentences[0].FirstToken;
             frames.Add(new EventFrame("peaceful-protest", EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
         }
-        return AbsorbIntoDemonstrations(frames.DrainToImmutable());
+        return AbsorbIntoDemonstrations(AnsweredAsClashes(frames.DrainToImmutable()));
     }
+
+    /// <summary>
+    /// Shelling, a grenade, an air strike, a bomb or an attack that the other side answered with fire, in the
+    /// same sentence or the next ones ("a grenade was thrown at the checkpoint. Soldiers fired back"), or fire
+    /// seen going both ways, was a fight: ACLED codes the incident as an armed clash, so such frames, and the
+    /// answer itself, take that code and join one event.
+    /// </summary>
+    private ImmutableArray<EventFrame> AnsweredAsClashes(ImmutableArray<EventFrame> frames) =>
+        [.. frames.Select(f => f.Status == EventStatus.Current && f.Code is "shelling" or "grenade" or "air-drone-strike" or "remote-explosive" or "attack"
+            && WindowCue(f.Sentence, "return-fire") ? f with { Code = "armed-clash" } : f)];
 
     /// <summary>
     /// What follows a demonstration in the next sentences (police arrests, clashes with the crowd, damage it
