@@ -19,6 +19,7 @@ internal sealed class PlaceCues
     private readonly FrozenSet<string> _notPlace;
     private readonly FrozenSet<string> _particles;
     private readonly FrozenSet<string> _notPlaceAfter;
+    private readonly FrozenSet<string> _notPlaceBefore;
 
     public PlaceCues()
     {
@@ -28,6 +29,7 @@ internal sealed class PlaceCues
         var notPlace = new List<string>();
         var particles = new List<string>();
         var notPlaceAfter = new List<string>();
+        var notPlaceBefore = new List<string>();
         foreach (var row in GazetteerResources.Rows("place-cues.tsv"))
         {
             var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -46,6 +48,7 @@ internal sealed class PlaceCues
                 case "not-place": notPlace.Add(row[1]); break;
                 case "name-particle": particles.Add(row[1]); break;
                 case "not-place-after": notPlaceAfter.Add(row[1]); break;
+                case "not-place-before": notPlaceBefore.Add(row[1]); break;
                 default: throw new InvalidDataException($"place-cues.tsv: unknown kind '{row[0]}'");
             }
         }
@@ -54,6 +57,7 @@ internal sealed class PlaceCues
         _notPlace = notPlace.ToFrozenSet(StringComparer.Ordinal);
         _particles = particles.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceAfter = notPlaceAfter.ToFrozenSet(StringComparer.Ordinal);
+        _notPlaceBefore = notPlaceBefore.ToFrozenSet(StringComparer.Ordinal);
         Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
             .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
             .OrderByDescending(s => s.Item1.Length)
@@ -82,6 +86,11 @@ internal sealed class PlaceCues
     public bool HasNotPlaceAfter(AnalyzedText text, int next) =>
         next < text.Tokens.Length && text.Tokens[next].Kind == TokenKind.Word
         && _notPlaceAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.FoldedOf(text.Tokens[next]));
+
+    /// <summary>Whether the token before <paramref name="first"/> makes the name after it something else ("cocteil Molotov").</summary>
+    public bool HasNotPlaceBefore(AnalyzedText text, int first) =>
+        first > 0 && text.Tokens[first - 1].Kind == TokenKind.Word && text.Tokens[first - 1].Sentence == text.Tokens[first].Sentence
+        && _notPlaceBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.FoldedOf(text.Tokens[first - 1]));
 
     /// <summary>A lower-case word inside longer proper names ("de", "al").</summary>
     public bool IsParticle(ReadOnlySpan<char> folded) => _particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);

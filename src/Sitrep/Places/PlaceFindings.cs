@@ -25,8 +25,8 @@ public sealed record PlaceFindings(ImmutableArray<PlaceMention> Mentions, Immuta
     }
 
     /// <summary>
-    /// The most specific of some places: localities, then administrative areas, regions, isolated
-    /// localities and countries, the first in text order within each.
+    /// The most specific of some places: localities and districts, then administrative areas and places that
+    /// hold another place named, regions, isolated localities and countries, the first in text order within each.
     /// </summary>
     public static PlaceMention? First(IEnumerable<PlaceMention> places, Func<PlaceMention, bool> filter)
     {
@@ -45,6 +45,7 @@ public sealed record PlaceFindings(ImmutableArray<PlaceMention> Mentions, Immuta
     public static int Rank(PlaceMention place) => place.Precision switch
     {
         PlacePrecision.Locality when place.Isolated => 3,
+        PlacePrecision.Locality or PlacePrecision.Admin when place.HoldsAnother => 1,
         PlacePrecision.Locality => 0,
         PlacePrecision.Admin when place.District => 0,
         PlacePrecision.Admin => 1,

@@ -40,6 +40,9 @@ public sealed record PlaceMention(
     /// <summary>A second-level area (district, municipality, raion): at admin precision, but about as specific as a town.</summary>
     public bool District { get; init; }
 
+    /// <summary>Whether the text names another place inside this one right before it ("Santos, Sao Paulo" for the second).</summary>
+    public bool HoldsAnother { get; init; }
+
     /// <summary>Whether the place lies in the country the text is most about (<see cref="PlaceFindings.MainCountry"/>).</summary>
     public bool InMainCountry { get; init; }
 }

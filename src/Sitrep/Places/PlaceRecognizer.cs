@@ -117,7 +117,7 @@ public sealed class PlaceRecognizer
                 Add(focus, named.Country, 1);
             }
         }
-        var kept = candidates.Where(c => Keep(text, cues, c, focus)).ToList();
+        var kept = candidates.Where(c => Keep(text, cues, c, focus) && !cues.HasNotPlaceBefore(text, c.First)).ToList();
         foreach (var candidate in kept)
         {
             // A name all of whose readings lie in one country points to it, more weakly than the country's own name.
@@ -180,6 +180,7 @@ public sealed class PlaceRecognizer
                 Isolated = Isolated(entry, candidate, kept),
                 InMainCountry = string.Equals(entry.Country, mainCountry, StringComparison.Ordinal),
                 District = entry.Kind == GazetteerEntryKind.Admin2,
+                HoldsAnother = candidate.Inner is { } inner && kept.Contains(inner),
             });
         }
         return new PlaceFindings(mentions.ToImmutable(), countries);

@@ -33,6 +33,9 @@ public sealed class EventLocationTests
     // also the country of the text's sides.
     [InlineData("Egyptian troops shelled militant hideouts south of Rafah (Rafah, North Sinai) on Tuesday.", "en", "/EGY/")]
     [InlineData("Trupele egiptene au bombardat ascunzatori ale militantilor la sud de Rafah (Rafah, North Sinai) marti.", "ro", "/EGY/")]
+    // "Town, Province" before the trigger: the town, not the province's capital nearer the trigger word.
+    [InlineData("In Santos, Sao Paulo, hundreds of dock workers protested against unpaid wages.", "en", "Santos/BRA/locality")]
+    [InlineData("In Santos, Sao Paulo, sute de docheri au protestat fata de salariile neplatite.", "ro", "Santos/BRA/locality")]
     public void Places_the_event_where_the_text_says(string text, string language, string expected)
     {
         var location = LocationOf(text, language);
