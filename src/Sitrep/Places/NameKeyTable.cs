@@ -11,6 +11,9 @@ internal sealed class NameKeyTable
 {
     private readonly Utf8StringBlock _keys;
     private readonly int[] _slots;
+    // Each slot's key hash: a probe that meets another key is told apart without reading that key's bytes
+    // (which lie elsewhere in memory), and most probes are for words that are no name at all.
+    private readonly uint[] _hashes;
     private readonly int _mask;
 
     public NameKeyTable(Utf8StringBlock keys)
@@ -19,12 +22,15 @@ internal sealed class NameKeyTable
         var size = 16;
         while (size < keys.Count * 2) size <<= 1;
         _slots = new int[size];
+        _hashes = new uint[size];
         _mask = size - 1;
         for (var k = 0; k < keys.Count; k++)
         {
-            var slot = (int)Hash(keys.Utf8(k)) & _mask;
+            var hash = Hash(keys.Utf8(k));
+            var slot = (int)hash & _mask;
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
             _slots[slot] = k + 1;
+            _hashes[slot] = hash;
         }
     }
 
@@ -34,17 +40,42 @@ internal sealed class NameKeyTable
     public int Find(ReadOnlySpan<char> key)
     {
         if (key.Length > NameKey.MaxLength * 2) return -1;
-        Span<byte> utf8 = stackalloc byte[key.Length * 3];
-        var length = Encoding.UTF8.GetBytes(key, utf8);
-        var bytes = utf8[..length];
-        var slot = (int)Hash(bytes) & _mask;
+        // Keys are folded, so nearly all are ASCII, whose UTF-8 bytes are its characters: hashed and compared
+        // as they are, without transcoding.
+        if (!Ascii.IsValid(key)) return FindUtf8(key);
+        var hash = Hash(key);
+        var slot = (int)hash & _mask;
         while (true)
         {
             var held = _slots[slot];
             if (held == 0) return -1;
-            if (_keys.Utf8(held - 1).SequenceEqual(bytes)) return held - 1;
+            if (_hashes[slot] == hash && Ascii.Equals(_keys.Utf8(held - 1), key)) return held - 1;
             slot = (slot + 1) & _mask;
         }
+    }
+
+    private int FindUtf8(ReadOnlySpan<char> key)
+    {
+        Span<byte> utf8 = stackalloc byte[key.Length * 3];
+        var length = Encoding.UTF8.GetBytes(key, utf8);
+        var bytes = utf8[..length];
+        var hash = Hash(bytes);
+        var slot = (int)hash & _mask;
+        while (true)
+        {
+            var held = _slots[slot];
+            if (held == 0) return -1;
+            if (_hashes[slot] == hash && _keys.Utf8(held - 1).SequenceEqual(bytes)) return held - 1;
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary><see cref="Hash(ReadOnlySpan{byte})"/> of an ASCII text's bytes, read from its characters.</summary>
+    private static uint Hash(ReadOnlySpan<char> ascii)
+    {
+        var hash = 2166136261u;
+        foreach (var c in ascii) hash = (hash ^ c) * 16777619u;
+        return Mix(hash);
     }
 
     /// <summary>FNV-1a with a final mix, so keys that differ only at the end still spread over the low bits.</summary>
@@ -52,6 +83,11 @@ internal sealed class NameKeyTable
     {
         var hash = 2166136261u;
         foreach (var b in bytes) hash = (hash ^ b) * 16777619u;
+        return Mix(hash);
+    }
+
+    private static uint Mix(uint hash)
+    {
         hash ^= hash >> 15;
         hash *= 0x2C1B3C6Du;
         hash ^= hash >> 12;
