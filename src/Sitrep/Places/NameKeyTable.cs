@@ -10,10 +10,10 @@ namespace Sitrep.Places;
 internal sealed class NameKeyTable
 {
     private readonly Utf8StringBlock _keys;
-    private readonly int[] _slots;
-    // Each slot's key hash: a probe that meets another key is told apart without reading that key's bytes
-    // (which lie elsewhere in memory), and most probes are for words that are no name at all.
-    private readonly uint[] _hashes;
+    // Each slot holds a key's hash (high half) and number + 1 (low half; 0: empty), in one word: a probe that
+    // meets another key is told apart in the one cache line it reads, without that key's bytes (which lie
+    // elsewhere in memory), and most probes are for words that are no name at all.
+    private readonly ulong[] _slots;
     private readonly int _mask;
 
     public NameKeyTable(Utf8StringBlock keys)
@@ -21,16 +21,14 @@ internal sealed class NameKeyTable
         _keys = keys;
         var size = 16;
         while (size < keys.Count * 2) size <<= 1;
-        _slots = new int[size];
-        _hashes = new uint[size];
+        _slots = new ulong[size];
         _mask = size - 1;
         for (var k = 0; k < keys.Count; k++)
         {
             var hash = Hash(keys.Utf8(k));
             var slot = (int)hash & _mask;
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
-            _slots[slot] = k + 1;
-            _hashes[slot] = hash;
+            _slots[slot] = ((ulong)hash << 32) | (uint)(k + 1);
         }
     }
 
@@ -49,7 +47,8 @@ internal sealed class NameKeyTable
         {
             var held = _slots[slot];
             if (held == 0) return -1;
-            if (_hashes[slot] == hash && Ascii.Equals(_keys.Utf8(held - 1), key)) return held - 1;
+            var k = (int)(uint)held - 1;
+            if ((uint)(held >> 32) == hash && Ascii.Equals(_keys.Utf8(k), key)) return k;
             slot = (slot + 1) & _mask;
         }
     }
@@ -65,7 +64,8 @@ internal sealed class NameKeyTable
         {
             var held = _slots[slot];
             if (held == 0) return -1;
-            if (_hashes[slot] == hash && _keys.Utf8(held - 1).SequenceEqual(bytes)) return held - 1;
+            var k = (int)(uint)held - 1;
+            if ((uint)(held >> 32) == hash && _keys.Utf8(k).SequenceEqual(bytes)) return k;
             slot = (slot + 1) & _mask;
         }
     }
