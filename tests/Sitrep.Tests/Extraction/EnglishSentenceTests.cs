@@ -24,6 +24,10 @@ public sealed class EnglishSentenceTests
     [InlineData("Hundreds of nurses rallied outside the parliament in Lima demanding higher pay.", "type=Protests;sub=Peaceful protest")]
     // police action told in the next sentence is an intervention in the protest
     [InlineData("Teachers protested in Dhaka. Riot police used water cannon to disperse them.", "sub=Protest with intervention;events=1")]
+    // a crowd (ACLED's size tag) that throws stones with no demonstration word is a mob
+    [InlineData("Villagers pelted stones at police officers in Bhopal. [size=dozens]", "sub=Mob violence")]
+    // a demonstration followed by clashes with the police turned violent
+    [InlineData("Workers demonstrated in Kyiv over unpaid wages. Clashes with the police broke out at noon.", "sub=Violent demonstration;events=1")]
     // a grenade answered with fire in the next sentence was a fight: one armed clash
     [InlineData("Militants threw a grenade at a police post in Beledweyne. The officers fired back.", "sub=Armed clash;events=1")]
     // shelling seen going both ways is a clash

@@ -24,6 +24,10 @@ public sealed class RomanianSentenceTests
     [InlineData("Sute de asistente au protestat in fata parlamentului din Lima.", "type=Protests;sub=Peaceful protest")]
     // interventia politiei spusa in propozitia urmatoare
     [InlineData("Profesorii au protestat la Dhaka. Jandarmii au folosit tunuri cu apa.", "sub=Protest with intervention;events=1")]
+    // o multime (eticheta de marime ACLED) care arunca cu pietre fara un cuvant de protest este violenta de grup
+    [InlineData("Satenii au aruncat cu pietre in politisti la Bhopal. [size=dozens]", "sub=Mob violence")]
+    // o demonstratie urmata de ciocniri cu politia a devenit violenta
+    [InlineData("Muncitorii au protestat la Kiev pentru salariile restante. Au urmat ciocniri cu politia la pranz.", "sub=Violent demonstration;events=1")]
     // o grenada la care s-a raspuns cu foc in propozitia urmatoare a fost o lupta
     [InlineData("Militantii au aruncat o grenada asupra unui post de politie din Beledweyne. Politistii au ripostat.", "sub=Armed clash;events=1")]
     // bombardamentul fara riposta ramane bombardament

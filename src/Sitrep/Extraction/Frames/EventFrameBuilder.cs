@@ -101,11 +101,13 @@ internal sealed class EventFrameBuilder
                 }
             }
         }
-        // ACLED's size tag says a crowd gathered: with no other word for what it did, it demonstrated.
+        // ACLED's size tag says a crowd gathered: with no other word for what it did, it demonstrated, or, when
+        // it threw stones or set fires without a demonstration word ("residents pelted stones at police"), it was a mob.
         if (frames.Count == 0 && _crowdEvent && _scan.SentenceCount > 0)
         {
             var first = _scan.Text.Sentences[0].FirstToken;
-            frames.Add(new EventFrame("peaceful-protest", EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
+            var violent = _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "protester-violence", StringComparison.Ordinal));
+            frames.Add(new EventFrame(violent ? "mob-violence" : "peaceful-protest", EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
         }
         return AbsorbIntoDemonstrations(AnsweredAsClashes(frames.DrainToImmutable()));
     }
