@@ -340,10 +340,15 @@ public sealed class PlaceRecognizer
                 var entries = Accepted(gazetteer, buffer[..length], surface);
                 if (entries is null && romanian)
                 {
+                    // Longest ending first; a later reading in a home state wins over one abroad ("Sibiului" is
+                    // Sibiu, not a Sibi of Mali).
                     foreach (var (ending, replacement) in cues.Suffixes)
                     {
                         var n = SpanKeys.WithEnding(buffer[..length], ending, replacement, variant);
-                        if (n > 0 && Accepted(gazetteer, variant[..n], surface) is { } inflected) { entries = inflected; break; }
+                        if (n <= 0 || Accepted(gazetteer, variant[..n], surface) is not { } inflected) continue;
+                        if (entries is null) entries = inflected;
+                        else if (inflected.Exists(e => names.IsHomeCountry(e.Country))) { entries = inflected; break; }
+                        if (entries.Exists(e => names.IsHomeCountry(e.Country))) break;
                     }
                 }
                 if (entries is null) continue;
@@ -487,7 +492,7 @@ public sealed class PlaceRecognizer
         var sentence = text.Sentences[tokens[candidate.First].Sentence];
         var initial = candidate.First == sentence.FirstToken
             || (candidate.First == sentence.FirstToken + 1 && tokens[sentence.FirstToken].Kind != TokenKind.Word);
-        if (initial && !candidate.Strong) return false;
+        if (initial && !candidate.Strong && !candidate.Entries.Exists(e => Home(text, e) && (candidate.Count > 1 || e.Population >= KnownPlace * 5))) return false;
         if (candidate.Strong) return true;
         return candidate.Entries.Exists(e => (focus.ContainsKey(e.Country) || Home(text, e)) && (e.Population >= KnownPlace || candidate.Evidence))
             || candidate.MaxPopulation >= KnownPlace * 20;

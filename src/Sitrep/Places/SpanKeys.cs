@@ -125,9 +125,9 @@ internal static class SpanKeys
     {
         if (!key.EndsWith(ending, StringComparison.Ordinal)) return -1;
         var stem = key[..^ending.Length];
-        // The stem's last word must stay a word of some length ("Paul" is not "Pa" + "ul").
+        // The name's last word must stay a word of some length ("Paul" is not "Pa" + "ul"; "Iasului" is "Iasi").
         var lastSpace = stem.LastIndexOf(' ');
-        if (stem.Length - lastSpace - 1 < 4) return -1;
+        if (stem.Length - lastSpace - 1 + replacement.Length < 4 || stem.Length - lastSpace - 1 < 2) return -1;
         if (stem.Length + replacement.Length > variant.Length) return -1;
         stem.CopyTo(variant);
         replacement.AsSpan().CopyTo(variant[stem.Length..]);

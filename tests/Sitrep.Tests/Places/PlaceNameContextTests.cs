@@ -66,6 +66,13 @@ public sealed class PlaceNameContextTests
     [InlineData("Ieri au protestat oamenii din Vulpesti.", "Vulpesti=Vulpești/ROU/Locality")]
     // A title before a first name that is also a city.
     [InlineData("Actrita Paris Hilton a sosit.", "")]
+    // Genitive endings: "-cii" of a name in "-ca" (keys fold the double letter), "-ului" of a name in "-i".
+    [InlineData("Granita Danemarcii a fost inchisa.", "Danemarcii=Denmark/DNK/Country")]
+    [InlineData("Turistii au vizitat centrul Iasului.", "Iasului=Iaşi/ROU/Locality")]
+    // An ending that gives a place abroad gives way to a shorter one that gives a home place.
+    [InlineData("Turistii au vizitat centrul Sibiului.", "Sibiului=Sibiu/ROU/Locality")]
+    // A home place of two words may open a sentence.
+    [InlineData("Ocna Mures a primit fonduri noi.", "Ocna Mures=Ocna Mureş/ROU/Locality")]
     public void Romanian_words_around_a_name_decide_whether_it_is_a_place(string text, string expected)
     {
         Assert.Equal(expected, Describe(text, "ro"));
