@@ -7,8 +7,9 @@ namespace Sitrep.Extraction.Frames;
 /// <summary>
 /// Gives an event its actors from the sentences of its frames: who comes before the deciding trigger acts
 /// (actor1, then associated actors), who comes after is acted upon (actor2); in the passive ("three men were
-/// arrested by police") the other way round, and a patient with no named doer stays actor2. Sides named only by
-/// a group noun ("police", "gunmen", "villagers") take ACLED's names (<see cref="GroupNounActors"/>). States and demonyms stand for
+/// arrested by police") the other way round, and a patient with no named doer stays actor2. Civilians are
+/// never doers of violence; a demonstration's crowd always is. Sides named only by a group noun ("police",
+/// "gunmen", "villagers") take ACLED's names (<see cref="GroupNounActors"/>). States and demonyms stand for
 /// their forces in violent events and for their governments in statements (capitals included: "Ankara").
 /// Media are relays, never actors; the claimant's own words are not the event's actors.
 /// </summary>
@@ -31,30 +32,13 @@ internal sealed class ActorRoleResolver
         var actors = ImmutableArray.CreateBuilder<Actor>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var main = frames[0];
-        var statement = main.IsStatement;
         var s = _scan.Text.Sentences[main.Sentence];
         // Actors of the trigger's own phrase; the sentence's others when the phrase names none ("..., said X").
         var phrase = _scan.PhraseOf[main.AnchorToken];
         var parties = Parties(main, s.FirstToken, s.EndToken, eventCountry);
         var own = parties.Where(p => _scan.PhraseOf[p.FirstToken] == phrase).ToList();
         if (own.Count > 0) parties = own;
-        var crowd = main.EventType is "Protests" or "Riots" && parties.Any(p => p.Crowd);
-        // In a demonstration the crowd acts and everyone else (police, targets) is acted upon, wherever they stand.
-        var before = parties.Where(p => crowd ? p.Crowd : p.FirstToken < main.AnchorToken).ToList();
-        var after = parties.Where(p => crowd ? !p.Crowd : p.FirstToken > main.AnchorToken).ToList();
-        var passive = !crowd && !statement && _voice.IsPassive(main);
-        if (passive) (before, after) = (after, before);
-        if (!statement)
-        {
-            // "a man was found dead", "gunmen shot a villager": civilians never do the violence.
-            after = [.. before.Where(p => p.Victim).Concat(after).OrderBy(p => p.FirstToken)];
-            before.RemoveAll(p => p.Victim);
-        }
-        if (!crowd && !passive && before.Count == 0 && after.Count > 0 && !statement && !after[0].Victim)
-        {
-            before.Add(after[0]);
-            after.RemoveAt(0);
-        }
+        var (before, after) = Sides(main, parties);
         var first = true;
         foreach (var party in before)
         {
@@ -74,6 +58,31 @@ internal sealed class ActorRoleResolver
             actors.Add(new Actor(party.Name, party.Country, party.Kind, role, span.Start, span.End));
             return true;
         }
+    }
+
+    /// <summary>Splits the parties into doers (actor1, assoc1) and those acted upon (actor2, assoc2).</summary>
+    private (List<Party> Doers, List<Party> Done) Sides(EventFrame main, List<Party> parties)
+    {
+        // In a demonstration the crowd acts and everyone else (police, targets) is acted upon, wherever they stand.
+        if (main.EventType is "Protests" or "Riots" && parties.Any(p => p.Crowd))
+        {
+            return ([.. parties.Where(p => p.Crowd)], [.. parties.Where(p => !p.Crowd)]);
+        }
+        var before = parties.Where(p => p.FirstToken < main.AnchorToken).ToList();
+        var after = parties.Where(p => p.FirstToken > main.AnchorToken).ToList();
+        if (main.IsStatement) return (before, after);
+        var passive = _voice.IsPassive(main);
+        if (passive) (before, after) = (after, before);
+        // "a man was found dead", "gunmen shot a villager": civilians never do the violence.
+        after = [.. before.Where(p => p.Victim).Concat(after).OrderBy(p => p.FirstToken)];
+        before.RemoveAll(p => p.Victim);
+        // "Clashes between X and Y": with nobody before the trigger, the first named after it acts.
+        if (!passive && before.Count == 0 && after.Count > 0 && !after[0].Victim)
+        {
+            before.Add(after[0]);
+            after.RemoveAt(0);
+        }
+        return (before, after);
     }
 
     /// <summary>A side the sentence names: a recognised actor, or a group noun named the ACLED way.</summary>

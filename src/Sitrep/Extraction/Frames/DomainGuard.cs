@@ -118,7 +118,7 @@ internal sealed class DomainGuard
             if (person.Entry.Field(0) is "military" or "combatant" or "police") return true;
         }
         var span = _scan.Text.Sentences[sentence];
-        foreach (var actor in _scan.ActorsIn(span.FirstToken, span.FirstToken + span.TokenCount))
+        foreach (var actor in _scan.ActorsIn(span.FirstToken, span.EndToken))
         {
             if (actor.Kind is ActorMentionKind.Group or ActorMentionKind.DeFacto) return true;
         }
@@ -128,7 +128,7 @@ internal sealed class DomainGuard
     private bool HasScore(int sentence)
     {
         var span = _scan.Text.Sentences[sentence];
-        for (var token = span.FirstToken; token < span.FirstToken + span.TokenCount; token++)
+        for (var token = span.FirstToken; token < span.EndToken; token++)
         {
             if (MatchScore.At(_scan, token)) return true;
         }
