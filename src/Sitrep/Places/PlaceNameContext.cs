@@ -116,10 +116,15 @@ internal sealed class PlaceNameContext
         return 0;
     }
 
-    /// <summary>Whether a word that marks a person's name stands just before ("lui X").</summary>
-    public bool AfterTitle(AnalyzedText text, int first) =>
-        first >= 1 && text.Tokens[first - 1].Sentence == text.Tokens[first].Sentence && text.Tokens[first - 1].Kind == TokenKind.Word
-        && Contains(_titles, text.FoldedOf(text.Tokens[first - 1]));
+    /// <summary>Whether a word that marks a person's name ("lui X") or a capitalised first name ("Ion X") stands just before.</summary>
+    public bool AfterTitle(AnalyzedText text, int first)
+    {
+        if (first < 1) return false;
+        var before = text.Tokens[first - 1];
+        if (before.Sentence != text.Tokens[first].Sentence || before.Kind != TokenKind.Word) return false;
+        var folded = text.FoldedOf(before);
+        return Contains(_titles, folded) || (char.IsUpper(text.Normalized[before.Start]) && Contains(_givenNames, folded));
+    }
 
     /// <summary>
     /// Whether a particle joins the name to a capitalised word before it ("Ducele de X", "Y de Jos"): the

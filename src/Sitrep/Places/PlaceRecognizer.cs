@@ -65,6 +65,8 @@ public sealed class PlaceRecognizer
         public int Lead { get; init; }
         /// <summary>Joined by a hyphen to another place, as in a route ("Arad-Deva"): two names, not one.</summary>
         public bool Paired { get; set; }
+        /// <summary>One of three or more places listed together ("A, B, C si D"): the list says places are meant.</summary>
+        public bool Listed { get; set; }
         public Candidate? Container { get; set; }
         public Candidate? Inner { get; set; }
         public bool Misplaced { get; set; }
@@ -79,7 +81,7 @@ public sealed class PlaceRecognizer
 
         public bool Strong => IsArea || HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Capital) || Entries.Exists(e => e.Population >= LargePlace);
 
-        public bool Evidence => Locative || AreaCue || Container is not null || IsContainer || Lead > 0;
+        public bool Evidence => Locative || AreaCue || Container is not null || IsContainer || Lead > 0 || Listed;
 
         public long MaxPopulation => Entries.Max(e => e.Population);
     }
@@ -377,7 +379,30 @@ public sealed class PlaceRecognizer
             i += found.Count;
         }
         MarkPairs(text, list);
+        MarkLists(text, list);
         return list;
+    }
+
+    /// <summary>Marks runs of three or more places joined by commas or a list conjunction ("A, B, C si D").</summary>
+    private static void MarkLists(AnalyzedText text, List<Candidate> candidates)
+    {
+        var start = 0;
+        for (var k = 1; k <= candidates.Count; k++)
+        {
+            if (k < candidates.Count && Joined(text, candidates[k - 1], candidates[k])) continue;
+            if (k - start >= 3)
+            {
+                for (var m = start; m < k; m++) candidates[m].Listed = true;
+            }
+            start = k;
+        }
+    }
+
+    private static bool Joined(AnalyzedText text, Candidate left, Candidate right)
+    {
+        if (right.First != left.End + 1) return false;
+        var between = text.FoldedOf(text.Tokens[left.End]);
+        return between.SequenceEqual(",") || PlaceNameContext.Default.IsListJoiner(between);
     }
 
     /// <summary>Marks places joined by one hyphen with no space ("Arad-Deva", "Israel-Gaza"): each is a name of its own.</summary>

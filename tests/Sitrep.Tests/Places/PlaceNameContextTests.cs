@@ -73,6 +73,11 @@ public sealed class PlaceNameContextTests
     [InlineData("Turistii au vizitat centrul Sibiului.", "Sibiului=Sibiu/ROU/Locality")]
     // A home place of two words may open a sentence.
     [InlineData("Ocna Mures a primit fonduri noi.", "Ocna Mures=Ocna Mureş/ROU/Locality")]
+    // Three small places listed together are places; two alone with no cue are not taken on trust.
+    [InlineData("Districtul cuprinde comunele Olfen, Beerfelden si Limbach.", "Olfen=Olfen/DEU/Locality; Beerfelden=Beerfelden/DEU/Locality; Limbach=Limbach/DEU/Locality")]
+    [InlineData("Districtul cuprinde comunele Olfen si Beerfelden.", "")]
+    // A first name before a town's name makes a person, even at the start of a sentence.
+    [InlineData("Alexandru Roman s-a nascut intr-un sat.", "")]
     public void Romanian_words_around_a_name_decide_whether_it_is_a_place(string text, string expected)
     {
         Assert.Equal(expected, Describe(text, "ro"));
