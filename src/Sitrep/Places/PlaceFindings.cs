@@ -25,8 +25,9 @@ public sealed record PlaceFindings(ImmutableArray<PlaceMention> Mentions, Immuta
     }
 
     /// <summary>
-    /// The most specific of some places: localities and districts, then administrative areas and places that
-    /// hold another place named, regions, isolated localities and countries, the first in text order within each.
+    /// The most specific of some places: localities and districts (those the text puts something at, "in X",
+    /// "village of X", first), then administrative areas and places that hold another place named, regions,
+    /// isolated localities and countries, the first in text order within each.
     /// </summary>
     public static PlaceMention? First(IEnumerable<PlaceMention> places, Func<PlaceMention, bool> filter)
     {
@@ -44,12 +45,11 @@ public sealed record PlaceFindings(ImmutableArray<PlaceMention> Mentions, Immuta
     /// <summary>How specific a place is taken to be: lower is more specific.</summary>
     public static int Rank(PlaceMention place) => place.Precision switch
     {
-        PlacePrecision.Locality when place.Isolated => 3,
-        PlacePrecision.Locality or PlacePrecision.Admin when place.HoldsAnother => 1,
-        PlacePrecision.Locality => 0,
-        PlacePrecision.Admin when place.District => 0,
-        PlacePrecision.Admin => 1,
-        PlacePrecision.Region => 2,
-        _ => 4,
+        PlacePrecision.Locality when place.Isolated => 6,
+        PlacePrecision.Locality or PlacePrecision.Admin when place.HoldsAnother => 2,
+        PlacePrecision.Locality or PlacePrecision.Admin when place.District || place.Precision == PlacePrecision.Locality => place.Cued ? 0 : 1,
+        PlacePrecision.Admin => 2,
+        PlacePrecision.Region => 4,
+        _ => 8,
     };
 }

@@ -43,6 +43,9 @@ public sealed record PlaceMention(
     /// <summary>Whether the text names another place inside this one right before it ("Santos, Sao Paulo" for the second).</summary>
     public bool HoldsAnother { get; init; }
 
+    /// <summary>Whether a locative or area word introduces the name ("in X", "near X", "village of X").</summary>
+    public bool Cued { get; init; }
+
     /// <summary>Whether the place lies in the country the text is most about (<see cref="PlaceFindings.MainCountry"/>).</summary>
     public bool InMainCountry { get; init; }
 }

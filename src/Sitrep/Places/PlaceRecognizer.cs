@@ -183,6 +183,7 @@ public sealed class PlaceRecognizer
                 InMainCountry = string.Equals(entry.Country, mainCountry, StringComparison.Ordinal),
                 District = entry.Kind == GazetteerEntryKind.Admin2,
                 HoldsAnother = candidate.Inner is { } inner && kept.Contains(inner),
+                Cued = candidate.Locative || candidate.AreaCue || candidate.Container is not null || cues.HasLocativeBefore(text, candidate.First),
             });
         }
         return new PlaceFindings(mentions.ToImmutable(), countries);

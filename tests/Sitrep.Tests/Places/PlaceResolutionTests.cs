@@ -62,6 +62,9 @@ public sealed class PlaceResolutionTests
     // A district is about as specific as a town: named first, it stands for the text before the province's town.
     [InlineData("Drones struck a fuel depot in Razih district (Razih, Saada) on Monday.", "en", "Rāziḩ")]
     [InlineData("Dronele au lovit un depozit de combustibil din districtul Razih (Razih, Saada) luni.", "ro", "Rāziḩ")]
+    // A town the text puts something at ("in X") before a town named only in passing, wherever each stands.
+    [InlineData("Staff of the Durban Port Authority went on strike in Pinetown on Monday.", "en", "Pinetown")]
+    [InlineData("Angajatii autoritatii portuare Durban au intrat luni in greva la Pinetown.", "ro", "Pinetown")]
     public void The_most_specific_place_is_the_one_the_text_is_about(string text, string language, string expected)
     {
         var analyzed = Analyzer.Analyze(text, language);
