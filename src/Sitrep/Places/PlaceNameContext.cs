@@ -5,8 +5,8 @@ namespace Sitrep.Places;
 
 /// <summary>
 /// Reads the Romanian common nouns around a capitalised name (data/gazetteer/lexicon/ro-name-heads.tsv)
-/// to tell whether a place name found there names the place: inside an institution's or an event's name
-/// ("Universitatea de Vest din Timisoara") or a street's ("strada Alba Iulia") it does not; after a
+/// to tell whether a place name found there names the place: closing an institution's name as its
+/// jurisdiction ("Consiliul Judetean Arges") or in a street's name ("strada Alba Iulia") it does not; after a
 /// geographic noun ("raul Mures") the noun is part of the mention; after "lui" it is a person's name.
 /// Built once and shared; thread-safe.
 /// </summary>
@@ -66,8 +66,10 @@ internal sealed class PlaceNameContext
 
     /// <summary>
     /// Whether the name at <paramref name="first"/> closes an institution's or an event's name that a
-    /// capitalised head noun opens: "Consiliul Judetean X", "Facultatea de Litere din X", "Parlamentul de la X".
-    /// Between head and place only capitalised words, joiners ("de", "din", "al"), numbers and quotes may stand.
+    /// capitalised head noun opens: "Consiliul Judetean X", "Inspectoratul Scolar al Judetului X", "Dieceza de X".
+    /// Between head and place only capitalised words, joiners ("de", "al", "pentru"), numbers, dots and hyphens
+    /// may stand; "din" and "la" are no joiners ("Ministerul Sanatatii din X" is in X), and neither is a quote
+    /// that closes a quoted name.
     /// </summary>
     public bool InsideInstitutionName(AnalyzedText text, int first)
     {
