@@ -30,6 +30,9 @@ public sealed class PlaceRecognizer
     private const double CoherenceBonus = 4;
     private const double NeighbourKm = 100;
     private const double IsolationKm = 150;
+    // Enough to outweigh a namesake a few thousand people larger: villages near a front line are often listed
+    // without population.
+    private const double DisputedBonus = 4;
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
@@ -642,7 +645,7 @@ public sealed class PlaceRecognizer
             if (focus.TryGetValue(entry.Country, out var weight)) score += 4 + Math.Min(weight, 6) * 0.5;
             // Between namesakes of one country, conflict reports are far more often about the one in a
             // disputed or de facto territory (a Vodyane in Donbas rather than one in the west).
-            if (entry.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && gazetteer.InDisputedTerritory(entry)) score += 1.5;
+            if (entry.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 && gazetteer.InDisputedTerritory(entry)) score += DisputedBonus;
             // "Atlanta, Georgia": the area is the reading that holds the place named before it.
             // A name repeated as its own district inside a wider area ("Rafah (Rafah, North Sinai)") holds the same
             // reading; without the wider area the repetition says nothing ("Colon (Colon)").

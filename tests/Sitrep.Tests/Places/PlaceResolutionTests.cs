@@ -31,6 +31,10 @@ public sealed class PlaceResolutionTests
     // A district spelled loosely is still linked to the province after it, which is then the province.
     [InlineData("Soldiers clashed with rebels in Kishindih district, Balkh, at dawn.", "en", "Balkh=Balkh/AFG/Balkh/Admin")]
     [InlineData("Soldatii s-au ciocnit cu rebelii in districtul Kishindih, Balkh, in zori.", "ro", "Balkh=Balkh/AFG/Balkh/Admin")]
+    // Namesakes of one country with nothing else in the text: conflict reports are about the one near a
+    // disputed or de facto territory rather than a larger namesake far from it.
+    [InlineData("Ukrainian monitors recorded four explosions near Katerynivka overnight.", "en", "Katerynivka=Katerynivka/UKR/Luhansk/Locality")]
+    [InlineData("Observatorii ucraineni au inregistrat patru explozii langa Katerynivka in cursul noptii.", "ro", "Katerynivka=Katerynivka/UKR/Luhansk/Locality")]
     public void Resolves_a_name_from_its_context(string text, string language, string expected)
     {
         var analyzed = Analyzer.Analyze(text, language);
