@@ -523,7 +523,10 @@ public sealed class PlaceRecognizer
             || (candidate.First == sentence.FirstToken + 1 && tokens[sentence.FirstToken].Kind != TokenKind.Word);
         if (initial && !candidate.Strong && !candidate.Entries.Exists(e => Home(text, e) && (candidate.Count > 1 || e.Population >= KnownPlace * 5))) return false;
         if (candidate.Strong) return true;
+        // A village named with the area that holds it ("near X in Y province", "X, Y") is placed by that area,
+        // whether or not the text named its country.
         return candidate.Entries.Exists(e => (focus.ContainsKey(e.Country) || Home(text, e)) && (e.Population >= KnownPlace || candidate.Evidence))
+            || candidate.Container is not null
             || candidate.MaxPopulation >= KnownPlace * 20;
     }
 

@@ -23,7 +23,7 @@ public sealed class GeographyEvaluationTests
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ACLED rows {scores.Rows}, with a place {scores.WithPlace}, country {scores.CountryCorrect:P1}, within 25 km {scores.Within25Km:P1}, within 50 km {scores.Within50Km:P1}"));
         Assert.True(scores.CountryCorrect >= 0.935, $"country {scores.CountryCorrect:P1}");
-        Assert.True(scores.Within50Km >= 0.77, $"50 km {scores.Within50Km:P1}");
+        Assert.True(scores.Within50Km >= 0.775, $"50 km {scores.Within50Km:P1}");
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class PlaceResolutionTests
     // disputed or de facto territory rather than a larger namesake far from it.
     [InlineData("Ukrainian monitors recorded four explosions near Katerynivka overnight.", "en", "Katerynivka=Katerynivka/UKR/Luhansk/Locality")]
     [InlineData("Observatorii ucraineni au inregistrat patru explozii langa Katerynivka in cursul noptii.", "ro", "Katerynivka=Katerynivka/UKR/Luhansk/Locality")]
+    // A village under 1,000 people, in a text that never names its country, is kept when the area holding it follows.
+    [InlineData("Fighting was reported near Lyubopil, Odesa region.", "en", "Lyubopil=Lyubopil/UKR/Odesa/Locality")]
+    [InlineData("Au fost raportate lupte langa Lyubopil, Odesa.", "ro", "Lyubopil=Lyubopil/UKR/Odesa/Locality")]
     public void Resolves_a_name_from_its_context(string text, string language, string expected)
     {
         var analyzed = Analyzer.Analyze(text, language);
