@@ -100,6 +100,17 @@ internal sealed class PlaceCues
 
     public bool HasAreaBefore(AnalyzedText text, int first) => EndsWithAny(text, first, _areaBefore);
 
+    /// <summary>Tokens of the longest administrative word just before <paramref name="first"/> ("regiunea", "district of"), or 0.</summary>
+    public int AreaBeforeLength(AnalyzedText text, int first)
+    {
+        var longest = 0;
+        foreach (var words in _areaBefore)
+        {
+            if (words.Length > longest && EndsWith(text, first, words)) longest = words.Length;
+        }
+        return longest;
+    }
+
     /// <summary>Whether an administrative-unit word stands just before <paramref name="first"/> or at <paramref name="next"/>.</summary>
     public bool HasAdminCue(AnalyzedText text, int first, int next) =>
         EndsWithAny(text, first, _adminBefore)
@@ -139,19 +150,23 @@ internal sealed class PlaceCues
 
     private static bool EndsWithAny(AnalyzedText text, int first, List<string[]> phrases)
     {
-        var tokens = text.Tokens;
         foreach (var words in phrases)
         {
-            var start = first - words.Length;
-            if (start < 0) continue;
-            var match = true;
-            for (var k = 0; k < words.Length && match; k++)
-            {
-                var token = tokens[start + k];
-                match = token.Sentence == tokens[first].Sentence && text.FoldedOf(token).SequenceEqual(words[k]);
-            }
-            if (match) return true;
+            if (EndsWith(text, first, words)) return true;
         }
         return false;
+    }
+
+    private static bool EndsWith(AnalyzedText text, int first, string[] words)
+    {
+        var tokens = text.Tokens;
+        var start = first - words.Length;
+        if (start < 0) return false;
+        for (var k = 0; k < words.Length; k++)
+        {
+            var token = tokens[start + k];
+            if (token.Sentence != tokens[first].Sentence || !text.FoldedOf(token).SequenceEqual(words[k])) return false;
+        }
+        return true;
     }
 }

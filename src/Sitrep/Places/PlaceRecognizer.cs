@@ -456,6 +456,8 @@ public sealed class PlaceRecognizer
             // "Lalbagh area of Dhaka": skip one administrative word before the link.
             if (cues.HasAreaAfter(text, next)) next++;
             var after = cues.PartOfLink(text, next);
+            // "Lyubopil, regiunea Odesa", "X, district of Y": the link may name the kind of area before its name.
+            if (after >= 0 && after < outer.First) after += cues.AreaBeforeLength(text, outer.First);
             if (after != outer.First) continue;
             if (!inner.Entries.Exists(e => outer.Entries.Exists(o => Contains(o, e))))
             {

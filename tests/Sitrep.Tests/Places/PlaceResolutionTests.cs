@@ -37,7 +37,7 @@ public sealed class PlaceResolutionTests
     [InlineData("Observatorii ucraineni au inregistrat patru explozii langa Katerynivka in cursul noptii.", "ro", "Katerynivka=Katerynivka/UKR/Luhansk/Locality")]
     // A village under 1,000 people, in a text that never names its country, is kept when the area holding it follows.
     [InlineData("Fighting was reported near Lyubopil, Odesa region.", "en", "Lyubopil=Lyubopil/UKR/Odesa/Locality")]
-    [InlineData("Au fost raportate lupte langa Lyubopil, Odesa.", "ro", "Lyubopil=Lyubopil/UKR/Odesa/Locality")]
+    [InlineData("Au fost raportate lupte langa Lyubopil, regiunea Odesa.", "ro", "Lyubopil=Lyubopil/UKR/Odesa/Locality")]
     // Romanian names of foreign cities, which GeoNames lacks, and a city's other names after its GeoNames one changed.
     [InlineData("Mii de oameni au protestat la Cracovia si la Venetia.", "ro", "Cracovia=Kraków/POL/Lesser Poland/Locality")]
     [InlineData("Shelling was reported in Stepanakert overnight.", "en", "Stepanakert=Xankandi/AZE/Xankǝndi/Locality")]
