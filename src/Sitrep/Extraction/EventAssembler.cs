@@ -156,9 +156,8 @@ internal sealed class EventAssembler
         var s = _scan.Text.Sentences[frame.Sentence];
         ActorMention? gainer;
         bool? noun;
-        if (_voice.IsPassive(frame))
+        if (frame.Anchor is { } anchor && _voice.IsPassive(anchor))
         {
-            var anchor = frame.Triggers.First(t => t.FirstToken == frame.AnchorToken);
             var doer = _voice.DoerStart(anchor);
             gainer = _voice.Doer(anchor) is { Kind: not ActorMentionKind.Organisation } named ? named : null;
             noun = doer < 0 ? null : GainerNoun(frame.Sentence, doer, Math.Min(s.EndToken, doer + PassiveVoice.DoerReach + 1));

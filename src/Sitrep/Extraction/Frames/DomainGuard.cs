@@ -58,8 +58,7 @@ internal sealed class DomainGuard
         var unambiguous = trigger.Entry.IntField(1) >= UnambiguousSalience;
         foreach (var guard in _scan.In(LexiconKind.Guards, trigger.Sentence))
         {
-            var near = (guard.FirstToken < trigger.EndToken && trigger.FirstToken < guard.EndToken)
-                || Math.Abs(guard.FirstToken - trigger.FirstToken) <= NearReach;
+            var near = guard.Overlaps(trigger) || Math.Abs(guard.FirstToken - trigger.FirstToken) <= NearReach;
             if (BindsOnlyItsPhrase(guard.Entry.Field(0)))
             {
                 if (near) return true;
@@ -102,7 +101,7 @@ internal sealed class DomainGuard
             var insideTrigger = false;
             foreach (var trigger in triggers)
             {
-                if (weapon.FirstToken < trigger.EndToken && trigger.FirstToken < weapon.EndToken) insideTrigger = true;
+                if (weapon.Overlaps(trigger)) insideTrigger = true;
             }
             if (!insideTrigger) return true;
         }

@@ -20,6 +20,19 @@ internal sealed record EventFrame(
 
     public string EventType => Lexicons.LexiconSchema.SubEvents[Code].Key;
 
+    /// <summary>The deciding trigger, or null for a frame made from a toll alone.</summary>
+    public LexiconMatch? Anchor
+    {
+        get
+        {
+            foreach (var trigger in Triggers)
+            {
+                if (trigger.FirstToken == AnchorToken) return trigger;
+            }
+            return null;
+        }
+    }
+
     /// <summary>A mere reference to fighting ("the conflict"): it joins the event the text reports.</summary>
     public bool IsWeak => Salience <= 2;
 }

@@ -8,8 +8,8 @@ namespace Sitrep.Extraction.Frames;
 
 /// <summary>
 /// Turns a sentence's triggers into frames. Triggers about another domain (<see cref="DomainGuard"/>) make no
-/// event of violence (a "team's attack", "prices exploded", "political war"). Each statement trigger is a frame of its own; a change of territory is a frame of its own; the
-/// remaining triggers of the same status make one frame whose sub-type is the most salient trigger's,
+/// event of violence (a "team's attack", "prices exploded", "political war"). Each statement trigger is a
+/// frame of its own; a change of territory is a frame of its own; the remaining triggers of the same status make one frame whose sub-type is the most salient trigger's,
 /// refined by what else the sentence says: protesters who clash or throw stones riot, police who disperse a
 /// protest intervene, force that kills protesters is excessive; direct-fire weapons beside artillery mean a
 /// clash; a weak attack verb with only civilians as targets is violence against civilians; a crowd as
@@ -59,7 +59,8 @@ internal sealed class EventFrameBuilder
                 && statementStarts.Any(st => st.FirstToken < h.FirstToken && _scan.PhraseOf[st.FirstToken] == _scan.PhraseOf[h.FirstToken]));
             // So is what a demonstration is against: "protested against the attack on journalists", also past a
             // parenthesis or a comma when a grievance word leads to it ("protested in Hyderabad (Sindh), against
-            // the arrest of an editor"). What the crowd itself did is told by refiner cues ("clashed with police", "burning tyres"), which stay.
+            // the arrest of an editor"). What the crowd itself did is told by refiner cues ("clashed with police",
+            // "burning tyres"), which stay.
             var protestStarts = hits.Where(h => h.Entry.Field(0) is "peaceful-protest").ToList();
             var grievanceCues = _scan.In(LexiconKind.Refiners, sentence).Where(r => string.Equals(r.Entry.Field(0), "grievance", StringComparison.Ordinal)).ToList();
             bool Grievance(LexiconMatch h) => LexiconSchema.SubEvents[h.Entry.Field(0)].Key is not "Protests" and not "Statements"

@@ -29,14 +29,7 @@ internal sealed class PassiveVoice
     }
 
     /// <summary>Whether a frame's deciding trigger is passive; a frame with no trigger (a toll alone) is not.</summary>
-    public bool IsPassive(EventFrame frame)
-    {
-        foreach (var trigger in frame.Triggers)
-        {
-            if (trigger.FirstToken == frame.AnchorToken) return IsPassive(trigger);
-        }
-        return false;
-    }
+    public bool IsPassive(EventFrame frame) => frame.Anchor is { } anchor && IsPassive(anchor);
 
     public bool IsPassive(LexiconMatch trigger)
     {

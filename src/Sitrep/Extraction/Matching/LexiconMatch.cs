@@ -8,4 +8,7 @@ public readonly record struct LexiconMatch(LexiconEntry Entry, int FirstToken, i
     public LexiconKind Kind => Entry.Kind;
 
     public int EndToken => FirstToken + TokenCount;
+
+    /// <summary>Whether the two matches share a token.</summary>
+    public bool Overlaps(LexiconMatch other) => FirstToken < other.EndToken && other.FirstToken < EndToken;
 }
