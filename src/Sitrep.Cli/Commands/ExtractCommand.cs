@@ -64,6 +64,12 @@ internal static class ExtractCommand
         {
             Description = "Also list what was found in the text (numbers, dates, places, actors, triggers) with offsets.",
         };
+        var minRelevance = new Option<double>("--min-relevance")
+        {
+            Description = "Leave out the events of documents whose conflict relevance (document.relevance, 0 to 1) is under this; each such document says so in its warnings.",
+            HelpName = "0..1",
+            DefaultValueFactory = _ => 0,
+        };
         var outFile = new Option<string?>("--out", "-o")
         {
             Description = "Write to this file instead of standard output (written whole or not at all).",
@@ -72,7 +78,7 @@ internal static class ExtractCommand
 
         var command = new Command("extract", Description)
         {
-            inputs, format, language, published, mentions, outFile,
+            inputs, format, language, published, mentions, minRelevance, outFile,
         };
         command.SetAction(parse =>
         {
@@ -80,7 +86,8 @@ internal static class ExtractCommand
             var options = new ExtractionOptions(
                 Language: ParseLanguage(parse.GetValue(language), pipeline.SupportedLanguages),
                 Published: ParsePublished(parse.GetValue(published)),
-                IncludeMentions: parse.GetValue(mentions));
+                IncludeMentions: parse.GetValue(mentions),
+                MinRelevance: ParseMinRelevance(parse.GetValue(minRelevance)));
             var sources = parse.GetValue(inputs) is { Length: > 0 } given ? given : ["-"];
             if (sources is ["-"] && parse.GetValue(inputs) is not { Length: > 0 } && standardInput is null && !Console.IsInputRedirected)
             {
@@ -162,4 +169,7 @@ internal static class ExtractCommand
             throw new UsageException($"--published {value}: expected YYYY, YYYY-MM or YYYY-MM-DD.");
         return date;
     }
+
+    private static double ParseMinRelevance(double value) =>
+        value is >= 0 and <= 1 ? value : throw new UsageException(FormattableString.Invariant($"--min-relevance {value}: expected a number from 0 to 1."));
 }

@@ -27,9 +27,11 @@ internal sealed class EventAssembler
     private readonly ClaimLinker _claims;
 
     private readonly PassiveVoice _voice;
+    private readonly ViolentReading _reading;
 
-    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates, ImmutableArray<YearMention> years, PassiveVoice voice)
+    public EventAssembler(DocumentScan scan, ImmutableArray<DateMention> dates, ImmutableArray<YearMention> years, PassiveVoice voice, ViolentReading reading)
     {
+        _reading = reading;
         _scan = scan;
         _dates = dates;
         _years = years;
@@ -55,7 +57,8 @@ internal sealed class EventAssembler
         foreach (var casualty in casualties)
         {
             var target = FindGroup(groups, casualty);
-            if (target is null && _scan.In(LexiconKind.Guards, casualty.Sentence).Count > 0) continue;
+            // A toll with no event word and no sign of who caused it may be a storm's, an illness's or a road's.
+            if (target is null && (_scan.In(LexiconKind.Guards, casualty.Sentence).Count > 0 || !_reading.HoldsAlone(casualty))) continue;
             if (target is null)
             {
                 // A figure with no event word: the victims say what kind of violence it was.
@@ -68,6 +71,10 @@ internal sealed class EventAssembler
             }
             target.Casualties.Add(casualty);
         }
+
+        // A mere reference to fighting that joined no reported event and carries no figure ("the war in the
+        // region", "razboiul din Ucraina") is background, not an event.
+        groups.RemoveAll(g => g.Casualties.Count == 0 && g.Frames.All(f => f.IsWeak && !f.Triggers.IsEmpty));
 
         var ordered = groups
             .OrderBy(g => g.Status == EventStatus.Current ? 0 : 1)
@@ -198,7 +205,8 @@ internal sealed class EventAssembler
         }
         foreach (var m in _scan.In(LexiconKind.Sides, sentence))
         {
-            if (m.FirstToken < from || m.FirstToken >= anchor || m.FirstToken < last || m.Entry.Field(0) is not "separatists") continue;
+            // A separatist word right before the noun qualifies it: "separatist forces" are not the state's.
+            if (m.FirstToken < from || m.FirstToken >= anchor || m.FirstToken < last - 1 || m.Entry.Field(0) is not "separatists") continue;
             last = m.FirstToken;
             isState = false;
         }

@@ -5,6 +5,7 @@ using Sitrep.Extraction.Dates;
 using Sitrep.Extraction.Frames;
 using Sitrep.Extraction.Lexicons;
 using Sitrep.Extraction.Matching;
+using Sitrep.Extraction.Relevance;
 using Sitrep.Extraction.Status;
 using Sitrep.Text;
 
@@ -14,7 +15,7 @@ namespace Sitrep.Extraction;
 /// Turns an analysed text into events. The order matters and is fixed here: one pass of the language's
 /// compiled lexicons over the tokens; places and actors; dates (so that their numbers are not counted as
 /// people); amounts; attribution per sentence; casualty figures; event frames (which read the figures to
-/// tell excessive force); then events with their figures, claims, dates, places and actors. Thread-safe.
+/// tell excessive force), each trigger read in its violent sense only with evidence; then events with their figures, claims, dates, places and actors. Thread-safe.
 /// </summary>
 public sealed class EventExtractor
 {
@@ -49,9 +50,14 @@ public sealed class EventExtractor
         var attribution = new AttributionResolver(scan);
         var casualties = new CasualtyFrameBuilder(scan, status, attribution).Build(counts);
         var voice = new PassiveVoice(scan, language);
-        var frames = new EventFrameBuilder(scan, status, attribution, voice).Build(casualties);
-        var events = new EventAssembler(scan, dates, years, voice).Assemble(frames, casualties);
+        var senses = new EverydaySenses(scan);
+        var evidence = new ViolenceEvidence(scan, casualties, senses);
+        var guard = new DomainGuard(scan, evidence);
+        var relevance = ConflictRelevance.Measure(scan, casualties, senses, evidence, guard);
+        var reading = new ViolentReading(scan, guard, senses, evidence, relevance);
+        var frames = new EventFrameBuilder(scan, status, attribution, voice, reading).Build(casualties);
+        var events = new EventAssembler(scan, dates, years, voice, reading).Assemble(frames, casualties);
         var mentions = includeMentions ? MentionCollector.Collect(scan, dates, counts, attribution.All) : [];
-        return new ExtractionResult(events, mentions, []);
+        return new ExtractionResult(events, mentions, []) { Relevance = relevance.Score };
     }
 }

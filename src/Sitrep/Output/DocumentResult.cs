@@ -23,4 +23,8 @@ public sealed record DocumentInfo(
     string Language,
     string? Title,
     string? Source,
-    string? Url);
+    string? Url)
+{
+    /// <summary>How much the text is about armed conflict, 0 to 1 (null where it was not measured, as for documents read back from a store).</summary>
+    public double? Relevance { get; init; }
+}

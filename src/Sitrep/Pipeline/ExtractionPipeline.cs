@@ -25,8 +25,14 @@ public sealed class ExtractionPipeline
         var published = document.Published ?? options.Published;
         var extraction = _extractor.Extract(text, published, options.IncludeMentions);
 
-        var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url);
+        var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
         ImmutableArray<Mention>? mentions = options.IncludeMentions ? MentionLister.List(text, extraction.Mentions) : null;
+        // Under the caller's floor the text is not about conflict: its events are left out, and it says so.
+        if (extraction.Relevance < options.MinRelevance && !extraction.Events.IsEmpty)
+        {
+            var dropped = FormattableString.Invariant($"relevance {extraction.Relevance:0.00} is under --min-relevance {options.MinRelevance:0.00}: {extraction.Events.Length} event(s) left out");
+            return new DocumentResult(info, [], mentions, [.. document.Warnings, .. extraction.Warnings, dropped]);
+        }
         return new DocumentResult(info, extraction.Events, mentions, [.. document.Warnings, .. extraction.Warnings]);
     }
 }

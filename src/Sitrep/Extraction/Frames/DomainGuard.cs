@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
-using Sitrep.Actors;
 using Sitrep.Extraction.Lexicons;
 using Sitrep.Extraction.Matching;
-using Sitrep.Extraction.Status;
 
 namespace Sitrep.Extraction.Frames;
 
@@ -36,16 +33,12 @@ internal sealed class DomainGuard
     private static bool BindsOnlyItsPhrase(string domain) => domain is "metaphor" or "commemoration" or "drill";
 
     private readonly DocumentScan _scan;
-    private readonly ImmutableArray<CasualtyFrame> _casualties;
-    private readonly bool[] _uncorroborated;
-    private readonly bool[] _checked;
+    private readonly ViolenceEvidence _evidence;
 
-    public DomainGuard(DocumentScan scan, ImmutableArray<CasualtyFrame> casualties)
+    public DomainGuard(DocumentScan scan, ViolenceEvidence evidence)
     {
         _scan = scan;
-        _casualties = casualties;
-        _uncorroborated = new bool[scan.SentenceCount];
-        _checked = new bool[scan.SentenceCount];
+        _evidence = evidence;
     }
 
     public bool IsGuarded(LexiconMatch trigger)
@@ -69,59 +62,7 @@ internal sealed class DomainGuard
             }
         }
         if (!setting && (unambiguous || !HasScore(trigger.Sentence))) return false;
-        return Uncorroborated(trigger.Sentence);
-    }
-
-    private bool Uncorroborated(int sentence)
-    {
-        if (!_checked[sentence])
-        {
-            _uncorroborated[sentence] = !HasCasualties(sentence) && !HasOwnWeapon(sentence) && !HasArmedActor(sentence);
-            _checked[sentence] = true;
-        }
-        return _uncorroborated[sentence];
-    }
-
-    private bool HasCasualties(int sentence)
-    {
-        foreach (var casualty in _casualties)
-        {
-            // "captured two pawns", "kill 50 zombies" name no one: only a known kind of victim tells of conflict.
-            if (casualty.Sentence == sentence && casualty.Status != EventStatus.Negated && casualty.Victims.Category is not "unknown") return true;
-        }
-        return false;
-    }
-
-    /// <summary>A weapon that is not itself a trigger's word: "a bomb" alone says nothing more than the trigger did.</summary>
-    private bool HasOwnWeapon(int sentence)
-    {
-        var triggers = _scan.In(LexiconKind.Triggers, sentence);
-        foreach (var weapon in _scan.In(LexiconKind.Weapons, sentence))
-        {
-            var insideTrigger = false;
-            foreach (var trigger in triggers)
-            {
-                if (weapon.Overlaps(trigger)) insideTrigger = true;
-            }
-            if (!insideTrigger) return true;
-        }
-        return false;
-    }
-
-    private bool HasArmedActor(int sentence)
-    {
-        // Armed people ("gunmen", "soldiers", "police"), not the places they hold ("bases", "positions"): those
-        // are as much a game's as a war's.
-        foreach (var person in _scan.In(LexiconKind.Victims, sentence))
-        {
-            if (person.Entry.Field(0) is "military" or "combatant" or "police") return true;
-        }
-        var span = _scan.Text.Sentences[sentence];
-        foreach (var actor in _scan.ActorsIn(span.FirstToken, span.EndToken))
-        {
-            if (actor.Kind is ActorMentionKind.Group or ActorMentionKind.DeFacto) return true;
-        }
-        return false;
+        return !_evidence.Corroborates(trigger.Sentence);
     }
 
     private bool HasScore(int sentence)

@@ -34,5 +34,8 @@ internal sealed record EventFrame(
     }
 
     /// <summary>A mere reference to fighting ("the conflict"): it joins the event the text reports.</summary>
-    public bool IsWeak => Salience <= 2;
+    public bool IsWeak => Salience <= ReferenceSalience;
+
+    /// <summary>The lexicons' salience of a mere reference to fighting ("the conflict", "razboiul").</summary>
+    public const int ReferenceSalience = 2;
 }

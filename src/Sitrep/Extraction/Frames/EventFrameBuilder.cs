@@ -7,8 +7,8 @@ using Sitrep.Extraction.Status;
 namespace Sitrep.Extraction.Frames;
 
 /// <summary>
-/// Turns a sentence's triggers into frames. Triggers about another domain (<see cref="DomainGuard"/>) make no
-/// event of violence (a "team's attack", "prices exploded", "political war"). Each statement trigger is a
+/// Turns a sentence's triggers into frames. Only triggers read in their violent sense count (<see cref="ViolentReading"/>):
+/// a "team's attack", "prices exploded", "atacuri la adresa guvernului" make no event of violence. Each statement trigger is a
 /// frame of its own; a change of territory is a frame of its own; the remaining triggers of the same status make one frame whose sub-type is the most salient trigger's,
 /// refined by what else the sentence says: protesters who clash or throw stones riot, police who disperse a
 /// protest intervene, force that kills protesters is excessive; direct-fire weapons beside artillery mean a
@@ -35,9 +35,11 @@ internal sealed class EventFrameBuilder
     private readonly StatusResolver _status;
     private readonly AttributionResolver _attribution;
     private readonly PassiveVoice _voice;
+    private readonly ViolentReading _reading;
 
-    public EventFrameBuilder(DocumentScan scan, StatusResolver status, AttributionResolver attribution, PassiveVoice voice)
+    public EventFrameBuilder(DocumentScan scan, StatusResolver status, AttributionResolver attribution, PassiveVoice voice, ViolentReading reading)
     {
+        _reading = reading;
         _scan = scan;
         _status = status;
         _attribution = attribution;
@@ -48,10 +50,9 @@ internal sealed class EventFrameBuilder
     public ImmutableArray<EventFrame> Build(ImmutableArray<CasualtyFrame> casualties)
     {
         var frames = ImmutableArray.CreateBuilder<EventFrame>();
-        var guard = new DomainGuard(_scan, casualties);
         for (var sentence = 0; sentence < _scan.SentenceCount; sentence++)
         {
-            var hits = _scan.In(LexiconKind.Triggers, sentence).Where(t => !guard.IsGuarded(t)).ToList();
+            var hits = _scan.In(LexiconKind.Triggers, sentence).Where(_reading.Holds).ToList();
             if (hits.Count == 0) continue;
             // What a statement is about is not an event: "called for an end to hostilities", "accused X of attacks".
             var statementStarts = hits.Where(h => LexiconSchema.SubEvents[h.Entry.Field(0)].Key == "Statements").ToList();

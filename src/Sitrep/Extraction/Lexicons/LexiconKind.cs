@@ -18,6 +18,9 @@ public enum LexiconKind
     Sides,
     Refiners,
     ClauseBreaks,
+
+    /// <summary>Words of violence with a frequent everyday sense: in these, a trigger or a death needs evidence of violence.</summary>
+    Senses,
 }
 
 /// <summary>File names of the lexicon kinds.</summary>

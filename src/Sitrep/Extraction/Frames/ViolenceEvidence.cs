@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using Sitrep.Actors;
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Extraction.Matching;
+using Sitrep.Extraction.Status;
+
+namespace Sitrep.Extraction.Frames;
+
+/// <summary>
+/// What a sentence shows of violence besides a word for it: a known kind of victim hurt or killed, a weapon of
+/// its own (not a trigger's word, not a word with an everyday double such as "Shell" or "jets"), or armed
+/// people. Sports, business and political texts borrow the words of war, but a real report says who was hurt,
+/// with what, by whom. Each sentence is judged once.
+/// </summary>
+internal sealed class ViolenceEvidence
+{
+    /// <summary>How many sentences before a word of violence still tell who did it.</summary>
+    private const int StoryReach = 2;
+
+    /// <summary>Tokens after a word of violence within which a place says where it happened ("in", "near the town of").</summary>
+    private const int PlaceReach = 3;
+
+    private readonly DocumentScan _scan;
+    private readonly ImmutableArray<CasualtyFrame> _casualties;
+    private readonly EverydaySenses _senses;
+    private readonly sbyte[] _corroborated;
+
+    public ViolenceEvidence(DocumentScan scan, ImmutableArray<CasualtyFrame> casualties, EverydaySenses senses)
+    {
+        _scan = scan;
+        _casualties = casualties;
+        _senses = senses;
+        _corroborated = new sbyte[scan.SentenceCount];
+    }
+
+    /// <summary>
+    /// The trigger's sentence names victims hurt, a weapon of its own or armed people; or its clause names people it
+    /// could be done to ("two men were shot", "attacked farmers"); or a place follows it ("the blast in Kabul"); or the sentence has two weaker signs of
+    /// different kinds: armed people or weapons named with words that have an everyday double ("forces",
+    /// "weapons"), people elsewhere in the sentence, positions or checkpoints, a monitor's observation, a crowd's
+    /// violence or fire going both ways, a figure of anyone hurt, a named place ("military forces fired on the positions", "observed
+    /// explosions involving unknown weapons near X", "several explosions took place in X").
+    /// </summary>
+    public bool Corroborates(LexiconMatch trigger) =>
+        CorroboratedNear(trigger.Sentence) || VictimsInClause(trigger) || PlaceRightAfter(trigger) || WeakSigns(trigger.Sentence) >= 2;
+
+    /// <summary>
+    /// The sentence or one of the <see cref="StoryReach"/> before it names victims hurt, a weapon of its own or armed
+    /// people: a report tells who did it first and what it was after ("Armed men fired at a bus. The driver died.
+    /// Police said the attack was about extortion").
+    /// </summary>
+    public bool CorroboratedNear(int sentence)
+    {
+        for (var s = Math.Max(0, sentence - StoryReach); s <= sentence; s++)
+        {
+            if (Corroborates(s)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The sentence names victims hurt, a weapon of its own or armed people.</summary>
+    public bool Corroborates(int sentence)
+    {
+        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) ? 1 : -1);
+        return _corroborated[sentence] > 0;
+    }
+
+    public bool HasVictims(int sentence)
+    {
+        foreach (var casualty in _casualties)
+        {
+            // "captured two pawns", "kill 50 zombies" name no one: only a known kind of victim tells of conflict.
+            if (casualty.Sentence == sentence && casualty.Status != EventStatus.Negated && casualty.Victims.Category is not "unknown") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A weapon that is not itself a trigger's word ("a bomb" alone says nothing more than the trigger did) and has no everyday double.</summary>
+    public bool HasOwnWeapon(int sentence)
+    {
+        foreach (var weapon in _scan.In(LexiconKind.Weapons, sentence))
+        {
+            if (!InsideTrigger(weapon) && !_senses.HasDouble(weapon)) return true;
+        }
+        return false;
+    }
+
+    public bool HasArmedActor(int sentence)
+    {
+        // Armed people ("gunmen", "soldiers", "police"), not the places they hold ("bases", "positions"): those
+        // are as much a game's as a war's. A word with a double is armed beside a nationality ("Israeli forces").
+        foreach (var person in _scan.In(LexiconKind.Victims, sentence))
+        {
+            if (IsArmed(person) && (!_senses.HasDouble(person) || BesideNationality(person))) return true;
+        }
+        var span = _scan.Text.Sentences[sentence];
+        foreach (var actor in _scan.ActorsIn(span.FirstToken, span.EndToken))
+        {
+            if (actor.Kind is ActorMentionKind.Group or ActorMentionKind.DeFacto) return true;
+        }
+        return false;
+    }
+
+    private bool VictimsInClause(LexiconMatch trigger)
+    {
+        var clause = _scan.ClauseOf[trigger.FirstToken];
+        foreach (var person in _scan.In(LexiconKind.Victims, trigger.Sentence))
+        {
+            if (person.Entry.Field(0) is not "unknown" && _scan.ClauseOf[person.FirstToken] == clause && !_senses.HasDouble(person)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The word is put at a place right after it: "the blast in Kabul", "clashes near Tripoli", "atacul din Austin".</summary>
+    private bool PlaceRightAfter(LexiconMatch trigger)
+    {
+        var span = _scan.Text.Sentences[trigger.Sentence];
+        return _scan.PlacesIn(trigger.EndToken, Math.Min(span.EndToken, trigger.EndToken + PlaceReach)).Any();
+    }
+
+    /// <summary>How many kinds of weaker sign of fighting the sentence shows.</summary>
+    private int WeakSigns(int sentence)
+    {
+        var armed = false;
+        var people = false;
+        foreach (var person in _scan.In(LexiconKind.Victims, sentence))
+        {
+            var known = person.Entry.Field(0) is not "unknown";
+            armed |= IsArmed(person) && _senses.HasDouble(person);
+            people |= known && !IsArmed(person) && !_senses.HasDouble(person);
+        }
+        var weapon = _scan.In(LexiconKind.Weapons, sentence).Any(w => _senses.HasDouble(w) || InsideTrigger(w));
+        var positions = false;
+        var observed = false;
+        var crowd = false;
+        foreach (var cue in _scan.In(LexiconKind.Refiners, sentence))
+        {
+            var kind = cue.Entry.Field(0);
+            positions |= kind is "armed-actor" && !_scan.In(LexiconKind.Victims, sentence).Any(p => p.Overlaps(cue));
+            observed |= kind is "observation";
+            crowd |= kind is "protester-violence" or "mob" or "crowd-size" or "civilian-target" or "lethal-force" or "return-fire";
+        }
+        var hurt = _casualties.Any(c => c.Sentence == sentence && c.Status != EventStatus.Negated);
+        var span = _scan.Text.Sentences[sentence];
+        var place = _scan.PlacesIn(span.FirstToken, span.EndToken).Any();
+        return Count(armed) + Count(people) + Count(weapon) + Count(positions) + Count(observed) + Count(crowd) + Count(hurt) + Count(place);
+    }
+
+    private static int Count(bool sign) => sign ? 1 : 0;
+
+    private static bool IsArmed(LexiconMatch person) => person.Entry.Field(0) is "military" or "combatant" or "police";
+
+    private bool InsideTrigger(LexiconMatch weapon)
+    {
+        foreach (var trigger in _scan.In(LexiconKind.Triggers, weapon.Sentence))
+        {
+            if (weapon.Overlaps(trigger)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A nationality, a state or a side within two words of the noun: "Russian troops", "forces of Armenia", "fortele ruse", "separatist forces".</summary>
+    private bool BesideNationality(LexiconMatch person)
+    {
+        foreach (var side in _scan.In(LexiconKind.Sides, person.Sentence))
+        {
+            if (side.Entry.Field(0) is "separatists" or "pro" or "anti" && Math.Abs(side.FirstToken - person.FirstToken) <= 2) return true;
+        }
+        var span = _scan.Text.Sentences[person.Sentence];
+        foreach (var actor in _scan.ActorsIn(Math.Max(span.FirstToken, person.FirstToken - 2), Math.Min(span.EndToken, person.EndToken + 2)))
+        {
+            if (actor.Kind is ActorMentionKind.Demonym or ActorMentionKind.State) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+using Sitrep.Extraction.Lexicons;
+using Sitrep.Extraction.Matching;
+using Sitrep.Extraction.Relevance;
+
+namespace Sitrep.Extraction.Frames;
+
+/// <summary>
+/// Decides whether a trigger is read in its violent sense. A trigger about another domain (<see cref="DomainGuard"/>)
+/// never is. A word with a frequent everyday sense ("attack", "lupta", "a ocupat", "aircraft") is violent only
+/// with evidence: its sentence names victims, a weapon of its own or armed people, or also holds a word of
+/// violence with no double, or the text is a conflict report (<see cref="ConflictRelevance"/>) and the sentence
+/// puts the word at a place. Demonstrations and statements have no such doubles here.
+/// </summary>
+internal sealed class ViolentReading
+{
+    private readonly DocumentScan _scan;
+    private readonly DomainGuard _guard;
+    private readonly EverydaySenses _senses;
+    private readonly ViolenceEvidence _evidence;
+    private readonly ConflictRelevance _relevance;
+
+    public ViolentReading(DocumentScan scan, DomainGuard guard, EverydaySenses senses, ViolenceEvidence evidence, ConflictRelevance relevance)
+    {
+        _scan = scan;
+        _guard = guard;
+        _senses = senses;
+        _evidence = evidence;
+        _relevance = relevance;
+    }
+
+    public bool Holds(LexiconMatch trigger)
+    {
+        if (_guard.IsGuarded(trigger)) return false;
+        if (LexiconSchema.SubEvents[trigger.Entry.Field(0)].Key is "Protests" or "Statements") return true;
+        // A mere reference to fighting ("the war") makes no event of its own: it only carries a toll, so it needs no evidence.
+        if (!_senses.HasDouble(trigger) || trigger.Entry.IntField(1) <= EventFrame.ReferenceSalience) return true;
+        var sentence = trigger.Sentence;
+        return _evidence.Corroborates(trigger) || _relevance.HasPlainViolence(sentence) || (_relevance.IsConflictDocument && NamesPlace(sentence));
+    }
+
+    /// <summary>
+    /// A death told with a word that has an everyday double ("died", "au murit") makes an event of its own only with
+    /// armed people or a weapon in its sentence or the two before ("armed men shot at a car. The driver died"), or in a conflict report.
+    /// </summary>
+    public bool HoldsAlone(CasualtyFrame casualty) =>
+        !_senses.HasDouble(casualty) || _relevance.IsConflictDocument || ArmedOrWeaponNear(casualty.Sentence);
+
+    private bool ArmedOrWeaponNear(int sentence)
+    {
+        for (var s = Math.Max(0, sentence - 2); s <= sentence; s++)
+        {
+            if (_evidence.HasOwnWeapon(s) || _evidence.HasArmedActor(s)) return true;
+        }
+        return false;
+    }
+
+    private bool NamesPlace(int sentence)
+    {
+        var span = _scan.Text.Sentences[sentence];
+        return _scan.PlacesIn(span.FirstToken, span.EndToken).Any();
+    }
+}
