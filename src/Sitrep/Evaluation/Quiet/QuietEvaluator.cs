@@ -53,7 +53,7 @@ public sealed class QuietEvaluator(ExtractionPipeline pipeline)
             .ThenBy(c => c.Order)
             .Take(errorCases)
             .Select(c => c.Case);
-        return new QuietReport(file, documents.Count, skipped, null,
+        return new QuietReport(file, documents.Count, skipped,
             FalseAlarmRate.Of(violent, documents.Count), FalseAlarmRate.Of(anyAcled, documents.Count),
             [.. table], clock.Elapsed.TotalSeconds, [.. worst]);
     }

@@ -5,7 +5,6 @@ namespace Sitrep.Evaluation.Quiet;
 /// <summary>What <c>sitrep eval quiet</c> measured on one file of texts that report no conflict event. Immutable; serialised as-is by <c>--json</c>.</summary>
 /// <param name="Documents">Documents processed (readable ones).</param>
 /// <param name="Skipped">Inputs or lines that could not be read (each named on standard error).</param>
-/// <param name="MinRelevance">The relevance filter applied, or null when every document was kept.</param>
 /// <param name="Violent">Documents with at least one current event of a violent family.</param>
 /// <param name="AnyAcled">Documents with at least one current event of any of ACLED's six families.</param>
 /// <param name="Families">The six ACLED families in a fixed order, then any other family that fired, each with its sub-types.</param>
@@ -14,7 +13,6 @@ public sealed record QuietReport(
     string File,
     int Documents,
     int Skipped,
-    double? MinRelevance,
     FalseAlarmRate Violent,
     FalseAlarmRate AnyAcled,
     ImmutableArray<FamilyAlarms> Families,

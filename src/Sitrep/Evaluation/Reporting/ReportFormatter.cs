@@ -77,7 +77,6 @@ public static class ReportFormatter
     {
         var text = new StringBuilder();
         text.Append(Invariant($"Quiet evaluation of {report.File}: {report.Documents} documents, {report.Skipped} skipped, {report.ElapsedSeconds:F1} s\n"));
-        if (report.MinRelevance is { } relevance) text.Append(Invariant($"Documents kept: relevance at least {relevance:F2}\n"));
         text.Append("False alarms: documents with at least one current event, per 100 documents.\n\n");
         var rates = new TextTable("false alarms", "documents", "per 100");
         rates.Add("violent families", Count(report.Violent.Documents), Rate(report.Violent.Per100));
