@@ -3,14 +3,18 @@ using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Evaluation.Acled;
 using Sitrep.Evaluation.Gold;
+using Sitrep.Evaluation.Quiet;
 using Sitrep.Evaluation.Reporting;
 using Sitrep.Pipeline;
+using Sitrep.Readers;
 
 namespace Sitrep.Cli.Commands;
 
 /// <summary>
-/// <c>sitrep eval acled FILE.csv</c> and <c>sitrep eval gold FILE.jsonl</c>: score extraction against gold
-/// data and print a table (or <c>--json</c>). Exit code 3 when a quality gate (<c>--min-f1</c>, <c>--baseline</c>) is not met.
+/// <c>sitrep eval acled FILE.csv</c>, <c>sitrep eval gold FILE.jsonl</c> and <c>sitrep eval quiet FILE.jsonl</c>:
+/// score extraction against gold data, or count its false alarms on texts that report no conflict, and print a
+/// table (or <c>--json</c>). Exit code 3 when a quality gate (<c>--min-f1</c>, <c>--baseline</c>,
+/// <c>--max-violent-per-100</c>, <c>--max-any-per-100</c>) is not met.
 /// </summary>
 internal static class EvalCommand
 {
@@ -19,10 +23,11 @@ internal static class EvalCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("eval", "Score extraction against gold data: ACLED rows, or Sitrep's own annotated articles.")
+        var command = new Command("eval", "Score extraction against gold data (ACLED rows, Sitrep's own annotated articles) or count false alarms on quiet texts.")
         {
             CreateAcled(output, error),
             CreateGold(output, error),
+            CreateQuiet(output, error),
         };
         return command;
     }
@@ -98,6 +103,53 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    private static Command CreateQuiet(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "Texts known to report no conflict event: JSON Lines (\"id\", \"text\", optional \"published\", \"title\", \"source\"...) or any input extract reads." };
+        var json = JsonOption();
+        var errors = ErrorsOption("Also print N false-alarm documents with the evidence that fired, in context.");
+        var maxViolent = new Option<double?>("--max-violent-per-100") { Description = "Exit with 3 when more documents per 100 than this give a current event of a violent family." };
+        var maxAny = new Option<double?>("--max-any-per-100") { Description = "Exit with 3 when more documents per 100 than this give a current event of any ACLED family." };
+        var command = new Command("quiet", "Count false alarms on texts that report no conflict event: documents with a current event per 100, by family.")
+        {
+            file, json, errors, maxViolent, maxAny,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var worst = CheckErrors(parse.GetValue(errors));
+            var gate = new QuietGate(CheckPer100("--max-violent-per-100", parse.GetValue(maxViolent)), CheckPer100("--max-any-per-100", parse.GetValue(maxAny)));
+            var documents = new List<SourceDocument>();
+            var problems = 0;
+            foreach (var item in new InputReader().Read([path]))
+            {
+                if (item.Document is { } document) documents.Add(document);
+                else
+                {
+                    problems++;
+                    error.WriteLine($"sitrep: {item.Problem}");
+                }
+            }
+            if (documents.Count == 0) return SitrepCommandLine.SomeInputsFailed;
+
+            var report = new QuietEvaluator(new ExtractionPipeline()).Evaluate(path, documents, problems, worst);
+            IReadOnlyList<string>? breaches = gate.IsEmpty ? null : gate.Breaches(report);
+            output.Write(parse.GetValue(json) ? EvaluationJson.Serialize(report) + "\n" : ReportFormatter.Format(report, breaches));
+            output.Flush();
+            if (breaches is { Count: > 0 })
+            {
+                foreach (var line in breaches) error.WriteLine($"sitrep: quality gate: {line}");
+                return QualityGateNotMet;
+            }
+            return problems == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
+        });
+        return command;
+    }
+
+    private static double? CheckPer100(string name, double? value) =>
+        value is null or (>= 0 and <= 100) ? value
+        : throw new UsageException($"{name} {value.Value.ToString(CultureInfo.InvariantCulture)}: expected a number of documents per 100, from 0 to 100.");
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print the report as JSON (for machines) instead of tables." };
 

@@ -32,6 +32,21 @@ public sealed class GoldenSetTests
     }
 
     [Fact]
+    public void The_article_style_texts_are_long_and_balanced_by_language_and_kind()
+    {
+        // Real news buries the violence in politics: these texts have several paragraphs, and are balanced so
+        // that neither language nor the non-conflict half can quietly shrink.
+        var articles = new GoldSetReader().Read(GoldFile).Documents
+            .Where(d => d.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length >= 4).ToList();
+
+        foreach (var language in new[] { "en", "ro" })
+        {
+            Assert.True(articles.Count(d => d.Language == language && !d.NonConflict) >= 10, $"too few {language} conflict articles");
+            Assert.True(articles.Count(d => d.Language == language && d.NonConflict) >= 10, $"too few {language} non-conflict articles");
+        }
+    }
+
+    [Fact]
     public void Extraction_on_the_golden_set_meets_the_baseline()
     {
         var read = new GoldSetReader().Read(GoldFile);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Sitrep.Evaluation.Acled;
 using Sitrep.Evaluation.Gold;
+using Sitrep.Evaluation.Quiet;
 
 namespace Sitrep.Evaluation.Reporting;
 
@@ -9,6 +10,7 @@ namespace Sitrep.Evaluation.Reporting;
 [JsonSerializable(typeof(AcledReport))]
 [JsonSerializable(typeof(GoldReport))]
 [JsonSerializable(typeof(GoldBaselineFile))]
+[JsonSerializable(typeof(QuietReport))]
 internal sealed partial class EvaluationJsonContext : JsonSerializerContext;
 
 /// <summary>Serialises evaluation reports for <c>--json</c>.</summary>
@@ -17,4 +19,6 @@ public static class EvaluationJson
     public static string Serialize(AcledReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvaluationJsonContext.Default.AcledReport);
 
     public static string Serialize(GoldReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvaluationJsonContext.Default.GoldReport);
+
+    public static string Serialize(QuietReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvaluationJsonContext.Default.QuietReport);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Sitrep.Evaluation.Acled;
 using Sitrep.Evaluation.Gold;
 using Sitrep.Evaluation.Metrics;
+using Sitrep.Evaluation.Quiet;
 
 namespace Sitrep.Evaluation.Reporting;
 
@@ -72,6 +73,49 @@ public static class ReportFormatter
         return text.ToString();
     }
 
+    public static string Format(QuietReport report, IReadOnlyList<string>? breaches = null)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant($"Quiet evaluation of {report.File}: {report.Documents} documents, {report.Skipped} skipped, {report.ElapsedSeconds:F1} s\n"));
+        text.Append("False alarms: documents with at least one current event, per 100 documents.\n\n");
+        var rates = new TextTable("false alarms", "documents", "per 100");
+        rates.Add("violent families", Count(report.Violent.Documents), Rate(report.Violent.Per100));
+        rates.Add("any ACLED family", Count(report.AnyAcled.Documents), Rate(report.AnyAcled.Per100));
+        text.Append(rates).Append('\n');
+        var families = new TextTable("family / sub-type", "counted as", "documents", "per 100", "events");
+        foreach (var family in report.Families)
+        {
+            families.Add(family.EventType, family.CountedAs, Count(family.Documents), Rate(family.Per100), Count(family.Events));
+            foreach (var sub in family.SubTypes) families.Add("  " + sub.SubEventType, "", Count(sub.Documents), Rate(sub.Per100), Count(sub.Events));
+        }
+        text.Append(families).Append('\n');
+        if (!report.Errors.IsEmpty)
+        {
+            text.Append(Invariant($"{report.Errors.Length} false-alarm documents (violent first, most confident first):\n"));
+            foreach (var c in report.Errors)
+            {
+                text.Append(Invariant($"- {c.Id}{(c.Origin is null ? "" : $" ({c.Origin})")}\n"));
+                foreach (var alarm in c.Events)
+                {
+                    text.Append(Invariant($"    {alarm.EventType} / {alarm.SubEventType} (confidence {alarm.Confidence:F2})\n"));
+                    foreach (var span in alarm.Triggers) text.Append(Invariant($"      trigger \"{span.Text}\" [{span.Start}..{span.End}]: {span.Context}\n"));
+                    foreach (var span in alarm.Evidence) text.Append(Invariant($"      evidence [{span.Start}..{span.End}]: {Snippet(span.Text)}\n"));
+                }
+            }
+            text.Append('\n');
+        }
+        if (breaches is not null)
+        {
+            if (breaches.Count == 0) text.Append("Quality gate: met.\n");
+            else
+            {
+                text.Append("Quality gate: NOT met:\n");
+                foreach (var line in breaches) text.Append("  ").Append(line).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
     private static void AppendConfusions(StringBuilder text, string column, IReadOnlyList<Confusion> confusions)
     {
         if (confusions.Count == 0) return;
@@ -101,6 +145,8 @@ public static class ReportFormatter
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Score(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Rate(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
 
