@@ -9,17 +9,17 @@ namespace Sitrep.Tests.Evaluation;
 /// </summary>
 /// <remarks>
 /// THE LIMITS ARE HERE, in <see cref="Limits"/>: documents per 100 with a current event of a violent family,
-/// and of any ACLED family. They start at the rates measured when the gate was added (2026-12-07, main at
-/// b00a6c3: agnews 6.95 / 15.09, ro-news 21.88 / 28.79), rounded up, so that CI stays green; lower them as
-/// extraction improves (issue 10 targets 2 and 5 violent documents per 100).
+/// and of any ACLED family. The violent limits are issue 10's targets (2 and 5 per 100); the ACLED-family limits
+/// are the rates measured after the everyday-sense work (2026-12-07: agnews 6.9, ro-news 11.3), rounded up.
+/// When the gate was added the rates were 6.95 / 15.09 and 21.88 / 28.79.
 /// </remarks>
 public sealed class QuietDevelopmentDataTests
 {
     public static TheoryData<string, double, double> Limits => new()
     {
         // file                    max violent / 100   max any ACLED / 100
-        { "agnews-dev.jsonl",      7.0,                15.1 },
-        { "ro-news-dev.jsonl",     21.9,               28.8 },
+        { "agnews-dev.jsonl",      2.0,                7.0 },
+        { "ro-news-dev.jsonl",     5.0,                11.5 },
     };
 
     [Theory]

@@ -38,7 +38,7 @@ internal sealed class ViolenceEvidence
     /// could be done to ("two men were shot", "attacked farmers"); or a place follows it ("the blast in Kabul"); or the sentence has two weaker signs of
     /// different kinds: armed people or weapons named with words that have an everyday double ("forces",
     /// "weapons"), people elsewhere in the sentence, positions or checkpoints, a monitor's observation, a crowd's
-    /// violence or fire going both ways, a figure of anyone hurt, a named place ("military forces fired on the positions", "observed
+    /// violence or fire going both ways, a figure of people hurt, a named place ("military forces fired on the positions", "observed
     /// explosions involving unknown weapons near X", "several explosions took place in X").
     /// </summary>
     public bool Corroborates(LexiconMatch trigger) =>
@@ -114,8 +114,10 @@ internal sealed class ViolenceEvidence
     /// <summary>The word is put at a place right after it: "the blast in Kabul", "clashes near Tripoli", "atacul din Austin".</summary>
     private bool PlaceRightAfter(LexiconMatch trigger)
     {
+        // A preposition comes first: a name right after the word is its owner or a dateline ("Shell LAGOS"), not where it happened.
         var span = _scan.Text.Sentences[trigger.Sentence];
-        return _scan.PlacesIn(trigger.EndToken, Math.Min(span.EndToken, trigger.EndToken + PlaceReach)).Any();
+        if (trigger.EndToken >= span.EndToken || !_scan.IsWord(trigger.EndToken) || char.IsUpper(_scan.Text.Normalized[_scan.Tokens[trigger.EndToken].Start])) return false;
+        return _scan.PlacesIn(trigger.EndToken + 1, Math.Min(span.EndToken, trigger.EndToken + PlaceReach)).Any();
     }
 
     /// <summary>How many kinds of weaker sign of fighting the sentence shows.</summary>
@@ -140,7 +142,7 @@ internal sealed class ViolenceEvidence
             observed |= kind is "observation";
             crowd |= kind is "protester-violence" or "mob" or "crowd-size" or "civilian-target" or "lethal-force" or "return-fire";
         }
-        var hurt = _casualties.Any(c => c.Sentence == sentence && c.Status != EventStatus.Negated);
+        var hurt = _casualties.Any(c => c.Sentence == sentence && c.Status != EventStatus.Negated && c.Victims.Category is not "unknown");
         var span = _scan.Text.Sentences[sentence];
         var place = _scan.PlacesIn(span.FirstToken, span.EndToken).Any();
         return Count(armed) + Count(people) + Count(weapon) + Count(positions) + Count(observed) + Count(crowd) + Count(hurt) + Count(place);
