@@ -74,7 +74,7 @@ internal sealed class EventAssembler
 
         // A mere reference to fighting that joined no reported event and carries no figure ("the war in the
         // region", "razboiul din Ucraina") is background, not an event.
-        groups.RemoveAll(g => g.Casualties.Count == 0 && g.Frames.All(f => f.IsWeak && !f.Triggers.IsEmpty));
+        groups.RemoveAll(g => g.Casualties.Count == 0 && g.Frames.All(f => f.IsWeak && f.Code is "armed-clash" && !f.Triggers.IsEmpty));
 
         var ordered = groups
             .OrderBy(g => g.Status == EventStatus.Current ? 0 : 1)

@@ -17,8 +17,8 @@ internal sealed class ViolenceEvidence
     /// <summary>How many sentences before a word of violence still tell who did it.</summary>
     private const int StoryReach = 2;
 
-    /// <summary>Tokens after a word of violence within which a place says where it happened ("in", "near the town of").</summary>
-    private const int PlaceReach = 3;
+    /// <summary>Tokens after a word of violence within which a place says where it happened ("in X", "took place in X").</summary>
+    private const int PlaceReach = 4;
 
     private readonly DocumentScan _scan;
     private readonly ImmutableArray<CasualtyFrame> _casualties;
@@ -58,12 +58,15 @@ internal sealed class ViolenceEvidence
         return false;
     }
 
-    /// <summary>The sentence names victims hurt, a weapon of its own or armed people.</summary>
+    /// <summary>The sentence names victims hurt, a weapon of its own, armed people or the size of a crowd.</summary>
     public bool Corroborates(int sentence)
     {
-        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) ? 1 : -1);
+        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) || HasCrowd(sentence) ? 1 : -1);
         return _corroborated[sentence] > 0;
     }
+
+    /// <summary>A crowd's size is given (ACLED's size tag): people were physically there, so what they did was physical.</summary>
+    private bool HasCrowd(int sentence) => _scan.In(LexiconKind.Refiners, sentence).Any(r => r.Entry.Field(0) is "crowd-size");
 
     public bool HasVictims(int sentence)
     {
@@ -140,7 +143,7 @@ internal sealed class ViolenceEvidence
             var kind = cue.Entry.Field(0);
             positions |= kind is "armed-actor" && !_scan.In(LexiconKind.Victims, sentence).Any(p => p.Overlaps(cue));
             observed |= kind is "observation";
-            crowd |= kind is "protester-violence" or "mob" or "crowd-size" or "civilian-target" or "lethal-force" or "return-fire";
+            crowd |= kind is "protester-violence" or "mob" or "civilian-target" or "lethal-force" or "return-fire";
         }
         var hurt = _casualties.Any(c => c.Sentence == sentence && c.Status != EventStatus.Negated && c.Victims.Category is not "unknown");
         var span = _scan.Text.Sentences[sentence];

@@ -33,7 +33,7 @@ internal sealed class ViolentReading
         if (_guard.IsGuarded(trigger)) return false;
         if (LexiconSchema.SubEvents[trigger.Entry.Field(0)].Key is "Protests" or "Statements") return true;
         // A mere reference to fighting ("the war") makes no event of its own: it only carries a toll, so it needs no evidence.
-        if (!_senses.HasDouble(trigger) || trigger.Entry.IntField(1) <= EventFrame.ReferenceSalience) return true;
+        if (!_senses.HasDouble(trigger) || IsReferenceToFighting(trigger)) return true;
         var sentence = trigger.Sentence;
         return _evidence.Corroborates(trigger) || _relevance.HasPlainViolence(sentence) || (_relevance.IsConflictDocument && NamesPlace(sentence));
     }
@@ -53,6 +53,9 @@ internal sealed class ViolentReading
         }
         return false;
     }
+
+    private static bool IsReferenceToFighting(LexiconMatch trigger) =>
+        trigger.Entry.IntField(1) <= EventFrame.ReferenceSalience && trigger.Entry.Field(0) is "armed-clash";
 
     private bool NamesPlace(int sentence)
     {
