@@ -25,12 +25,16 @@ internal sealed class ViolenceEvidence
     private readonly EverydaySenses _senses;
     private readonly sbyte[] _corroborated;
 
+    /// <summary>A crowd's size is given (ACLED's size tag, a note's last words): people were physically there, so what they did was physical.</summary>
+    private readonly bool _crowd;
+
     public ViolenceEvidence(DocumentScan scan, ImmutableArray<CasualtyFrame> casualties, EverydaySenses senses)
     {
         _scan = scan;
         _casualties = casualties;
         _senses = senses;
         _corroborated = new sbyte[scan.SentenceCount];
+        _crowd = scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && m.Entry.Field(0) is "crowd-size");
     }
 
     /// <summary>
@@ -61,12 +65,9 @@ internal sealed class ViolenceEvidence
     /// <summary>The sentence names victims hurt, a weapon of its own, armed people or the size of a crowd.</summary>
     public bool Corroborates(int sentence)
     {
-        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) || HasCrowd(sentence) ? 1 : -1);
+        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) || _crowd ? 1 : -1);
         return _corroborated[sentence] > 0;
     }
-
-    /// <summary>A crowd's size is given (ACLED's size tag): people were physically there, so what they did was physical.</summary>
-    private bool HasCrowd(int sentence) => _scan.In(LexiconKind.Refiners, sentence).Any(r => r.Entry.Field(0) is "crowd-size");
 
     public bool HasVictims(int sentence)
     {
