@@ -40,6 +40,7 @@ internal sealed class CasualtyFrameBuilder
         var frames = ImmutableArray.CreateBuilder<CasualtyFrame>();
         var usedOutcomes = new HashSet<int>();
         var usedTokens = new HashSet<int>();
+        CasualtyFrame? lastCounted = null;
         foreach (var count in counts)
         {
             if (!usedTokens.Add(count.FirstToken)) continue;
@@ -50,6 +51,15 @@ internal sealed class CasualtyFrameBuilder
             if (_scan.In(LexiconKind.Sides, sentence).Any(m => m.EndToken == count.FirstToken && string.Equals(m.Entry.Field(0), "agent", StringComparison.Ordinal))) continue;
             var s = _scan.Text.Sentences[sentence];
             var victim = VictimAfter(count, sentence);
+            // "Five people were killed, including two children": the subset shares the outcome of the figure it
+            // qualifies, whatever outcome word is nearer ("... and ten were wounded").
+            if (count.Subset && lastCounted is { } whole && whole.Sentence == sentence)
+            {
+                var subsetEnd = victim?.EndToken ?? count.EndToken;
+                var subsetVictims = VictimsOf(victim, count.FirstToken, Math.Min(s.EndToken, subsetEnd + 3), sentence, whole.Attribution, whole.EnemyClaim);
+                frames.Add(whole with { Count = count, Victims = subsetVictims, Evidence = _scan.TokenSpan(count.FirstToken, subsetEnd), Subset = true });
+                continue;
+            }
             LexiconMatch? outcome;
             if (victim is { } v)
             {
@@ -57,8 +67,9 @@ internal sealed class CasualtyFrameBuilder
             }
             else
             {
-                // No victim noun: the amount must touch an outcome ("30,000 dead", "5 were killed", "killing 5").
-                outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 2, 2);
+                // No victim noun: the amount must touch an outcome ("30,000 dead", "5 were killed", "killing 5"); a
+                // vague amount only one after it ("s-a soldat cu zeci de morti": "zeci" counts the dead, not what ended in them).
+                outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 2, count.Vague ? -1 : 2);
                 if (count.Vague && outcome is { } o && o.FirstToken < count.FirstToken) outcome = null;
             }
             if (outcome is not { } found) continue;
@@ -72,7 +83,8 @@ internal sealed class CasualtyFrameBuilder
             var status = _status.IsHistorical(count.FirstToken) || _status.IsHistorical(found.FirstToken)
                 ? EventStatus.Historical
                 : _status.StatusAt(found.FirstToken, checkNegation: false);
-            frames.Add(new CasualtyFrame(found.Entry.Field(0), count, victims, status, attribution, sentence, found.FirstToken, _scan.TokenSpan(first, end), enemy));
+            lastCounted = new CasualtyFrame(found.Entry.Field(0), count, victims, status, attribution, sentence, found.FirstToken, _scan.TokenSpan(first, end), enemy);
+            frames.Add(lastCounted);
         }
 
         // Losses said not to have been reported: a record with no count.

@@ -91,9 +91,11 @@ internal sealed class EventFrameBuilder
                     }
                 }
                 // Each side's claim of ground is a frame of its own, so that opposite claims can be linked.
+                // Ground that changed hands "without a fight", with no violence told beside it, was a non-violent transfer.
+                var peaceful = territory.Count > 0 && SentenceCue(sentence, "non-violent") && !rest.Any(r => LexiconSchema.SubEvents[r.Entry.Field(0)].Key is "Battles" or "Explosions/Remote violence");
                 foreach (var claimed in territory.GroupBy(t => _attribution.For(t.FirstToken)?.Claimant ?? string.Empty, StringComparer.Ordinal))
                 {
-                    frames.Add(Frame("territory", status, sentence, [.. claimed]));
+                    frames.Add(Frame(peaceful ? "non-violent-territory-transfer" : "territory", status, sentence, [.. claimed]));
                 }
                 if (rest.Count > 0)
                 {
@@ -108,7 +110,8 @@ internal sealed class EventFrameBuilder
         {
             var first = _scan.Text.Sentences[0].FirstToken;
             var violent = _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "protester-violence", StringComparison.Ordinal));
-            frames.Add(new EventFrame(violent ? "mob-violence" : "peaceful-protest", EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
+            var code = !violent ? "peaceful-protest" : AnyCue("grievance") ? "violent-demonstration" : "mob-violence";
+            frames.Add(new EventFrame(code, EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
         }
         return AbsorbIntoDemonstrations(AnsweredAsClashes(frames.DrainToImmutable()));
     }
@@ -167,9 +170,10 @@ internal sealed class EventFrameBuilder
             if (LexiconSchema.SubEvents[code].Key is not "Battles" and not "Explosions/Remote violence") return "peaceful-protest";
         }
         var violent = LexiconSchema.SubEvents[code].Key is "Battles" or "Violence against civilians" or "Riots" || code is "looting";
-        // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence.
-        if (violent && _crowdEvent) return "mob-violence";
-        if (codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience)) return "mob-violence";
+        // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence, unless the
+        // crowd said what it was against ("burned tyres to denounce power cuts"): then it demonstrated violently.
+        var mob = (violent && _crowdEvent) || codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience);
+        if (mob) return Cue("grievance") ? "violent-demonstration" : "mob-violence";
         // "Explosions" alone, seen by monitors or beside artillery, are shelling, not a planted device.
         if (code is "remote-explosive" && salience <= GenericExplosionSalience && (Cue("observation") || HasWeapon(sentence, "artillery") || HasWeapon(sentence, "missile") || HasWeapon(sentence, "heavy-firearm"))) code = "shelling";
         // Direct fire (small arms) beside heavy weapons means the sides were in contact: a clash.
@@ -182,6 +186,12 @@ internal sealed class EventFrameBuilder
         if (code is "armed-clash" && salience == AttackVerbSalience && !ArmedActorAfter(best, refiners) && (Cue("civilian-target") || civilianVictims || !CombatantVictims(sentence, casualties))) return "attack";
         return code;
     }
+
+    private bool SentenceCue(int sentence, string cue) =>
+        _scan.In(LexiconKind.Refiners, sentence).Any(r => string.Equals(r.Entry.Field(0), cue, StringComparison.Ordinal));
+
+    private bool AnyCue(string cue) =>
+        _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), cue, StringComparison.Ordinal));
 
     private bool WindowCue(int sentence, string cue)
     {
