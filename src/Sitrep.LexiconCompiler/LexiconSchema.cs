@@ -105,7 +105,7 @@ public static class LexiconSchema
     private static readonly string[] HistoricalKinds = { "background", "since", "period", "past-war" };
     private static readonly string[] Scopes = { "clause", "sentence" };
     private static readonly string[] AmountModes = { "vague", "at-least", "more-than", "about", "at-most", "up-to", "unit", "single", "subset" };
-    private static readonly string[] TimeKinds = { "weekday", "relative-day", "month", "part-of-day", "date-lead", "approximate-lead", "year-lead" };
+    private static readonly string[] TimeKinds = { "weekday", "relative-day", "month", "part-of-day", "date-lead", "approximate-lead", "year-lead", "year-range" };
     private static readonly string[] GuardDomains = { "sport", "market", "film", "metaphor", "commemoration", "game", "medicine", "weather", "fire", "food", "drill", "culture" };
     private static readonly string[] WeaponClasses = { "artillery", "missile", "air", "drone", "explosive", "grenade", "firearm", "chemical", "armour", "bladed", "blunt", "fire", "heavy-firearm" };
     private static readonly string[] SideRelations = { "enemy", "both", "reflexive", "separatists", "pro", "anti", "agent", "passive" };

@@ -25,6 +25,8 @@ public sealed class SubEventSentenceTests
     [InlineData("The rebels established their headquarters in the town hall of Kidal.", "sub=Headquarters or base established")]
     // a new military base opened
     [InlineData("Peacekeepers opened a new military base near Bunia on Monday.", "sub=Headquarters or base established")]
+    // weapons seized beside arrests: the arrests, told first, decide
+    [InlineData("Police arrested nine gang members after an operation in which weapons and ammunition were seized.", "sub=Arrests")]
     // a headquarters attacked is a target, not a new base
     [InlineData("Insurgents attacked the police headquarters in Kidal.", "type=Battles;sub=Armed clash")]
     // allegiance sworn to another group
@@ -49,12 +51,16 @@ public sealed class SubEventSentenceTests
     [InlineData("Border guards fired warning shots near the village as shepherds crossed the line.", "type=Strategic developments;sub=Other")]
     // protesters smashing windows riot
     [InlineData("Demonstrators smashed shop windows during a rally in Minsk.", "type=Riots;sub=Violent demonstration")]
+    // records smashed in a business story are no crowd's damage
+    [InlineData("The new servers smashed records in the industry's most demanding tests, the company said.", "none")]
     // a violent crowd that says what it is against demonstrated; it was not a mob
     [InlineData("An angry mob torched cars in the centre of Kisumu, denouncing the rise in fuel prices.", "type=Riots;sub=Violent demonstration")]
     // a crowd killing a man, with no grievance, is still a mob
     [InlineData("An angry mob lynched a suspected thief in Kisumu.", "sub=Mob violence")]
     // fire opened on a demonstration that kills protesters is excessive force
     [InlineData("Soldiers opened fire on demonstrators in Yangon, killing five protesters.", "type=Protests;sub=Excessive force against protesters")]
+    // the dead named only as "people" at a demonstration that was not violent were its protesters
+    [InlineData("Police opened fire on a march in Bamako, killing three people.", "sub=Excessive force against protesters;best=3")]
     // police breaking up a sit-in by force intervene
     [InlineData("Police used force to end a sit-in by teachers outside the ministry.", "sub=Protest with intervention")]
     // a chemical attack
@@ -74,6 +80,10 @@ public sealed class SubEventSentenceTests
     [InlineData("Politia a confiscat arme si munitie dintr-o casa din Kirkuk.", "sub=Disrupted weapons use")]
     // un depozit de arme confiscat
     [InlineData("A fost confiscat un depozit de arme al separatistilor in apropiere de Luhansk.", "sub=Disrupted weapons use")]
+    // arme confiscate langa arestari: decid arestarile, spuse primele
+    [InlineData("Politia a arestat noua membri ai unei bande dupa o operatiune in care au fost confiscate arme si munitie.", "sub=Arrests")]
+    // un atac cu exploziv asupra unei baze militare e o tinta, nu o baza noua
+    [InlineData("Un atac cu exploziv asupra unei baze militare a ranit sapte soldati.", "type=Explosions/Remote violence;sub=Remote explosive/landmine/IED")]
     // un cartier general stabilit
     [InlineData("Gruparea si-a stabilit cartierul general intr-o scoala din Kidal.", "sub=Headquarters or base established")]
     // o baza instalata
@@ -102,6 +112,8 @@ public sealed class SubEventSentenceTests
     [InlineData("O gloata furioasa a incendiat masini in centrul orasului, denuntand scumpirea carburantilor.", "type=Riots;sub=Violent demonstration")]
     // focul deschis asupra manifestantilor, cu morti, e forta excesiva
     [InlineData("Soldatii au deschis focul asupra manifestantilor la Yangon, ucigand cinci protestatari.", "type=Protests;sub=Excessive force against protesters")]
+    // mortii numiti doar "oameni" la o manifestatie care nu a fost violenta erau protestatari
+    [InlineData("Politia a deschis focul asupra unui mars la Bamako, ucigand trei oameni.", "sub=Excessive force against protesters;best=3")]
     // jandarmi care imprastie protestul intervin
     [InlineData("Jandarmii au imprastiat protestul profesorilor din fata ministerului.", "sub=Protest with intervention")]
     // atac chimic

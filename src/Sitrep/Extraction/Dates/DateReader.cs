@@ -29,10 +29,13 @@ internal static class DateReader
         var sinceEnds = new HashSet<int>();
         // Where a word that puts a year after it ends ("in", "during", "din", "anul": time-words.tsv `year-lead`).
         var yearLeadEnds = new HashSet<int>();
+        // Words that join two years ("from 1992 to 1996", "intre 2014 si 2016"), by their first token: their end.
+        var yearRanges = new Dictionary<int, int>();
         foreach (var match in scan.Matches)
         {
             if (match.Kind == LexiconKind.TimeWords) timeWords[match.FirstToken] = match;
             if (match.Kind == LexiconKind.TimeWords && string.Equals(match.Entry.Field(0), "year-lead", StringComparison.Ordinal)) yearLeadEnds.Add(match.EndToken);
+            if (match.Kind == LexiconKind.TimeWords && string.Equals(match.Entry.Field(0), "year-range", StringComparison.Ordinal)) yearRanges[match.FirstToken] = match.EndToken;
             if (match.Kind == LexiconKind.Historical && string.Equals(match.Entry.Field(0), "since", StringComparison.Ordinal)) sinceEnds.Add(match.EndToken);
         }
 
@@ -116,7 +119,9 @@ internal static class DateReader
                     }
                 }
             }
-            if (numbers.TryGetValue(i, out var bare) && IsYear(scan, bare, comparison || yearLeadEnds.Contains(i)))
+            // The second year of a range ("1992 to 1996 and killed") is a year like the first.
+            var closesRange = years.Count > 0 && yearRanges.TryGetValue(years[^1].Token + 1, out var rangeEnd) && rangeEnd == i;
+            if (numbers.TryGetValue(i, out var bare) && IsYear(scan, bare, comparison || yearLeadEnds.Contains(i) || closesRange))
             {
                 years.Add(new YearMention(i, (int)bare.Value, comparison));
                 dateTokens.Add(i);

@@ -7,7 +7,6 @@ namespace Sitrep.Extraction.Frames;
 /// <summary>A casualty figure found in a sentence, before it is attached to an event.</summary>
 /// <param name="AnchorToken">The outcome word, which ties the figure to the event nearest it.</param>
 /// <param name="EnemyClaim">A belligerent's claim about its enemy's losses: it may raise only the high estimate.</param>
-/// <param name="Subset">Part of the figure before it ("five people, including two children"): never added to it.</param>
 internal sealed record CasualtyFrame(
     string Outcome,
     CountMention? Count,
@@ -17,5 +16,4 @@ internal sealed record CasualtyFrame(
     int Sentence,
     int AnchorToken,
     Span Evidence,
-    bool EnemyClaim,
-    bool Subset = false);
+    bool EnemyClaim);

@@ -51,15 +51,9 @@ internal sealed class CasualtyFrameBuilder
             if (_scan.In(LexiconKind.Sides, sentence).Any(m => m.EndToken == count.FirstToken && string.Equals(m.Entry.Field(0), "agent", StringComparison.Ordinal))) continue;
             var s = _scan.Text.Sentences[sentence];
             var victim = VictimAfter(count, sentence);
-            // "Five people were killed, including two children": the subset shares the outcome of the figure it
-            // qualifies, whatever outcome word is nearer ("... and ten were wounded").
-            if (count.Subset && lastCounted is { } whole && whole.Sentence == sentence)
-            {
-                var subsetEnd = victim?.EndToken ?? count.EndToken;
-                var subsetVictims = VictimsOf(victim, count.FirstToken, Math.Min(s.EndToken, subsetEnd + 3), sentence, whole.Attribution, whole.EnemyClaim);
-                frames.Add(whole with { Count = count, Victims = subsetVictims, Evidence = _scan.TokenSpan(count.FirstToken, subsetEnd), Subset = true });
-                continue;
-            }
+            // "Five people were killed, including two children, and ten were wounded": the subset is part of the
+            // figure before it, already counted there; it is no figure of its own, and never the nearer "wounded".
+            if (count.Subset && lastCounted?.Sentence == sentence) continue;
             LexiconMatch? outcome;
             if (victim is { } v)
             {

@@ -162,7 +162,11 @@ internal sealed class EventFrameBuilder
         if (protest)
         {
             // A demonstration is often told in one sentence and what happened to it in the next ones.
-            var protestersKilled = casualties.Any(c => c.Sentence >= sentence && c.Sentence <= sentence + ProtestReach && c.Outcome is "killed" && c.Victims.Category is "protester");
+            // Dead named only as "people" where fire was opened on a demonstration the crowd did not make violent, in
+            // the same sentence ("opened fire on protesters, killing two people"), were its protesters or onlookers.
+            var firedOnCrowd = codes.Contains("armed-clash") && !codes.Contains("violent-demonstration") && !WindowCue(sentence, "protester-violence");
+            var protestersKilled = casualties.Any(c => c.Sentence >= sentence && c.Sentence <= sentence + ProtestReach && c.Outcome is "killed"
+                && (c.Victims.Category is "protester" || (firedOnCrowd && c.Sentence == sentence && c.Victims.Category is "unknown" or "civilian")));
             if (protestersKilled && WindowCue(sentence, "lethal-force")) return "excessive-force";
             if (codes.Contains("violent-demonstration") || WindowCue(sentence, "protester-violence") || codes.Contains("armed-clash") || codes.Contains("looting")) return "violent-demonstration";
             if (WindowCue(sentence, "intervention") || Detention(sentence) || codes.Contains("arrests") || (!arrestGrievance && FollowingFrameCodes(sentence).Contains("arrests"))) return "protest-with-intervention";

@@ -36,8 +36,7 @@ internal sealed class ClaimLinker
         }
         foreach (var casualty in casualties)
         {
-            // A subset restates part of its claimant's figure; it is not a rival count of the same victims.
-            if (casualty.Attribution is not { } a || casualty.Count is null || casualty.Subset) continue;
+            if (casualty.Attribution is not { } a || casualty.Count is null) continue;
             drafts.Add(new Draft(casualty.Evidence, a, null, casualty, casualty.AnchorToken));
         }
         drafts.Sort(static (x, y) => x.Token.CompareTo(y.Token));

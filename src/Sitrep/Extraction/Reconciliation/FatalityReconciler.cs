@@ -16,8 +16,7 @@ internal static class FatalityReconciler
 {
     public static Fatalities? Reconcile(IEnumerable<CasualtyFrame> casualties)
     {
-        // A subset ("including two children") is already counted in the figure it qualifies.
-        var current = casualties.Where(c => c.Outcome is "killed" && c.Status == EventStatus.Current && c.Count is not null && !c.Subset).ToList();
+        var current = casualties.Where(c => c.Outcome is "killed" && c.Status == EventStatus.Current && c.Count is not null).ToList();
         if (current.Count == 0) return null;
         long low = 0, best = 0;
         long? high = 0;
