@@ -109,7 +109,7 @@ public static class LexiconSchema
     private static readonly string[] GuardDomains = { "sport", "market", "film", "metaphor", "commemoration", "game", "medicine", "weather", "fire", "food", "drill", "culture" };
     private static readonly string[] WeaponClasses = { "artillery", "missile", "air", "drone", "explosive", "grenade", "firearm", "chemical", "armour", "bladed", "blunt", "fire", "heavy-firearm" };
     private static readonly string[] SideRelations = { "enemy", "both", "reflexive", "separatists", "pro", "anti", "agent", "passive" };
-    private static readonly string[] RefinerCues = { "intervention", "protester-violence", "lethal-force", "mob", "civilian-target", "armed-actor", "non-violent", "observation", "security-measure", "detention", "crowd-size", "grievance", "return-fire" };
+    private static readonly string[] RefinerCues = { "intervention", "protester-violence", "lethal-force", "mob", "civilian-target", "armed-actor", "non-violent", "observation", "security-measure", "detention", "crowd-size", "grievance", "demand", "return-fire" };
     private static readonly string[] ClauseBreaks = { "relative", "contrast", "coordination", "subordinate" };
 
     /// <summary>Each kind's columns after the pattern: a name and a validator returning null when the value is good.</summary>

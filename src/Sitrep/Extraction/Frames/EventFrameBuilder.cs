@@ -62,7 +62,7 @@ internal sealed class EventFrameBuilder
             // the arrest of an editor"). What the crowd itself did is told by refiner cues ("clashed with police",
             // "burning tyres"), which stay.
             var protestStarts = hits.Where(h => h.Entry.Field(0) is "peaceful-protest").ToList();
-            var grievanceCues = _scan.In(LexiconKind.Refiners, sentence).Where(r => string.Equals(r.Entry.Field(0), "grievance", StringComparison.Ordinal)).ToList();
+            var grievanceCues = _scan.In(LexiconKind.Refiners, sentence).Where(r => r.Entry.Field(0) is "grievance" or "demand").ToList();
             bool Grievance(LexiconMatch h) => LexiconSchema.SubEvents[h.Entry.Field(0)].Key is not "Protests" and not "Statements"
                 && protestStarts.Any(p => p.FirstToken < h.FirstToken && (_scan.PhraseOf[p.FirstToken] == _scan.PhraseOf[h.FirstToken]
                     || grievanceCues.Any(g => g.FirstToken > p.FirstToken && g.EndToken <= h.FirstToken && h.FirstToken - g.EndToken <= GrievanceReach)));
@@ -110,7 +110,7 @@ internal sealed class EventFrameBuilder
         {
             var first = _scan.Text.Sentences[0].FirstToken;
             var violent = _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "protester-violence", StringComparison.Ordinal));
-            var code = !violent ? "peaceful-protest" : AnyCue("grievance") ? "violent-demonstration" : "mob-violence";
+            var code = !violent ? "peaceful-protest" : AnyCue("demand") ? "violent-demonstration" : "mob-violence";
             frames.Add(new EventFrame(code, EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
         }
         return AbsorbIntoDemonstrations(AnsweredAsClashes(frames.DrainToImmutable()));
@@ -175,9 +175,9 @@ internal sealed class EventFrameBuilder
         }
         var violent = LexiconSchema.SubEvents[code].Key is "Battles" or "Violence against civilians" or "Riots" || code is "looting";
         // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence, unless the
-        // crowd said what it was against ("burned tyres to denounce power cuts"): then it demonstrated violently.
+        // crowd said what it denounced or demanded ("burned tyres to denounce power cuts"): then it demonstrated violently.
         var mob = (violent && _crowdEvent) || codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience);
-        if (mob) return Cue("grievance") ? "violent-demonstration" : "mob-violence";
+        if (mob) return Cue("demand") ? "violent-demonstration" : "mob-violence";
         // "Explosions" alone, seen by monitors or beside artillery, are shelling, not a planted device.
         if (code is "remote-explosive" && salience <= GenericExplosionSalience && (Cue("observation") || HasWeapon(sentence, "artillery") || HasWeapon(sentence, "missile") || HasWeapon(sentence, "heavy-firearm"))) code = "shelling";
         // Direct fire (small arms) beside heavy weapons means the sides were in contact: a clash.
