@@ -52,7 +52,7 @@ public sealed class SubEventSentenceTests
     // protesters smashing windows riot
     [InlineData("Demonstrators smashed shop windows during a rally in Minsk.", "type=Riots;sub=Violent demonstration")]
     // records smashed in a business story are no crowd's damage
-    [InlineData("The new servers smashed records in the industry's most demanding tests, the company said.", "none")]
+    [InlineData("The new servers smashed records in the industry's toughest benchmark tests, the company said.", "none")]
     // a violent crowd that says what it is against demonstrated; it was not a mob
     [InlineData("An angry mob torched cars in the centre of Kisumu, denouncing the rise in fuel prices.", "type=Riots;sub=Violent demonstration")]
     // a crowd killing a man, with no grievance, is still a mob
