@@ -42,10 +42,10 @@ internal sealed class ClaimantNamer
     /// <summary>The two sides most present in the text, taken as the warring parties of "both sides".</summary>
     public ImmutableArray<(string Key, string Name)> Belligerents => _belligerents;
 
-    /// <returns>The claimant's name and side, or null when the words name nobody.</returns>
     /// <summary>The claimant of a claim that only an outlet passed on ("according to Reuters").</summary>
     public const string UnnamedSource = "unnamed source";
 
+    /// <returns>The claimant's name and side, or null when the words name nobody.</returns>
     public NamedClaimant? Name(int first, int end, bool allowWords = true)
     {
         if (first >= end) return null;
