@@ -104,12 +104,12 @@ public static class LexiconSchema
     private static readonly string[] ModalityKinds = { "hedge", "hypothetical", "future", "threat" };
     private static readonly string[] HistoricalKinds = { "background", "since", "period", "past-war" };
     private static readonly string[] Scopes = { "clause", "sentence" };
-    private static readonly string[] AmountModes = { "vague", "at-least", "more-than", "about", "at-most", "up-to", "unit", "single" };
-    private static readonly string[] TimeKinds = { "weekday", "relative-day", "month", "part-of-day", "date-lead", "approximate-lead" };
+    private static readonly string[] AmountModes = { "vague", "at-least", "more-than", "about", "at-most", "up-to", "unit", "single", "subset" };
+    private static readonly string[] TimeKinds = { "weekday", "relative-day", "month", "part-of-day", "date-lead", "approximate-lead", "year-lead", "year-range" };
     private static readonly string[] GuardDomains = { "sport", "market", "film", "metaphor", "commemoration", "game", "medicine", "weather", "fire", "food", "drill", "culture", "accident", "disaster" };
     private static readonly string[] WeaponClasses = { "artillery", "missile", "air", "drone", "explosive", "grenade", "firearm", "chemical", "armour", "bladed", "blunt", "fire", "heavy-firearm", "unspecified" };
     private static readonly string[] SideRelations = { "enemy", "both", "reflexive", "separatists", "pro", "anti", "agent", "passive" };
-    private static readonly string[] RefinerCues = { "intervention", "protester-violence", "lethal-force", "mob", "civilian-target", "armed-actor", "non-violent", "observation", "security-measure", "detention", "crowd-size", "grievance", "return-fire" };
+    private static readonly string[] RefinerCues = { "intervention", "protester-violence", "lethal-force", "mob", "civilian-target", "armed-actor", "non-violent", "observation", "security-measure", "detention", "crowd-size", "grievance", "demand", "return-fire" };
     private static readonly string[] ClauseBreaks = { "relative", "contrast", "coordination", "subordinate" };
     private static readonly string[] EverydayDomains = { "politics", "law", "sport", "market", "technology", "travel", "speech", "office", "natural-death", "everyday" };
 

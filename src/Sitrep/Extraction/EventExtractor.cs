@@ -5,6 +5,7 @@ using Sitrep.Extraction.Dates;
 using Sitrep.Extraction.Frames;
 using Sitrep.Extraction.Lexicons;
 using Sitrep.Extraction.Matching;
+using Sitrep.Extraction.Reconciliation;
 using Sitrep.Extraction.Relevance;
 using Sitrep.Extraction.Status;
 using Sitrep.Text;
@@ -31,7 +32,8 @@ public sealed class EventExtractor
         _entities = entities;
     }
 
-    public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions)
+    /// <param name="title">The document's title, when its reader found one: a headline repeated in the text restates the story's figures.</param>
+    public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         // A short or name-heavy text may be "und" yet lean clearly to one language: its rules still apply.
@@ -48,7 +50,7 @@ public sealed class EventExtractor
         var counts = AmountReader.Read(scan, dateTokens);
         var status = new StatusResolver(scan, years);
         var attribution = new AttributionResolver(scan);
-        var casualties = new CasualtyFrameBuilder(scan, status, attribution).Build(counts);
+        var casualties = HeadlineFigures.WithoutRestatements(text, title, new CasualtyFrameBuilder(scan, status, attribution).Build(counts));
         var voice = new PassiveVoice(scan, language);
         var senses = new EverydaySenses(scan);
         var evidence = new ViolenceEvidence(scan, casualties, senses);

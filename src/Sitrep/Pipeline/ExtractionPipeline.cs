@@ -23,7 +23,7 @@ public sealed class ExtractionPipeline
         var language = options.Language ?? document.Language;
         var text = _analyzer.Analyze(document.Text, language);
         var published = document.Published ?? options.Published;
-        var extraction = _extractor.Extract(text, published, options.IncludeMentions);
+        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title);
 
         var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
         ImmutableArray<Mention>? mentions = options.IncludeMentions ? MentionLister.List(text, extraction.Mentions) : null;

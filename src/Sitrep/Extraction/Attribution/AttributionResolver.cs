@@ -104,7 +104,12 @@ internal sealed class AttributionResolver
                     // "according to an official quoted by Reuters": the relay is not part of the claimant.
                     var relayAt = matches.FirstOrDefault(m => m.FirstToken > match.FirstToken && m.FirstToken < end && m.Entry.Field(0) is "relay");
                     if (relayAt.Entry is not null) end = relayAt.FirstToken;
-                    if (Named(match, match.EndToken, end, allowWords: true) is { } finding) found.Add((match.FirstToken, finding));
+                    if (Named(match, match.EndToken, end, allowWords: true) is { } finding)
+                    {
+                        // "the army said, according to Reuters": an outlet alone after another cue passed that claim on.
+                        if (found.Count > 0 && finding.Claimant == ClaimantNamer.UnnamedSource && finding.Via.Length == 1) AddRelay(found, finding.Via[0], match, s);
+                        else found.Add((match.FirstToken, finding));
+                    }
                     coveredUntil = end;
                     break;
                 }
@@ -135,9 +140,7 @@ internal sealed class AttributionResolver
                     if (relay is null) break;
                     if (found.Count > 0)
                     {
-                        var (token, previous) = found[^1];
-                        var span = new Span(previous.Evidence.Start, Math.Max(previous.Evidence.End, _scan.TokenSpan(match.FirstToken, Math.Min(match.EndToken + 1, s.EndToken)).End));
-                        found[^1] = (token, previous with { Via = previous.Via.Contains(relay) ? previous.Via : previous.Via.Add(relay), Evidence = span });
+                        AddRelay(found, relay, match, s);
                     }
                     else
                     {
@@ -150,6 +153,14 @@ internal sealed class AttributionResolver
             }
         }
         return found;
+    }
+
+    /// <summary>Adds a relay to the chain of the cue before it, its evidence stretched over the relay's words.</summary>
+    private void AddRelay(List<(int, AttributionFinding)> found, string relay, LexiconMatch match, Sentence s)
+    {
+        var (token, previous) = found[^1];
+        var span = new Span(previous.Evidence.Start, Math.Max(previous.Evidence.End, _scan.TokenSpan(match.FirstToken, Math.Min(match.EndToken + 1, s.EndToken)).End));
+        found[^1] = (token, previous with { Via = previous.Via.Contains(relay) ? previous.Via : previous.Via.Add(relay), Evidence = span });
     }
 
     private AttributionFinding? Named(LexiconMatch cue, int first, int end, bool allowWords)

@@ -42,6 +42,9 @@ internal sealed class ClaimantNamer
     /// <summary>The two sides most present in the text, taken as the warring parties of "both sides".</summary>
     public ImmutableArray<(string Key, string Name)> Belligerents => _belligerents;
 
+    /// <summary>The claimant of a claim that only an outlet passed on ("according to Reuters").</summary>
+    public const string UnnamedSource = "unnamed source";
+
     /// <returns>The claimant's name and side, or null when the words name nobody.</returns>
     public NamedClaimant? Name(int first, int end, bool allowWords = true)
     {
@@ -75,7 +78,7 @@ internal sealed class ClaimantNamer
             var separatists = Separatists();
             return new NamedClaimant(separatists.Name, separatists.Key, separatists.Name, [], null);
         }
-        if (media is not null) return new NamedClaimant("unnamed source", null, null, [], media.Name);
+        if (media is not null) return new NamedClaimant(UnnamedSource, null, null, [], media.Name);
         if (!allowWords) return null;
         var words = Words(first, end);
         return words is null ? null : new NamedClaimant(words, null, null, [], null);

@@ -27,9 +27,15 @@ internal static class DateReader
         foreach (var number in text.Numbers) numbers[number.FirstToken] = number;
         var timeWords = new Dictionary<int, LexiconMatch>();
         var sinceEnds = new HashSet<int>();
+        // Where a word that puts a year after it ends ("in", "during", "din", "anul": time-words.tsv `year-lead`).
+        var yearLeadEnds = new HashSet<int>();
+        // Words that join two years ("from 1992 to 1996", "intre 2014 si 2016"), by their first token: their end.
+        var yearRanges = new Dictionary<int, int>();
         foreach (var match in scan.Matches)
         {
             if (match.Kind == LexiconKind.TimeWords) timeWords[match.FirstToken] = match;
+            if (match.Kind == LexiconKind.TimeWords && string.Equals(match.Entry.Field(0), "year-lead", StringComparison.Ordinal)) yearLeadEnds.Add(match.EndToken);
+            if (match.Kind == LexiconKind.TimeWords && string.Equals(match.Entry.Field(0), "year-range", StringComparison.Ordinal)) yearRanges[match.FirstToken] = match.EndToken;
             if (match.Kind == LexiconKind.Historical && string.Equals(match.Entry.Field(0), "since", StringComparison.Ordinal)) sinceEnds.Add(match.EndToken);
         }
 
@@ -113,7 +119,9 @@ internal static class DateReader
                     }
                 }
             }
-            if (numbers.TryGetValue(i, out var bare) && IsYear(scan, bare))
+            // The second year of a range ("1992 to 1996 and killed") is a year like the first.
+            var closesRange = years.Count > 0 && yearRanges.TryGetValue(years[^1].Token + 1, out var rangeEnd) && rangeEnd == i;
+            if (numbers.TryGetValue(i, out var bare) && IsYear(scan, bare, comparison || yearLeadEnds.Contains(i) || closesRange))
             {
                 years.Add(new YearMention(i, (int)bare.Value, comparison));
                 dateTokens.Add(i);
@@ -200,10 +208,15 @@ internal static class DateReader
 
     private static bool IsOf(DocumentScan scan, int token) => scan.Folded(token) is "of";
 
-    /// <summary>Four digits from 1800 to 2100 written without separators, and not counting people ("2000 protesters").</summary>
-    private static bool IsYear(DocumentScan scan, NumberMention number)
+    /// <summary>
+    /// Four digits from 1800 to 2100 written without separators, and not counting people ("2000 protesters"),
+    /// unless a date preposition or time word leads to them: "din 2023 s-a soldat cu zeci de morti" and "attacks
+    /// since 2019 killed dozens" name a year, whatever outcome word follows.
+    /// </summary>
+    private static bool IsYear(DocumentScan scan, NumberMention number, bool afterYearLead)
     {
         if (number.IsWords || number.End - number.Start != 4 || number.Value is < 1800 or > 2100) return false;
+        if (afterYearLead) return true;
         var next = number.FirstToken + 1;
         if (next >= scan.Tokens.Length || scan.Tokens[next].Sentence != scan.Tokens[number.FirstToken].Sentence) return true;
         if (scan.Tokens[next].Kind == TokenKind.Punctuation) return true;

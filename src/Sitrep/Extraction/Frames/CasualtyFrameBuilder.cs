@@ -40,6 +40,7 @@ internal sealed class CasualtyFrameBuilder
         var frames = ImmutableArray.CreateBuilder<CasualtyFrame>();
         var usedOutcomes = new HashSet<int>();
         var usedTokens = new HashSet<int>();
+        CasualtyFrame? lastCounted = null;
         foreach (var count in counts)
         {
             if (!usedTokens.Add(count.FirstToken)) continue;
@@ -50,6 +51,9 @@ internal sealed class CasualtyFrameBuilder
             if (_scan.In(LexiconKind.Sides, sentence).Any(m => m.EndToken == count.FirstToken && string.Equals(m.Entry.Field(0), "agent", StringComparison.Ordinal))) continue;
             var s = _scan.Text.Sentences[sentence];
             var victim = VictimAfter(count, sentence);
+            // "Five people were killed, including two children, and ten were wounded": the subset is part of the
+            // figure before it, already counted there; it is no figure of its own, and never the nearer "wounded".
+            if (count.Subset && lastCounted?.Sentence == sentence) continue;
             LexiconMatch? outcome;
             if (victim is { } v)
             {
@@ -57,8 +61,9 @@ internal sealed class CasualtyFrameBuilder
             }
             else
             {
-                // No victim noun: the amount must touch an outcome ("30,000 dead", "5 were killed", "killing 5").
-                outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 2, 2);
+                // No victim noun: the amount must touch an outcome ("30,000 dead", "5 were killed", "killing 5"); a
+                // vague amount only one after it ("s-a soldat cu zeci de morti": "zeci" counts the dead, not what ended in them).
+                outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 2, count.Vague ? -1 : 2);
                 if (count.Vague && outcome is { } o && o.FirstToken < count.FirstToken) outcome = null;
             }
             if (outcome is not { } found) continue;
@@ -72,7 +77,8 @@ internal sealed class CasualtyFrameBuilder
             var status = _status.IsHistorical(count.FirstToken) || _status.IsHistorical(found.FirstToken)
                 ? EventStatus.Historical
                 : _status.StatusAt(found.FirstToken, checkNegation: false);
-            frames.Add(new CasualtyFrame(found.Entry.Field(0), count, victims, status, attribution, sentence, found.FirstToken, _scan.TokenSpan(first, end), enemy));
+            lastCounted = new CasualtyFrame(found.Entry.Field(0), count, victims, status, attribution, sentence, found.FirstToken, _scan.TokenSpan(first, end), enemy);
+            frames.Add(lastCounted);
         }
 
         // Losses said not to have been reported: a record with no count.

@@ -63,7 +63,7 @@ internal sealed class EventFrameBuilder
             // the arrest of an editor"). What the crowd itself did is told by refiner cues ("clashed with police",
             // "burning tyres"), which stay.
             var protestStarts = hits.Where(h => h.Entry.Field(0) is "peaceful-protest").ToList();
-            var grievanceCues = _scan.In(LexiconKind.Refiners, sentence).Where(r => string.Equals(r.Entry.Field(0), "grievance", StringComparison.Ordinal)).ToList();
+            var grievanceCues = _scan.In(LexiconKind.Refiners, sentence).Where(r => r.Entry.Field(0) is "grievance" or "demand").ToList();
             bool Grievance(LexiconMatch h) => LexiconSchema.SubEvents[h.Entry.Field(0)].Key is not "Protests" and not "Statements"
                 && protestStarts.Any(p => p.FirstToken < h.FirstToken && (_scan.PhraseOf[p.FirstToken] == _scan.PhraseOf[h.FirstToken]
                     || grievanceCues.Any(g => g.FirstToken > p.FirstToken && g.EndToken <= h.FirstToken && h.FirstToken - g.EndToken <= GrievanceReach)));
@@ -92,9 +92,11 @@ internal sealed class EventFrameBuilder
                     }
                 }
                 // Each side's claim of ground is a frame of its own, so that opposite claims can be linked.
+                // Ground that changed hands "without a fight", with no violence told beside it, was a non-violent transfer.
+                var peaceful = territory.Count > 0 && SentenceCue(sentence, "non-violent") && !rest.Any(r => LexiconSchema.SubEvents[r.Entry.Field(0)].Key is "Battles" or "Explosions/Remote violence");
                 foreach (var claimed in territory.GroupBy(t => _attribution.For(t.FirstToken)?.Claimant ?? string.Empty, StringComparer.Ordinal))
                 {
-                    frames.Add(Frame("territory", status, sentence, [.. claimed]));
+                    frames.Add(Frame(peaceful ? "non-violent-territory-transfer" : "territory", status, sentence, [.. claimed]));
                 }
                 if (rest.Count > 0)
                 {
@@ -109,7 +111,8 @@ internal sealed class EventFrameBuilder
         {
             var first = _scan.Text.Sentences[0].FirstToken;
             var violent = _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "protester-violence", StringComparison.Ordinal));
-            frames.Add(new EventFrame(violent ? "mob-violence" : "peaceful-protest", EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
+            var code = !violent ? "peaceful-protest" : AnyCue("demand") ? "violent-demonstration" : "mob-violence";
+            frames.Add(new EventFrame(code, EventStatus.Current, 0, first, 1, [], _attribution.For(first)));
         }
         return AbsorbIntoDemonstrations(AnsweredAsClashes(frames.DrainToImmutable()));
     }
@@ -160,7 +163,11 @@ internal sealed class EventFrameBuilder
         if (protest)
         {
             // A demonstration is often told in one sentence and what happened to it in the next ones.
-            var protestersKilled = casualties.Any(c => c.Sentence >= sentence && c.Sentence <= sentence + ProtestReach && c.Outcome is "killed" && c.Victims.Category is "protester");
+            // Dead named only as "people" where fire was opened on a demonstration the crowd did not make violent, in
+            // the same sentence ("opened fire on protesters, killing two people"), were its protesters or onlookers.
+            var firedOnCrowd = codes.Contains("armed-clash") && !codes.Contains("violent-demonstration") && !WindowCue(sentence, "protester-violence");
+            var protestersKilled = casualties.Any(c => c.Sentence >= sentence && c.Sentence <= sentence + ProtestReach && c.Outcome is "killed"
+                && (c.Victims.Category is "protester" || (firedOnCrowd && c.Sentence == sentence && c.Victims.Category is "unknown" or "civilian")));
             if (protestersKilled && WindowCue(sentence, "lethal-force")) return "excessive-force";
             if (codes.Contains("violent-demonstration") || WindowCue(sentence, "protester-violence") || codes.Contains("armed-clash") || codes.Contains("looting")) return "violent-demonstration";
             if (WindowCue(sentence, "intervention") || Detention(sentence) || codes.Contains("arrests") || (!arrestGrievance && FollowingFrameCodes(sentence).Contains("arrests"))) return "protest-with-intervention";
@@ -168,9 +175,10 @@ internal sealed class EventFrameBuilder
             if (LexiconSchema.SubEvents[code].Key is not "Battles" and not "Explosions/Remote violence") return "peaceful-protest";
         }
         var violent = LexiconSchema.SubEvents[code].Key is "Battles" or "Violence against civilians" or "Riots" || code is "looting";
-        // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence.
-        if (violent && _crowdEvent) return "mob-violence";
-        if (codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience)) return "mob-violence";
+        // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence, unless the
+        // crowd said what it denounced or demanded ("burned tyres to denounce power cuts"): then it demonstrated violently.
+        var mob = (violent && _crowdEvent) || codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience);
+        if (mob) return Cue("demand") ? "violent-demonstration" : "mob-violence";
         // "Explosions" alone, seen by monitors or beside artillery, are shelling, not a planted device.
         if (code is "remote-explosive" && salience <= GenericExplosionSalience && (Cue("observation") || HasWeapon(sentence, "artillery") || HasWeapon(sentence, "missile") || HasWeapon(sentence, "heavy-firearm"))) code = "shelling";
         // Direct fire (small arms) beside heavy weapons means the sides were in contact: a clash.
@@ -183,6 +191,12 @@ internal sealed class EventFrameBuilder
         if (code is "armed-clash" && salience == AttackVerbSalience && !ArmedActorAfter(best, refiners) && (Cue("civilian-target") || civilianVictims || !CombatantVictims(sentence, casualties))) return "attack";
         return code;
     }
+
+    private bool SentenceCue(int sentence, string cue) =>
+        _scan.In(LexiconKind.Refiners, sentence).Any(r => string.Equals(r.Entry.Field(0), cue, StringComparison.Ordinal));
+
+    private bool AnyCue(string cue) =>
+        _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), cue, StringComparison.Ordinal));
 
     private bool WindowCue(int sentence, string cue)
     {

@@ -30,7 +30,8 @@ internal static class AmountReader
             var end = number.End;
             var surface = scan.OriginalText(scan.ToSpan(start, end));
             var count = Build(modifier?.Field(0), value, surface);
-            counts.Add(new CountMention(first, number.FirstToken + number.TokenCount, start, end, count, value, Vague: false));
+            var subset = string.Equals(modifier?.Field(0), "subset", StringComparison.Ordinal);
+            counts.Add(new CountMention(first, number.FirstToken + number.TokenCount, start, end, count, value, Vague: false, subset));
         }
 
         foreach (var match in scan.Matches)
@@ -43,7 +44,7 @@ internal static class AmountReader
                 // "a man", "un barbat": one person, but only when a victim noun follows closely.
                 if (!VictimFollows(scan, match.EndToken)) continue;
                 var one = scan.OriginalText(scan.ToSpan(match.Start, match.End));
-                counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, new Count(1, 1, 1, Approximate: false, one), 1, Vague: false));
+                counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, new Count(1, 1, 1, Approximate: false, one), 1, Vague: false, SubsetLeads(scan, match.FirstToken)));
                 continue;
             }
             // "2 dozen" or "hundreds of 5"? A vague word right after a number is a unit, already read with the number.
@@ -53,7 +54,7 @@ internal static class AmountReader
             var best = match.Entry.OptionalIntField(3);
             var surface = scan.OriginalText(scan.ToSpan(match.Start, match.End));
             var count = new Count(null, min, max, Approximate: true, surface);
-            counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, count, best, Vague: true));
+            counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, count, best, Vague: true, SubsetLeads(scan, match.FirstToken)));
         }
         counts.Sort(static (a, b) => a.FirstToken.CompareTo(b.FirstToken));
         return counts.DrainToImmutable();
@@ -76,6 +77,16 @@ internal static class AmountReader
     /// <summary>Neither number of a match score ("a 121-98 win") is a head count.</summary>
     private static bool IsScore(DocumentScan scan, NumberMention number) =>
         !number.IsWords && number.TokenCount == 1 && MatchScore.At(scan, number.FirstToken);
+
+    /// <summary>A subset word ends right before the amount: "including a child", "printre care zeci de copii".</summary>
+    private static bool SubsetLeads(DocumentScan scan, int token)
+    {
+        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[token].Sentence))
+        {
+            if (match.EndToken == token && string.Equals(match.Entry.Field(0), "subset", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     private static bool VictimFollows(DocumentScan scan, int token)
     {

@@ -7,4 +7,6 @@ namespace Sitrep.Extraction.Matching;
 /// vague amount ("hundreds", "zeci"). Tokens [FirstToken, EndToken), normalized offsets.
 /// </summary>
 /// <param name="Best">ACLED's single number for it (the value, or the convention for vague amounts).</param>
-internal sealed record CountMention(int FirstToken, int EndToken, int Start, int End, Count Count, long? Best, bool Vague);
+/// <param name="Subset">Led by a subset word ("including two children", "printre care trei femei"): part of the
+/// figure before it, not more people: it makes no figure of its own.</param>
+internal sealed record CountMention(int FirstToken, int EndToken, int Start, int End, Count Count, long? Best, bool Vague, bool Subset = false);
