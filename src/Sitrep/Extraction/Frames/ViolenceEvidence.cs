@@ -18,7 +18,7 @@ internal sealed class ViolenceEvidence
     private const int StoryReach = 2;
 
     /// <summary>Tokens after a word of violence within which a place says where it happened ("in X", "took place in X").</summary>
-    private const int PlaceReach = 4;
+    private const int PlaceReach = 8;
 
     private readonly DocumentScan _scan;
     private readonly ImmutableArray<CasualtyFrame> _casualties;
@@ -46,7 +46,7 @@ internal sealed class ViolenceEvidence
     /// explosions involving unknown weapons near X", "several explosions took place in X").
     /// </summary>
     public bool Corroborates(LexiconMatch trigger) =>
-        CorroboratedNear(trigger.Sentence) || VictimsInClause(trigger) || PlaceRightAfter(trigger) || WeakSigns(trigger.Sentence) >= 2;
+        CorroboratedNear(trigger.Sentence) || VictimsInClause(trigger) || PlaceAfter(trigger) || WeakSigns(trigger.Sentence) >= 2;
 
     /// <summary>
     /// The sentence or one of the <see cref="StoryReach"/> before it names victims hurt, a weapon of its own or armed
@@ -115,13 +115,21 @@ internal sealed class ViolenceEvidence
         return false;
     }
 
-    /// <summary>The word is put at a place right after it: "the blast in Kabul", "clashes near Tripoli", "atacul din Austin".</summary>
-    private bool PlaceRightAfter(LexiconMatch trigger)
+    /// <summary>
+    /// The word is put at a place after it, in its own phrase: "the blast in Kabul", "clashes near Tripoli",
+    /// "several explosions took place in Raqqa", "atacul din Austin". A preposition or a verb comes first: a name
+    /// right after the word is its owner or a dateline ("Shell LAGOS"), not where it happened.
+    /// </summary>
+    private bool PlaceAfter(LexiconMatch trigger)
     {
-        // A preposition comes first: a name right after the word is its owner or a dateline ("Shell LAGOS"), not where it happened.
         var span = _scan.Text.Sentences[trigger.Sentence];
         if (trigger.EndToken >= span.EndToken || !_scan.IsWord(trigger.EndToken) || char.IsUpper(_scan.Text.Normalized[_scan.Tokens[trigger.EndToken].Start])) return false;
-        return _scan.PlacesIn(trigger.EndToken + 1, Math.Min(span.EndToken, trigger.EndToken + PlaceReach)).Any();
+        var phrase = _scan.PhraseOf[trigger.FirstToken];
+        foreach (var place in _scan.PlacesIn(trigger.EndToken + 1, Math.Min(span.EndToken, trigger.EndToken + PlaceReach)))
+        {
+            if (_scan.PhraseOf[place.FirstToken] == phrase) return true;
+        }
+        return false;
     }
 
     /// <summary>How many kinds of weaker sign of fighting the sentence shows.</summary>
