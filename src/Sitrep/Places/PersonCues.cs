@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Sitrep.Extraction.Frames;
 using Sitrep.Text;
 
 namespace Sitrep.Places;
@@ -19,6 +20,7 @@ internal sealed class PersonCues
     private readonly List<string[]> _speechAfter = [];
     private readonly List<string[]> _speechBefore = [];
     private readonly FrozenSet<string> _weakLocatives;
+    private readonly List<string[]> _agentBefore = [];
 
     private PersonCues()
     {
@@ -44,6 +46,7 @@ internal sealed class PersonCues
                 case "speech-after": _speechAfter.Add(words); break;
                 case "speech-before": _speechBefore.Add(words); break;
                 case "weak-locative": weak.Add(row[1]); break;
+                case "agent-before": _agentBefore.Add(words); break;
                 default: throw new InvalidDataException($"person-cues.tsv: unknown kind '{row[0]}'");
             }
         }
@@ -80,6 +83,19 @@ internal sealed class PersonCues
     /// <summary>Whether the word before the name is a preposition that also marks an agent or an owner ("de X", "of X").</summary>
     public bool AfterWeakLocative(AnalyzedText text, int first) =>
         first >= 1 && text.Tokens[first - 1].Kind == TokenKind.Word && Contains(_weakLocatives, text.FoldedOf(text.Tokens[first - 1]));
+
+    /// <summary>
+    /// Whether the name is the agent of a passive or a companion: a weak preposition after a participle ("condusa de
+    /// X", "exprimat de X") or an agent phrase ("alaturi de X", "de catre X"). Romanian only: there "de" alone before a
+    /// place is rarely locative.
+    /// </summary>
+    public bool AfterAgentCue(AnalyzedText text, int first)
+    {
+        if (EndsWithAny(text, first, _agentBefore)) return true;
+        if (!SpanKeys.AllowsRomanianEndings(text) || !AfterWeakLocative(text, first) || first < 2) return false;
+        var before = text.Tokens[first - 2];
+        return before.Kind == TokenKind.Word && before.Sentence == text.Tokens[first].Sentence && ParticipleForms.For("ro").Matches(text.FoldedOf(before));
+    }
 
     private static bool EndsWithAny(AnalyzedText text, int first, List<string[]> phrases)
     {

@@ -72,6 +72,8 @@ public sealed class PlaceRecognizer
         public bool PersonName { get; init; }
         /// <summary>Its only locative cue also marks an agent or an owner ("de X", "of X").</summary>
         public bool WeakLocative { get; init; }
+        /// <summary>The agent of a passive or a companion ("condusa de X", "alaturi de X").</summary>
+        public bool Agent { get; init; }
         /// <summary>Its name is a person's elsewhere in the text ("Mark X ... X added").</summary>
         public bool KnownPerson { get; set; }
         /// <summary>Tokens before <see cref="First"/> that belong to the mention: a geographic noun ("raul X").</summary>
@@ -413,6 +415,7 @@ public sealed class PlaceRecognizer
                     Speech = people.BesideSpeech(text, i, i + count),
                     PersonName = count == 1 && tokens[i].Kind == TokenKind.Word && people.IsPersonName(text.FoldedOf(tokens[i])),
                     WeakLocative = people.AfterWeakLocative(text, i - lead),
+                    Agent = lead == 0 && people.AfterAgentCue(text, i),
                     Lead = lead,
                 };
             }
@@ -580,6 +583,7 @@ public sealed class PlaceRecognizer
         if (candidate.AfterTitle && !candidate.IsArea && !candidate.Locative && !candidate.AreaCue) return true;
         if (candidate.KeepsPlaceReading) return false;
         if (candidate.Speech && !candidate.Evidence) return true;
+        if (candidate.Agent && !candidate.AreaCue && candidate.Container is null && !candidate.IsContainer && !candidate.Listed) return true;
         if (candidate.KnownPerson && !candidate.PlaceEvidence) return true;
         return candidate.PersonName && !candidate.Strong && !candidate.PlaceEvidence;
     }

@@ -39,6 +39,10 @@ public sealed class PersonNameTests
     // A common surname with no place cue.
     [InlineData("In Galati, Marin won the vote on Sunday.", "en", "Marin")]
     [InlineData("La Galati, Marin a castigat votul duminica.", "ro", "Marin")]
+    // The agent of a passive or a companion ("condusa de X", "alaturi de X"); English "by X" is never a place cue.
+    [InlineData("In Bucharest, the car driven by Vulcan was found near the station.", "en", "Vulcan")]
+    [InlineData("La Bucuresti, masina condusa de Vulcan a fost gasita langa gara.", "ro", "Vulcan")]
+    [InlineData("La Bucuresti, premierul a sosit alaturi de Vulcan.", "ro", "Vulcan")]
     // Names listed after a plural title are all people.
     [InlineData("Presidents Bush, Obama and Clinton attended the funeral in Washington.", "en", "Obama")]
     [InlineData("Presedintii Bush, Obama si Clinton au participat la funeralii in Statele Unite.", "ro", "Obama")]
@@ -51,6 +55,8 @@ public sealed class PersonNameTests
     // A place cue keeps the town.
     [InlineData("Miners protested in Vulcan on Monday.", "en", "Vulcan")]
     [InlineData("Minerii au protestat la Vulcan luni.", "ro", "Vulcan")]
+    // "de" after a direction or a distance is a place cue ("la nord de X").
+    [InlineData("Lupte grele au avut loc la nord de Vulcan.", "ro", "Vulcan")]
     // A capital speaks for its government ("Moscow said").
     [InlineData("Moscow said the convoy was attacked.", "en", "Moscow")]
     [InlineData("Moscova a declarat ca convoiul a fost atacat.", "ro", "Moscova")]
