@@ -253,9 +253,13 @@ public sealed class PlaceRecognizer
         {
             if (covered[i] || blocked[i] || !CapitalisedWord(text, i)) continue;
             if (!cues.HasLocativeBefore(text, i) && !cues.HasAreaBefore(text, i)) continue;
-            // A person's name is not respelled into a village ("de Marcel", "of Harris").
+            // A person's name is not respelled into a village ("de Marcel", "of Harris", "alaturi de X", "X said").
             var word = text.FoldedOf(tokens[i]);
-            if (people.IsPersonName(word) || known.Contains(word) || people.AfterTitleOrGivenName(text, i)) continue;
+            if (people.IsPersonName(word) || known.Contains(word) || people.AfterTitleOrGivenName(text, i) || people.AfterAgentCue(text, i)
+                || people.BesideSpeech(text, i, i + 1))
+            {
+                continue;
+            }
             var sentence = tokens[i].Sentence;
             var end = i + 1;
             while (end < tokens.Length && end - i < 5 && tokens[end].Sentence == sentence && !covered[end] && !blocked[end]
@@ -583,7 +587,8 @@ public sealed class PlaceRecognizer
         if (candidate.AfterTitle && !candidate.IsArea && !candidate.Locative && !candidate.AreaCue) return true;
         if (candidate.KeepsPlaceReading) return false;
         if (candidate.Speech && !candidate.Evidence) return true;
-        if (candidate.Agent && !candidate.AreaCue && candidate.Container is null && !candidate.IsContainer && !candidate.Listed) return true;
+        // A large town after "by" is more often where the agent is from ("by Boston police").
+        if (candidate.Agent && !candidate.Strong && !candidate.AreaCue && candidate.Container is null && !candidate.IsContainer && !candidate.Listed) return true;
         if (candidate.KnownPerson && !candidate.PlaceEvidence) return true;
         return candidate.PersonName && !candidate.Strong && !candidate.PlaceEvidence;
     }
