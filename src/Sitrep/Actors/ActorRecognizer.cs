@@ -46,6 +46,8 @@ public sealed class ActorRecognizer
         Span<char> variant = stackalloc char[NameKey.MaxLength + 4];
         Span<char> word = stackalloc char[NameKey.MaxLength];
         var romanian = SpanKeys.AllowsRomanianEndings(text);
+        // A dateline's place ("KABUL, May 3 (Reuters) -") is where the story was filed; its capital is no government.
+        var dateline = DatelineReader.PlaceLength(text);
         var i = 0;
         while (i < tokens.Length)
         {
@@ -55,7 +57,7 @@ public sealed class ActorRecognizer
             var (count, definition) = found;
             // "in Ankara" is a place; "US dollar" is a currency.
             var skip = definition.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto
-                && (_cues.HasLocativeBefore(text, i) || _cues.HasNotPlaceAfter(text, i + count) || IsCommonWord(text, i, count));
+                && (_cues.HasLocativeBefore(text, i) || _cues.HasNotPlaceAfter(text, i + count) || IsCommonWord(text, i, count) || i + count <= dateline);
             if (!skip)
             {
                 var last = tokens[i + count - 1];

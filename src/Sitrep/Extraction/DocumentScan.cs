@@ -52,6 +52,9 @@ internal sealed class DocumentScan
 
     public ImmutableArray<ActorMention> Actors { get; }
 
+    /// <summary>ISO alpha-3 of the publishing outlet's home country, when the outlet is known and national.</summary>
+    public string? OutletCountry { get; init; }
+
     /// <summary>Clause number of each token (document-wide, increasing).</summary>
     public int[] ClauseOf { get; }
 

@@ -33,7 +33,8 @@ public sealed class EventExtractor
     }
 
     /// <param name="title">The document's title, when its reader found one: a headline repeated in the text restates the story's figures.</param>
-    public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions, string? title = null)
+    /// <param name="outletCountry">ISO alpha-3 of the publishing outlet's home, the location of events in a text that names no place.</param>
+    public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions, string? title = null, string? outletCountry = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         // A short or name-heavy text may be "und" yet lean clearly to one language: its rules still apply.
@@ -45,7 +46,7 @@ public sealed class EventExtractor
         }
         var lexicon = LexiconStore.For(language);
         var matches = new LexiconMatcher(lexicon).Match(text);
-        var scan = new DocumentScan(text, published, matches, _entities.Places(text), _entities.Actors(text));
+        var scan = new DocumentScan(text, published, matches, _entities.Places(text), _entities.Actors(text)) { OutletCountry = outletCountry };
         var (dates, years, dateTokens) = DateReader.Read(scan);
         var counts = AmountReader.Read(scan, dateTokens);
         var status = new StatusResolver(scan, years);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Sitrep.Documents;
 using Sitrep.Extraction;
 using Sitrep.Output;
+using Sitrep.Places;
 using Sitrep.Text;
 
 namespace Sitrep.Pipeline;
@@ -23,7 +24,9 @@ public sealed class ExtractionPipeline
         var language = options.Language ?? document.Language;
         var text = _analyzer.Analyze(document.Text, language);
         var published = document.Published ?? options.Published;
-        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title);
+        // The outlet's home country places a story that names no place ("in the city" in a local paper).
+        var outlet = OutletRegistry.Default.Find(document.Source, document.Url);
+        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, outlet?.Country);
 
         var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
         ImmutableArray<Mention>? mentions = options.IncludeMentions ? MentionLister.List(text, extraction.Mentions) : null;

@@ -20,6 +20,7 @@ internal sealed class PlaceCues
     private readonly FrozenSet<string> _particles;
     private readonly FrozenSet<string> _notPlaceAfter;
     private readonly FrozenSet<string> _notPlaceBefore;
+    private readonly string[] _genitives;
 
     public PlaceCues()
     {
@@ -58,6 +59,7 @@ internal sealed class PlaceCues
         _particles = particles.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceAfter = notPlaceAfter.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceBefore = notPlaceBefore.ToFrozenSet(StringComparer.Ordinal);
+        _genitives = [.. GazetteerResources.Rows("ro-suffixes.tsv").Where(r => r.Length > 2 && r[2] == "genitive").Select(r => r[0])];
         Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
             .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
             .OrderByDescending(s => s.Item1.Length)
@@ -70,6 +72,16 @@ internal sealed class PlaceCues
         foreach (var (ending, _) in Suffixes)
         {
             if (folded.SequenceEqual(ending)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a folded Romanian word ends in a genitive-dative ending ("Craiovei", "Galatiului") and is longer than it.</summary>
+    public bool HasGenitiveEnding(ReadOnlySpan<char> folded)
+    {
+        foreach (var ending in _genitives)
+        {
+            if (folded.Length > ending.Length + 2 && folded.EndsWith(ending, StringComparison.Ordinal)) return true;
         }
         return false;
     }

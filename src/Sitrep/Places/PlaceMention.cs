@@ -46,6 +46,12 @@ public sealed record PlaceMention(
     /// <summary>Whether a locative or area word introduces the name ("in X", "near X", "village of X").</summary>
     public bool Cued { get; init; }
 
+    /// <summary>
+    /// Whether the name opens the text as its dateline ("KABUL, May 3 (Reuters) -", "DHAKA:", "KYIV (AP) —"): where the
+    /// story was filed, a weaker location than a place named in an event's own words.
+    /// </summary>
+    public bool Dateline { get; init; }
+
     /// <summary>Whether the place lies in the country the text is most about (<see cref="PlaceFindings.MainCountry"/>).</summary>
     public bool InMainCountry { get; init; }
 }

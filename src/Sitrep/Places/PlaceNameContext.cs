@@ -7,7 +7,7 @@ namespace Sitrep.Places;
 /// Reads the Romanian common nouns around a capitalised name (data/gazetteer/lexicon/ro-name-heads.tsv)
 /// to tell whether a place name found there names the place: closing an institution's name as its
 /// jurisdiction ("Consiliul Judetean Arges") or in a street's name ("strada Alba Iulia") it does not; after a
-/// geographic noun ("raul Mures") the noun is part of the mention; after "lui" it is a person's name.
+/// geographic noun ("raul Mures") the noun is part of the mention (a person's name: <see cref="PersonCues"/>).
 /// Built once and shared; thread-safe.
 /// </summary>
 internal sealed class PlaceNameContext
@@ -22,16 +22,14 @@ internal sealed class PlaceNameContext
     private readonly FrozenSet<string> _streets;
     private readonly FrozenSet<string> _joiners;
     private readonly FrozenSet<string> _particles;
-    private readonly FrozenSet<string> _titles;
     private readonly FrozenSet<string> _lists;
-    private readonly FrozenSet<string> _givenNames;
     private readonly FrozenSet<string> _homeCountries;
 
     private PlaceNameContext()
     {
         var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal)
         {
-            ["institution"] = [], ["feature"] = [], ["street"] = [], ["joiner"] = [], ["particle"] = [], ["title"] = [], ["list"] = [], ["given-name"] = [], ["home-country"] = [],
+            ["institution"] = [], ["feature"] = [], ["street"] = [], ["joiner"] = [], ["particle"] = [], ["list"] = [], ["home-country"] = [],
         };
         foreach (var row in GazetteerResources.Rows("ro-name-heads.tsv"))
         {
@@ -43,9 +41,7 @@ internal sealed class PlaceNameContext
         _streets = sets["street"].ToFrozenSet(StringComparer.Ordinal);
         _joiners = sets["joiner"].ToFrozenSet(StringComparer.Ordinal);
         _particles = sets["particle"].ToFrozenSet(StringComparer.Ordinal);
-        _titles = sets["title"].ToFrozenSet(StringComparer.Ordinal);
         _lists = sets["list"].ToFrozenSet(StringComparer.Ordinal);
-        _givenNames = sets["given-name"].ToFrozenSet(StringComparer.Ordinal);
         _homeCountries = sets["home-country"].ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -56,10 +52,6 @@ internal sealed class PlaceNameContext
 
     /// <summary>Whether a Romanian text's places in this state count as in its countries (ISO alpha-3).</summary>
     public bool IsHomeCountry(string iso3) => _homeCountries.Contains(iso3);
-
-    /// <summary>Whether a name of several words starts with a first name ("Ion Creanga"): a person's, unless a cue says otherwise.</summary>
-    public bool StartsWithGivenName(AnalyzedText text, int first, int count) =>
-        count > 1 && text.Tokens[first].Kind == TokenKind.Word && Contains(_givenNames, text.FoldedOf(text.Tokens[first]));
 
     /// <summary>Whether the folded word is the head noun of an institution's name ("Liceul", "Liga").</summary>
     public bool IsInstitution(ReadOnlySpan<char> folded) => Contains(_institutions, folded);
@@ -116,16 +108,6 @@ internal sealed class PlaceNameContext
             return first - at + 1;
         }
         return 0;
-    }
-
-    /// <summary>Whether a word that marks a person's name ("lui X") or a capitalised first name ("Ion X") stands just before.</summary>
-    public bool AfterTitle(AnalyzedText text, int first)
-    {
-        if (first < 1) return false;
-        var before = text.Tokens[first - 1];
-        if (before.Sentence != text.Tokens[first].Sentence || before.Kind != TokenKind.Word) return false;
-        var folded = text.FoldedOf(before);
-        return Contains(_titles, folded) || (char.IsUpper(text.Normalized[before.Start]) && Contains(_givenNames, folded));
     }
 
     /// <summary>

@@ -25,6 +25,8 @@ public sealed class PlaceRecognizer
     private const long LargePlace = 100_000;
     private const long KnownPlace = 1_000;
     private const long BigCity = 500_000;
+    // A city this large is named as a place or a government ("Moscow said"), hardly ever as a person.
+    private const long MillionCity = 1_000_000;
     private const double SeatBonus = 4;
     private const double SeatRadiusKm = 300;
     private const double CoherenceBonus = 4;
@@ -62,8 +64,18 @@ public sealed class PlaceRecognizer
         public bool InName { get; init; }
         /// <summary>Closing an institution's name as its jurisdiction ("Consiliul Judetean X").</summary>
         public bool InInstitutionName { get; init; }
-        /// <summary>After a word that marks a person's name ("lui X"), or starting with a first name ("Ion Creanga").</summary>
-        public bool AfterTitle { get; init; }
+        /// <summary>After a title or a first name ("lui X", "President X", "Mark X"), or starting with a first name ("Ion Creanga").</summary>
+        public bool AfterTitle { get; set; }
+        /// <summary>Beside a verb of saying ("X said", "a declarat X").</summary>
+        public bool Speech { get; init; }
+        /// <summary>One word that is a common first name or surname ("Harris", "Sandu").</summary>
+        public bool PersonName { get; init; }
+        /// <summary>Its only locative cue also marks an agent or an owner ("de X", "of X").</summary>
+        public bool WeakLocative { get; init; }
+        /// <summary>The agent of a passive or a companion ("condusa de X", "alaturi de X").</summary>
+        public bool Agent { get; init; }
+        /// <summary>Its name is a person's elsewhere in the text ("Mark X ... X added").</summary>
+        public bool KnownPerson { get; set; }
         /// <summary>Tokens before <see cref="First"/> that belong to the mention: a geographic noun ("raul X").</summary>
         public int Lead { get; init; }
         /// <summary>Joined by a hyphen to another place, as in a route ("Arad-Deva"): two names, not one.</summary>
@@ -85,6 +97,12 @@ public sealed class PlaceRecognizer
         public bool Strong => IsArea || HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Capital) || Entries.Exists(e => e.Population >= LargePlace);
 
         public bool Evidence => Locative || AreaCue || Container is not null || IsContainer || Lead > 0 || Listed;
+
+        /// <summary>A place cue that a person's name cannot have: a weak preposition alone ("de X") is not one.</summary>
+        public bool PlaceEvidence => (Locative && !WeakLocative) || AreaCue || Container is not null || IsContainer || Lead > 0 || Listed;
+
+        /// <summary>States, areas, capitals and very large cities keep their place reading beside a person's cue ("Moscow said").</summary>
+        public bool KeepsPlaceReading => IsArea || HasKind(k => k is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Capital) || MaxPopulation >= MillionCity;
 
         public long MaxPopulation => Entries.Max(e => e.Population);
     }
@@ -114,6 +132,7 @@ public sealed class PlaceRecognizer
 
         var candidates = FindCandidates(text, gazetteer, cues, blocked);
         LinkContainers(text, cues, candidates);
+        var persons = MarkPersons(text, candidates);
         foreach (var candidate in candidates)
         {
             if (!candidate.Stopword && !cues.HasNotPlaceAfter(text, candidate.End)
@@ -161,7 +180,7 @@ public sealed class PlaceRecognizer
                 else kept.RemoveAt(k);
             }
         }
-        if (focusCountries.Count > 0 && AddRespelled(text, cues, blocked, candidates, kept, focusCountries))
+        if (focusCountries.Count > 0 && AddRespelled(text, cues, blocked, candidates, kept, focusCountries, persons))
         {
             // A respelled name can sit inside the next place ("Kishindih district, Balkh"): link and choose again.
             LinkContainers(text, cues, kept);
@@ -172,6 +191,7 @@ public sealed class PlaceRecognizer
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new CountryFocus(p.Key, p.Value)).ToImmutableArray();
         var mainCountry = countries.IsEmpty ? null : countries[0].Iso3;
+        var dateline = Dateline(text, kept);
         var mentions = ImmutableArray.CreateBuilder<PlaceMention>(kept.Count);
         foreach (var candidate in kept)
         {
@@ -186,10 +206,18 @@ public sealed class PlaceRecognizer
                 InMainCountry = string.Equals(entry.Country, mainCountry, StringComparison.Ordinal),
                 District = entry.Kind == GazetteerEntryKind.Admin2,
                 HoldsAnother = candidate.Inner is { } inner && kept.Contains(inner),
+                Dateline = ReferenceEquals(candidate, dateline),
                 Cued = candidate.Locative || candidate.AreaCue || candidate.Container is not null || cues.HasLocativeBefore(text, candidate.First),
             });
         }
         return new PlaceFindings(mentions.ToImmutable(), countries);
+    }
+
+    /// <summary>The kept place that is the text's dateline ("KABUL, May 3 (Reuters) -"), or null.</summary>
+    private static Candidate? Dateline(AnalyzedText text, List<Candidate> kept)
+    {
+        var length = DatelineReader.PlaceLength(text);
+        return length > 0 && kept.Count > 0 && kept[0].First - kept[0].Lead == 0 && kept[0].End <= length ? kept[0] : null;
     }
 
     private GazetteerEntry? Fuzzy(AnalyzedText text, int first, int count, List<string> countries)
@@ -209,8 +237,10 @@ public sealed class PlaceRecognizer
     /// one to three capitalised words right after a locative or administrative cue, matched loosely
     /// against the places of the countries the text is about. Whether any was added.
     /// </summary>
-    private bool AddRespelled(AnalyzedText text, PlaceCues cues, bool[] blocked, List<Candidate> all, List<Candidate> kept, List<string> countries)
+    private bool AddRespelled(AnalyzedText text, PlaceCues cues, bool[] blocked, List<Candidate> all, List<Candidate> kept, List<string> countries, HashSet<string> persons)
     {
+        var people = PersonCues.Default;
+        var known = persons.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = false;
         var tokens = text.Tokens;
         var covered = new bool[tokens.Length];
@@ -223,6 +253,13 @@ public sealed class PlaceRecognizer
         {
             if (covered[i] || blocked[i] || !CapitalisedWord(text, i)) continue;
             if (!cues.HasLocativeBefore(text, i) && !cues.HasAreaBefore(text, i)) continue;
+            // A person's name is not respelled into a village ("de Marcel", "of Harris", "alaturi de X", "X said").
+            var word = text.FoldedOf(tokens[i]);
+            if (people.IsPersonName(word) || known.Contains(word) || people.AfterTitleOrGivenName(text, i) || people.AfterAgentCue(text, i)
+                || people.BesideSpeech(text, i, i + 1))
+            {
+                continue;
+            }
             var sentence = tokens[i].Sentence;
             var end = i + 1;
             while (end < tokens.Length && end - i < 5 && tokens[end].Sentence == sentence && !covered[end] && !blocked[end]
@@ -319,6 +356,7 @@ public sealed class PlaceRecognizer
         Span<int> words = stackalloc int[SpanKeys.MaxTokens + 1];
         var romanian = SpanKeys.AllowsRomanianEndings(text);
         var names = PlaceNameContext.Default;
+        var people = PersonCues.Default;
         var filter = SpanKeys.EndingsKeepFirstWord(cues.Suffixes);
         var i = 0;
         while (i < tokens.Length)
@@ -344,16 +382,18 @@ public sealed class PlaceRecognizer
                 if (count == 1 && cues.IsNotPlace(buffer[..length])) continue;
                 var surface = SpanKeys.Surface(text, i, count);
                 var entries = Accepted(gazetteer, buffer[..length], surface);
+                var inflected = false;
                 if (entries is null && romanian)
                 {
+                    inflected = true;
                     // Longest ending first; a later reading in a home state wins over one abroad ("Sibiului" is
                     // Sibiu, not a Sibi of Mali).
                     foreach (var (ending, replacement) in cues.Suffixes)
                     {
                         var n = SpanKeys.WithEnding(buffer[..length], ending, replacement, variant);
-                        if (n <= 0 || Accepted(gazetteer, variant[..n], surface) is not { } inflected) continue;
-                        if (entries is null) entries = inflected;
-                        else if (inflected.Exists(e => names.IsHomeCountry(e.Country))) { entries = inflected; break; }
+                        if (n <= 0 || Accepted(gazetteer, variant[..n], surface) is not { } declined) continue;
+                        if (entries is null) entries = declined;
+                        else if (declined.Exists(e => names.IsHomeCountry(e.Country))) { entries = declined; break; }
                         if (entries.Exists(e => names.IsHomeCountry(e.Country))) break;
                     }
                 }
@@ -374,7 +414,12 @@ public sealed class PlaceRecognizer
                     AdminCue = cues.HasAdminCue(text, i, i + count),
                     InName = inName,
                     InInstitutionName = inInstitution,
-                    AfterTitle = romanian && (names.AfterTitle(text, i) || names.StartsWithGivenName(text, i, count)),
+                    // A declined name after a title is the office's place, not the holder ("primarul Craiovei").
+                    AfterTitle = (!(romanian && (inflected || cues.HasGenitiveEnding(text.FoldedOf(tokens[i + count - 1])))) && people.AfterTitleOrGivenName(text, i)) || (romanian && people.StartsWithGivenName(text, i, count)),
+                    Speech = people.BesideSpeech(text, i, i + count),
+                    PersonName = count == 1 && tokens[i].Kind == TokenKind.Word && people.IsPersonName(text.FoldedOf(tokens[i])),
+                    WeakLocative = people.AfterWeakLocative(text, i - lead),
+                    Agent = lead == 0 && people.AfterAgentCue(text, i),
                     Lead = lead,
                 };
             }
@@ -504,7 +549,7 @@ public sealed class PlaceRecognizer
         if (candidate.Misplaced || cues.HasNotPlaceAfter(text, candidate.End)) return false;
         // A state stays a place inside a body's name ("Ministerul de Interne din X"): claims are attributed by it.
         if (candidate.InName || (candidate.InInstitutionName && !candidate.HasKind(k => k is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto))
-            || (candidate.AfterTitle && !candidate.IsArea && !candidate.Locative && !candidate.AreaCue))
+            || PersonReading(candidate))
         {
             return false;
         }
@@ -530,6 +575,50 @@ public sealed class PlaceRecognizer
         return candidate.Entries.Exists(e => (focus.ContainsKey(e.Country) || Home(text, e)) && (e.Population >= KnownPlace || candidate.Evidence))
             || candidate.Container is not null
             || candidate.MaxPopulation >= KnownPlace * 20;
+    }
+
+    /// <summary>
+    /// Whether the name is a person's here: after a title or a first name (a state keeps its reading); beside a verb of
+    /// saying, named as a person elsewhere in the text, or a common first name or surname, with no place cue (states,
+    /// areas, capitals and very large cities keep their reading).
+    /// </summary>
+    private static bool PersonReading(Candidate candidate)
+    {
+        if (candidate.AfterTitle && !candidate.IsArea && !candidate.Locative && !candidate.AreaCue) return true;
+        if (candidate.KeepsPlaceReading) return false;
+        if (candidate.Speech && !candidate.Evidence) return true;
+        // A large town after "by" is more often where the agent is from ("by Boston police").
+        if (candidate.Agent && !candidate.Strong && !candidate.AreaCue && candidate.Container is null && !candidate.IsContainer && !candidate.Listed) return true;
+        if (candidate.KnownPerson && !candidate.PlaceEvidence) return true;
+        return candidate.PersonName && !candidate.Strong && !candidate.PlaceEvidence;
+    }
+
+    /// <summary>
+    /// The names this text uses for people (a title or a first name before them, a verb of saying beside them), so
+    /// that the same name alone elsewhere ("Mark X ... X added") is the person too; and places joined to such a
+    /// name in a list ("presedintii X, Y si Z") are people as well. Returns the folded names.
+    /// </summary>
+    private static HashSet<string> MarkPersons(AnalyzedText text, List<Candidate> candidates)
+    {
+        for (var k = 1; k < candidates.Count; k++)
+        {
+            var left = candidates[k - 1];
+            var right = candidates[k];
+            if (left.AfterTitle && !left.IsArea && !right.IsArea && !right.Locative && Joined(text, left, right)) right.AfterTitle = true;
+        }
+        var persons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            if (c.Count != 1 || c.KeepsPlaceReading || c.Evidence) continue;
+            if (c.AfterTitle || c.Speech) persons.Add(text.FoldedOf(text.Tokens[c.First]).ToString());
+        }
+        if (persons.Count == 0) return persons;
+        var lookup = persons.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var c in candidates)
+        {
+            if (c.Count == 1 && lookup.Contains(text.FoldedOf(text.Tokens[c.First]))) c.KnownPerson = true;
+        }
+        return persons;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Sitrep.Extraction.Frames;
 /// <summary>
 /// Places an event: the most specific place named in its frames' sentences, nearest the deciding trigger;
 /// else the most specific place of the country the text is about; else a country named; else the country
-/// of the sides the text names.
+/// of the sides the text names; else the home country of the outlet that published it. A dateline ranks after
+/// the places the event's sentence names.
 /// "Most specific" follows <see cref="PlaceFindings.Rank"/>: localities, then areas, then localities that lie
 /// far from the areas the text names (likely namesakes of a place the gazetteer lacks).
 /// </summary>
@@ -37,17 +38,26 @@ internal sealed class LocationResolver
             var s = _scan.Text.Sentences[frame.Sentence];
             var places = _scan.PlacesIn(s.FirstToken, s.EndToken).ToList();
             country ??= places.FirstOrDefault(p => p.Precision == PlacePrecision.Country);
+            // A dateline says where the story was filed: a place the event's own words name comes first.
             best = places.Where(p => p.Precision != PlacePrecision.Country)
-                .OrderBy(p => p.InMainCountry ? 0 : 1)
+                .OrderBy(p => p.Dateline ? 1 : 0)
+                .ThenBy(p => p.InMainCountry ? 0 : 1)
                 .ThenBy(PlaceFindings.Rank)
                 .ThenBy(p => Math.Abs(p.FirstToken - frame.AnchorToken))
                 .FirstOrDefault();
             if (best is not null) break;
         }
         best ??= _focus is not null && (country is null || _focus.Country == country.Country) ? _focus : country;
-        if (best is null) return _sides.Value;
+        if (best is null) return _sides.Value ?? OutletHome(_scan);
         var span = _scan.ToSpan(best.Start, best.End);
         return new Location(best.Name, best.Country, best.Admin1, best.Lat, best.Lon, best.Precision.ToString().ToLowerInvariant(), best.GeonamesId, span.Start, span.End);
+    }
+
+    /// <summary>A text that names no place and no side with a country happens, most likely, where its outlet is at home.</summary>
+    private static Location? OutletHome(DocumentScan scan)
+    {
+        if (scan.OutletCountry is not { } iso3 || Gazetteer.Country(iso3) is not { } info) return null;
+        return new Location(info.Name, info.Iso3, null, info.Lat, info.Lon, "country", null, null, null);
     }
 
     /// <summary>
