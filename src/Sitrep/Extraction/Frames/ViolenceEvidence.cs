@@ -116,9 +116,9 @@ internal sealed class ViolenceEvidence
     }
 
     /// <summary>
-    /// The word is put at a place after it, in its own phrase: "the blast in Kabul", "clashes near Tripoli",
-    /// "several explosions took place in Raqqa", "atacul din Austin". A preposition or a verb comes first: a name
-    /// right after the word is its owner or a dateline ("Shell LAGOS"), not where it happened.
+    /// The word is put at a place after it, in its own phrase, by a locative word: "the blast in Kabul", "clashes
+    /// near Tripoli", "several explosions took place in Raqqa", "atacul din Austin". A name right after the word is
+    /// its owner or a dateline ("Shell LAGOS"), and "of" makes a title ("the Masters of Madrid"), not where it happened.
     /// </summary>
     private bool PlaceAfter(LexiconMatch trigger)
     {
@@ -127,7 +127,7 @@ internal sealed class ViolenceEvidence
         var phrase = _scan.PhraseOf[trigger.FirstToken];
         foreach (var place in _scan.PlacesIn(trigger.EndToken + 1, Math.Min(span.EndToken, trigger.EndToken + PlaceReach)))
         {
-            if (_scan.PhraseOf[place.FirstToken] == phrase) return true;
+            if (place.Cued && !place.Dateline && _scan.PhraseOf[place.FirstToken] == phrase) return true;
         }
         return false;
     }
