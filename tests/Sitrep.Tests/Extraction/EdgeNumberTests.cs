@@ -28,7 +28,7 @@ public sealed class EdgeNumberTests
     // the second year of a range is a year like the first, even before "killed"
     [InlineData("en", "The siege lasted from 1992 to 1996 and killed more than 11,000 people.", "min=11001")]
     [InlineData("ro", "Asediul a durat din 1992 pana in 1996 si a ucis peste 11.000 de oameni.", "min=11001")]
-    [InlineData("ro", "Intre 2014 si 2016 au murit peste 300 de civili in regiune.", "min=301")]
+    [InlineData("ro", "Intre 2014 si 2016 au fost ucisi peste 300 de civili in regiune.", "min=301")]
     // four digits counting people with no year word before them stay a count
     [InlineData("en", "Police said 2000 protesters were arrested in the capital.", "count=2000;outcome=arrested")]
     [InlineData("ro", "Politia a anuntat ca 2000 de protestatari au fost arestati.", "count=2000;outcome=arrested")]
