@@ -57,7 +57,7 @@ public sealed class EventExtractor
         var evidence = new ViolenceEvidence(scan, casualties, senses);
         var guard = new DomainGuard(scan, evidence);
         var relevance = ConflictRelevance.Measure(scan, casualties, senses, evidence, guard);
-        var reading = new ViolentReading(scan, guard, senses, evidence, relevance);
+        var reading = new ViolentReading(scan, guard, senses, evidence, relevance, dateTokens);
         var frames = new EventFrameBuilder(scan, status, attribution, voice, reading).Build(casualties);
         var events = new EventAssembler(scan, dates, years, voice, reading).Assemble(frames, casualties);
         var mentions = includeMentions ? MentionCollector.Collect(scan, dates, counts, attribution.All) : [];

@@ -5,7 +5,7 @@ using Sitrep.Extraction.Relevance;
 namespace Sitrep.Extraction.Frames;
 
 /// <summary>
-/// Decides whether a trigger is read in its violent sense. A trigger about another domain (<see cref="DomainGuard"/>)
+/// Decides whether a trigger is read in its violent sense. A word inside a date ("March 2") never is; a trigger about another domain (<see cref="DomainGuard"/>)
 /// never is. A word with a frequent everyday sense ("attack", "lupta", "a ocupat", "aircraft") is violent only
 /// with evidence: its sentence names victims, a weapon of its own or armed people, or also holds a word of
 /// violence with no double, or the text is a conflict report (<see cref="ConflictRelevance"/>) and the sentence
@@ -18,9 +18,12 @@ internal sealed class ViolentReading
     private readonly EverydaySenses _senses;
     private readonly ViolenceEvidence _evidence;
     private readonly ConflictRelevance _relevance;
+    private readonly ISet<int> _dateTokens;
 
-    public ViolentReading(DocumentScan scan, DomainGuard guard, EverydaySenses senses, ViolenceEvidence evidence, ConflictRelevance relevance)
+    /// <param name="dateTokens">Tokens of the text's dates: a month's name there is no word of an event ("March 2").</param>
+    public ViolentReading(DocumentScan scan, DomainGuard guard, EverydaySenses senses, ViolenceEvidence evidence, ConflictRelevance relevance, ISet<int> dateTokens)
     {
+        _dateTokens = dateTokens;
         _scan = scan;
         _guard = guard;
         _senses = senses;
@@ -30,7 +33,7 @@ internal sealed class ViolentReading
 
     public bool Holds(LexiconMatch trigger)
     {
-        if (_guard.IsGuarded(trigger)) return false;
+        if (_dateTokens.Contains(trigger.FirstToken) || _guard.IsGuarded(trigger)) return false;
         if (LexiconSchema.SubEvents[trigger.Entry.Field(0)].Key is "Protests" or "Statements") return true;
         // A mere reference to fighting ("the war") makes no event of its own: it only carries a toll, so it needs no evidence.
         if (!_senses.HasDouble(trigger) || IsReferenceToFighting(trigger)) return true;
