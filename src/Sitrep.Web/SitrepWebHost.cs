@@ -51,6 +51,9 @@ public static class SitrepWebHost
             options.AllowEmptyHosts = false;
             options.IncludeFailureMessage = false;
         });
+        // The web host puts its own host filter first in the pipeline (a startup filter); ours goes before
+        // it, so that its refusals too get a problem body and the security headers.
+        builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, OutermostMiddleware>());
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Sitrep API";
@@ -59,18 +62,8 @@ public static class SitrepWebHost
         }));
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Also here, in case a host builder stops adding its own.
         app.UseHostFiltering();
-        app.Use(async (context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                SecurityHeaders.Apply(context.Response);
-                return Task.CompletedTask;
-            });
-            await next(context).ConfigureAwait(false);
-        });
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
         MapAssets(app);
@@ -80,6 +73,26 @@ public static class SitrepWebHost
     /// <summary>The addresses Kestrel actually listens on (after start), e.g. with a port picked by the system.</summary>
     public static IReadOnlyList<string> ListeningUrls(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    /// <summary>Security headers on every response, and a problem body for every error: the first things a request meets.</summary>
+    private sealed class OutermostMiddleware : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    SecurityHeaders.Apply(context.Response);
+                    return Task.CompletedTask;
+                });
+                await nextMiddleware(context).ConfigureAwait(false);
+            });
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            next(app);
+        };
+    }
 
     /// <summary>Every read is answered to HEAD as to GET (Kestrel sends the headers without the body).</summary>
     internal static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
