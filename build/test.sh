@@ -88,6 +88,8 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+# Checks that CI ran before the tests (build/package-check.sh) and that failed count as failures here.
+failed=$((failed + ${SITREP_CHECKS_FAILED:-0}))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the runner itself failed: count that as a failure, never as a pass.
   failed=1
