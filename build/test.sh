@@ -17,11 +17,10 @@ command -v dotnet >/dev/null 2>&1 || missing "dotnet (the .NET 10 SDK)" "see htt
 dotnet --list-sdks 2>/dev/null | grep -q '^10\.' || missing "the .NET 10 SDK (dotnet has no 10.x SDK)" "see https://dot.net/download (Debian: apt-get install dotnet-sdk-10.0)"
 [ -x /usr/bin/chromium ] || missing "Chromium at /usr/bin/chromium (the dashboard's browser tests)" "apt-get install chromium"
 
-# The server binaries of the newest PostgreSQL installed (Debian keeps them off the PATH).
+# The server binaries: SITREP_PG_BIN if it has them, else the newest PostgreSQL installed (Debian keeps them off the PATH).
 postgres_bin() {
-  if [ -n "${SITREP_PG_BIN:-}" ]; then echo "$SITREP_PG_BIN"; return; fi
   local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for dir in ${SITREP_PG_BIN:-} $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
     [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && { echo "$dir"; return; }
   done
   command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && dirname "$(command -v initdb)"
@@ -53,6 +52,8 @@ if [ -z "${SITREP_TEST_POSTGRES:-}" ]; then
   [ -n "$pg_bin" ] || missing "the PostgreSQL server binaries (initdb, pg_ctl)" "apt-get install postgresql (or set SITREP_TEST_POSTGRES to a server's connection string)"
   if [ "$(id -u)" -eq 0 ]; then
     # initdb refuses to run as root: the throwaway server runs as the system's postgres user.
+    export PATH="$PATH:/usr/sbin:/sbin"
+    command -v runuser >/dev/null 2>&1 || missing "runuser (to start the throwaway PostgreSQL as the postgres user)" "apt-get install util-linux"
     id postgres >/dev/null 2>&1 || missing "a 'postgres' user for the throwaway server (initdb refuses root)" "run as a normal user, or set SITREP_TEST_POSTGRES"
     pg_user=postgres
   fi
