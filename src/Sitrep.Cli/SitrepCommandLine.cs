@@ -20,6 +20,7 @@ public static class SitrepCommandLine
             IngestCommand.Create(output, error, standardInput),
             ServeCommand.Create(output, error),
             ExportCommand.Create(output, error),
+            MigrateCommand.Create(output, error),
             DemoCommand.Create(output, error),
         };
 

@@ -17,4 +17,16 @@ public static class EventStores
             ? await PostgresEventStore.OpenAsync(postgres, cancellationToken).ConfigureAwait(false)
             : await SqliteEventStore.OpenAsync(sqlitePath ?? DefaultDatabase, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Opens an existing store without writing to it (no migration): for serve and export.</summary>
+    public static async Task<IEventStore> OpenForReadingAsync(string? sqlitePath, string? postgres, CancellationToken cancellationToken = default)
+    {
+        if (sqlitePath is not null && postgres is not null)
+        {
+            throw new ArgumentException("give either a SQLite file or a PostgreSQL connection string, not both");
+        }
+        return postgres is not null
+            ? await PostgresEventStore.OpenReadOnlyAsync(postgres, cancellationToken).ConfigureAwait(false)
+            : await SqliteEventStore.OpenReadOnlyAsync(sqlitePath ?? DefaultDatabase, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sitrep.Store;
@@ -21,7 +22,8 @@ public static class SitrepWebHost
 
     /// <summary>Builds (does not start) the host over an open store. The caller owns the store.</summary>
     /// <param name="urls">Where to listen; "http://127.0.0.1:0" picks a free port (see <see cref="ListeningUrls"/>).</param>
-    public static WebApplication Build(IEventStore store, string urls = DefaultUrl, LogLevel logLevel = LogLevel.Warning)
+    /// <param name="allowedHosts">Host header values to answer (see <see cref="HostAllowList"/>); null: the hosts of <paramref name="urls"/>.</param>
+    public static WebApplication Build(IEventStore store, string urls = DefaultUrl, LogLevel logLevel = LogLevel.Warning, IReadOnlyList<string>? allowedHosts = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -33,8 +35,25 @@ public static class SitrepWebHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(logLevel);
+        // The host logs a failed start (a busy port) with its stack trace, then throws the same exception,
+        // which the command line turns into one line; the log would only repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(EmbeddedAssets.Load());
+        // Every error answer carries an RFC 9457 body (application/problem+json), whoever produced it.
+        builder.Services.AddProblemDetails();
+        // A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and read the API
+        // with the victim's browser; only Host names this server was told to listen on are answered.
+        var hosts = allowedHosts ?? HostAllowList.FromUrls(urls);
+        builder.Services.Configure<HostFilteringOptions>(options =>
+        {
+            options.AllowedHosts = [.. hosts];
+            options.AllowEmptyHosts = false;
+            options.IncludeFailureMessage = false;
+        });
+        // The web host puts its own host filter first in the pipeline (a startup filter); ours goes before
+        // it, so that its refusals too get a problem body and the security headers.
+        builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, OutermostMiddleware>());
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Sitrep API";
@@ -43,15 +62,8 @@ public static class SitrepWebHost
         }));
 
         var app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                SecurityHeaders.Apply(context.Response);
-                return Task.CompletedTask;
-            });
-            await next(context).ConfigureAwait(false);
-        });
+        // Also here, in case a host builder stops adding its own.
+        app.UseHostFiltering();
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
         MapAssets(app);
@@ -62,9 +74,32 @@ public static class SitrepWebHost
     public static IReadOnlyList<string> ListeningUrls(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
 
+    /// <summary>Security headers on every response, and a problem body for every error: the first things a request meets.</summary>
+    private sealed class OutermostMiddleware : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    SecurityHeaders.Apply(context.Response);
+                    return Task.CompletedTask;
+                });
+                await nextMiddleware(context).ConfigureAwait(false);
+            });
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            next(app);
+        };
+    }
+
+    /// <summary>Every read is answered to HEAD as to GET (Kestrel sends the headers without the body).</summary>
+    internal static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     private static void MapAssets(WebApplication app)
     {
-        app.MapGet("/{**path}", (HttpContext context, EmbeddedAssets assets, string? path) =>
+        app.MapMethods("/{**path}", GetAndHead, (HttpContext context, EmbeddedAssets assets, string? path) =>
         {
             if (!assets.TryGet("/" + (path ?? ""), out var asset)) return Results.NotFound();
             if (context.Request.Headers.IfNoneMatch == asset.ETag) return Results.StatusCode(StatusCodes.Status304NotModified);

@@ -42,7 +42,8 @@ internal static class DemoCommand
         {
             if (parse.GetValue(port) is < 0 or > 65535) throw new UsageException("--port: must be between 0 and 65535.");
             var keep = parse.GetValue(database);
-            var workspace = Path.Combine(Path.GetTempPath(), $"sitrep-demo-{Environment.ProcessId}");
+            // A folder of this run alone (mode 700): a fixed name would clash with another user's demo.
+            var workspace = Directory.CreateTempSubdirectory("sitrep-demo-").FullName;
             var path = keep ?? Path.Combine(workspace, "demo.db");
             try
             {
@@ -59,7 +60,7 @@ internal static class DemoCommand
                 output.WriteLine(IngestCommand.Summary(result, store.Description, null));
                 if (parse.GetValue(noServe)) return failed == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
                 var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{parse.GetValue(port)}");
-                await ServeCommand.HostAsync(store, url, output, cancellationToken).ConfigureAwait(false);
+                await ServeCommand.HostAsync(store, url, output, allowedHosts: null, cancellationToken).ConfigureAwait(false);
                 return SitrepCommandLine.Success;
             }
             finally

@@ -44,8 +44,10 @@ internal static class EvalCommand
             var worst = CheckErrors(parse.GetValue(errors));
             var read = new AcledGoldReader().Read(path);
             ReportProblems(error, read.Problems);
+            // Rows with nothing to score are named too, but are no failure: exit 1 is for unreadable input.
+            ReportProblems(error, read.Skipped);
             if (read.Rows.Count == 0) return SitrepCommandLine.SomeInputsFailed;
-            var report = new AcledEvaluator(new ExtractionPipeline()).Evaluate(path, read.Rows, read.Problems.Count, worst);
+            var report = new AcledEvaluator(new ExtractionPipeline()).Evaluate(path, read.Rows, read.Problems.Count + read.Skipped.Count, worst);
             output.Write(parse.GetValue(json) ? EvaluationJson.Serialize(report) + "\n" : ReportFormatter.Format(report));
             output.Flush();
             return read.Problems.Count == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;

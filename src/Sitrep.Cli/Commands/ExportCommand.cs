@@ -28,9 +28,10 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var events = await store.OpenAsync(parse, cancellationToken, mustExist: true).ConfigureAwait(false);
+            var filter = filters.Read(parse);
+            await using var events = await store.OpenForReadingAsync(parse, cancellationToken).ConfigureAwait(false);
             using var sink = OutputSink.Open(parse.GetValue(outFile), output);
-            await StoreExporter.WriteAsync(events, filters.Read(parse), parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
+            await StoreExporter.WriteAsync(events, filter, parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
             sink.Commit();
             return SitrepCommandLine.Success;
         });
@@ -45,7 +46,7 @@ internal sealed class FilterOptions
 
     public Option<string?> To { get; } = new("--to") { Description = "Events on or before this day (YYYY-MM-DD, or YYYY-MM through its end)." };
 
-    public Option<string?> Country { get; } = new("--country") { Description = "ISO 3166-1 alpha-3 code, e.g. AZE." };
+    public Option<string?> Country { get; } = new("--country") { Description = "ISO 3166-1 alpha-3 code or English name, e.g. AZE or Azerbaijan." };
 
     public Option<string?> Type { get; } = new("--type") { Description = "Event type or sub-event type, e.g. Battles or \"Air/drone strike\"." };
 
@@ -53,6 +54,12 @@ internal sealed class FilterOptions
 
     public Option<string?> Text { get; } = new("--text") { Description = "Words the article must contain (case and diacritics ignored)." };
 
-    public EventFilter Read(ParseResult parse) => new(
-        parse.GetValue(From), parse.GetValue(To), parse.GetValue(Country), parse.GetValue(Type), parse.GetValue(Status), parse.GetValue(Text));
+    /// <summary>The filter in the store's form; a value that makes no sense is a usage error naming the option.</summary>
+    public EventFilter Read(ParseResult parse)
+    {
+        var filter = FilterValues.Check(
+            new EventFilter(parse.GetValue(From), parse.GetValue(To), parse.GetValue(Country), parse.GetValue(Type), parse.GetValue(Status), parse.GetValue(Text)),
+            "--", out var problems);
+        return problems.Count == 0 ? filter : throw new UsageException(string.Join("; ", problems));
+    }
 }

@@ -168,20 +168,40 @@ internal sealed class StoreOptions
         Description = "PostgreSQL connection string, e.g. \"Host=127.0.0.1;Username=sitrep;Password=...;Database=sitrep\".",
     };
 
-    /// <param name="mustExist">For commands that read: a SQLite file that is not there is an error, not a new empty database.</param>
-    public async Task<IEventStore> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool mustExist = false)
+    /// <summary>For commands that write (ingest, migrate): the store, created if need be and migrated to this program's schema.</summary>
+    public async Task<IEventStore> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var path = parse.GetValue(Database);
         var postgres = parse.GetValue(Postgres);
         if (path is not null && postgres is not null) throw new UsageException("give --db or --postgres, not both.");
-        if (mustExist && postgres is null && !File.Exists(path ?? EventStores.DefaultDatabase))
+        try
+        {
+            return await EventStores.OpenAsync(path, postgres, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// For commands that only read (serve, export): an existing store, opened without any write (no
+    /// migration either), so that a read-only file or mount works. A SQLite file that is not there is an
+    /// error, not a new empty database.
+    /// </summary>
+    public async Task<IEventStore> OpenForReadingAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var path = parse.GetValue(Database);
+        var postgres = parse.GetValue(Postgres);
+        if (path is not null && postgres is not null) throw new UsageException("give --db or --postgres, not both.");
+        if (postgres is null && !File.Exists(path ?? EventStores.DefaultDatabase))
         {
             var name = path ?? EventStores.DefaultDatabase;
             throw new IOException($"{name}: no such database (create one with 'sitrep ingest INPUT --db {name}').");
         }
         try
         {
-            return await EventStores.OpenAsync(path, postgres, cancellationToken).ConfigureAwait(false);
+            return await EventStores.OpenForReadingAsync(path, postgres, cancellationToken).ConfigureAwait(false);
         }
         catch (StoreException e)
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Sitrep.Store;
 using Sitrep.Web;
@@ -17,30 +19,61 @@ internal static class ServeCommand
             Description = "Where to listen (semicolon-separated). Port 0 picks a free one.",
             DefaultValueFactory = _ => SitrepWebHost.DefaultUrl,
         };
-        var command = new Command("serve", "Serve the HTTP API and the dashboard over a database.")
+        var allowedHosts = new Option<string?>("--allowed-hosts")
         {
-            store.Database, store.Postgres, urls,
+            Description = "Host names to answer, semicolon-separated (default: the hosts of --urls, loopback as localhost too; '*' answers any). Guards against DNS rebinding.",
+        };
+        var command = new Command("serve", "Serve the HTTP API and the dashboard over a database (opened read-only).")
+        {
+            store.Database, store.Postgres, urls, allowedHosts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var events = await store.OpenAsync(parse, cancellationToken, mustExist: true).ConfigureAwait(false);
-            await HostAsync(events, parse.GetValue(urls)!, output, cancellationToken).ConfigureAwait(false);
+            var listen = CheckUrls(parse.GetValue(urls)!);
+            var hosts = parse.GetValue(allowedHosts)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (hosts is { Length: 0 }) throw new UsageException("--allowed-hosts: give at least one host name, or '*'.");
+            await using var events = await store.OpenForReadingAsync(parse, cancellationToken).ConfigureAwait(false);
+            await HostAsync(events, listen, output, hosts, cancellationToken).ConfigureAwait(false);
             return SitrepCommandLine.Success;
         });
         return command;
     }
 
-    /// <summary>Starts the host, prints where the dashboard is, and runs until Ctrl+C or cancellation.</summary>
-    internal static async Task HostAsync(IEventStore events, string urls, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Every address must be http(s)://HOST:PORT (Kestrel's * and + wildcards allowed): a usage error names the first that is not.</summary>
+    internal static string CheckUrls(string urls)
     {
-        await using var app = SitrepWebHost.Build(events, urls);
+        var parts = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) throw new UsageException("cannot listen on '': give an address such as http://127.0.0.1:5080.");
+        foreach (var url in parts)
+        {
+            var comparable = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+            if (!Uri.TryCreate(comparable, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/" || uri.Query.Length > 0)
+            {
+                throw new UsageException($"cannot listen on {url}: not an address of the form http://HOST:PORT");
+            }
+        }
+        return string.Join(';', parts);
+    }
+
+    /// <summary>Starts the host, prints where the dashboard is, and runs until Ctrl+C or cancellation.</summary>
+    internal static async Task HostAsync(IEventStore events, string urls, TextWriter output, IReadOnlyList<string>? allowedHosts, CancellationToken cancellationToken)
+    {
+        await using var app = SitrepWebHost.Build(events, urls, allowedHosts: allowedHosts);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {
-            throw new IOException($"cannot listen on {urls}: {e.Message}", e);
+            // One line a user can act on: Kestrel's own message repeats the address and wraps the socket error.
+            var reason = e.InnerException switch
+            {
+                AddressInUseException => "address in use",
+                SocketException socket => socket.Message,
+                { } inner => inner.Message,
+                null => e.Message,
+            };
+            throw new IOException($"cannot listen on {urls}: {reason}", e);
         }
         foreach (var url in SitrepWebHost.ListeningUrls(app)) output.WriteLine($"Sitrep dashboard: {url}/  ({events.Description}; Ctrl+C to stop)");
         output.Flush();

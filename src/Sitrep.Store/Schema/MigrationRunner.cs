@@ -38,6 +38,33 @@ internal static class MigrationRunner
         }
     }
 
+    /// <summary>
+    /// For opening without writing: checks that the database already has this program's schema, and says
+    /// what to do when it has not. Creates and changes nothing.
+    /// </summary>
+    public static async Task CheckCurrentAsync(DbConnection connection, IReadOnlyList<Migration> migrations, string where, string migrateCommand, CancellationToken cancellationToken)
+    {
+        var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        int applied;
+        try
+        {
+            applied = await AppliedVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e)
+        {
+            throw new StoreException($"{where}: not a Sitrep database, or one never migrated ({e.Message}); create one with 'sitrep ingest' or '{migrateCommand}'", e);
+        }
+        if (applied > newest)
+        {
+            throw new StoreException($"{where}: the database has schema version {applied}, newer than this program's {newest}: use a newer sitrep.");
+        }
+        if (applied < newest)
+        {
+            throw new StoreException(
+                $"{where}: the database has schema version {applied}, older than this program's {newest}: reading never changes a database, so upgrade it first with '{migrateCommand}'.");
+        }
+    }
+
     private static async Task<int> AppliedVersionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

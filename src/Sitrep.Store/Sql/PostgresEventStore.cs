@@ -29,7 +29,14 @@ public sealed class PostgresEventStore : SqlEventStore
     }
 
     /// <summary>Connects and brings the schema up to date. The password never appears in messages.</summary>
-    public static async Task<PostgresEventStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<PostgresEventStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, readOnly: false, cancellationToken);
+
+    /// <summary>Connects for reading only: the schema is checked, never changed (an older one names 'sitrep migrate').</summary>
+    public static Task<PostgresEventStore> OpenReadOnlyAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, readOnly: true, cancellationToken);
+
+    private static async Task<PostgresEventStore> OpenAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
     {
         NpgsqlDataSource dataSource;
         try
@@ -44,6 +51,11 @@ public sealed class PostgresEventStore : SqlEventStore
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (readOnly)
+            {
+                await MigrationRunner.CheckCurrentAsync(connection, Migration.For("postgres"), store.Description, "sitrep migrate --postgres ...", cancellationToken).ConfigureAwait(false);
+                return store;
+            }
             await using (var lockCommand = connection.CreateCommand())
             {
                 // Two processes opening a new database at once must not both create the schema.
@@ -56,6 +68,11 @@ public sealed class PostgresEventStore : SqlEventStore
                 unlock.CommandText = "SELECT pg_advisory_unlock(727271)";
                 await unlock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (StoreException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
         {

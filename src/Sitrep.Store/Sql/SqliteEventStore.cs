@@ -14,10 +14,13 @@ public sealed class SqliteEventStore : SqlEventStore
 {
     private readonly string _connectionString;
 
-    private SqliteEventStore(string path, string connectionString)
+    private readonly bool _readOnly;
+
+    private SqliteEventStore(string path, string connectionString, bool readOnly = false)
     {
         Path = path;
         _connectionString = connectionString;
+        _readOnly = readOnly;
     }
 
     public string Path { get; }
@@ -55,6 +58,56 @@ public sealed class SqliteEventStore : SqlEventStore
         }
         return store;
     }
+
+    /// <summary>
+    /// Opens an existing database for reading only (serve, export): no journal switch, no migration, no
+    /// statistics update, so a file of mode 444 or one on a read-only mount works. A database in WAL mode
+    /// needs a writable -shm file beside it; where the folder is read-only too, the file is opened as
+    /// immutable (nobody can be writing it there). An older schema is an error that names the upgrade command.
+    /// </summary>
+    public static async Task<SqliteEventStore> OpenReadOnlyAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new StoreException($"{full}: no such database");
+        SqliteException? failure = null;
+        foreach (var immutable in new[] { false, true })
+        {
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                // SQLite reads "file:" names as URIs, whose query can carry immutable=1.
+                DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+            var store = new SqliteEventStore(full, connectionString, readOnly: true);
+            try
+            {
+                await using var connection = await store.OpenConnectionAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
+                await using (var probe = connection.CreateCommand())
+                {
+                    // The first read of the schema is where a WAL file without a usable -shm fails.
+                    probe.CommandText = "SELECT count(*) FROM sqlite_master";
+                    await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                }
+                await MigrationRunner.CheckCurrentAsync(connection, Migration.For("sqlite"), full, $"sitrep migrate --db {path}", cancellationToken).ConfigureAwait(false);
+                return store;
+            }
+            catch (SqliteException e) when (!immutable && e.SqliteErrorCode is SqliteCantOpen or SqliteReadOnly)
+            {
+                failure = e;
+                SqliteConnection.ClearAllPools();
+            }
+            catch (SqliteException e)
+            {
+                throw new StoreException($"{full}: not a usable Sitrep database ({e.Message})", e);
+            }
+        }
+        throw new StoreException($"{full}: cannot be read ({failure!.Message})", failure);
+    }
+
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCantOpen = 14;
 
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await OpenConnectionAsync(forWriting: false, cancellationToken).ConfigureAwait(false);
@@ -120,6 +173,11 @@ public sealed class SqliteEventStore : SqlEventStore
 
     public override async ValueTask DisposeAsync()
     {
+        if (_readOnly)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
+        }
         try
         {
             await using var connection = await OpenConnectionAsync(forWriting: true, CancellationToken.None).ConfigureAwait(false);

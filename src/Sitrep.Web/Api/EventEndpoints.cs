@@ -16,39 +16,43 @@ internal static class EventEndpoints
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/events", async (IEventStore store, [AsParameters] FilterParameters filter, int? offset, int? limit, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await store.QueryEventsAsync(new EventQuery(filter.ToFilter(), offset ?? 0, limit ?? EventQuery.DefaultLimit), cancellationToken).ConfigureAwait(false)))
+        api.MapMethods("/events", SitrepWebHost.GetAndHead, async Task<Results<Ok<EventPage>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, int? offset, int? limit, CancellationToken cancellationToken) =>
+            filter.Check(out var checkedFilter) is { Count: > 0 } problems ? Invalid(problems)
+            : TypedResults.Ok(await store.QueryEventsAsync(new EventQuery(checkedFilter, offset ?? 0, limit ?? EventQuery.DefaultLimit), cancellationToken).ConfigureAwait(false)))
             .WithName("ListEvents")
-            .WithSummary("Events matching the filters, newest first, one page at a time (limit at most 500).");
+            .WithSummary("Events matching the filters, newest first, one page at a time (limit at most 500). A filter value that makes no sense is a 400 naming it.");
 
-        api.MapGet("/events/{id:long}", async Task<Results<Ok<EventDetail>, NotFound>> (IEventStore store, long id, CancellationToken cancellationToken) =>
+        api.MapMethods("/events/{id:long}", SitrepWebHost.GetAndHead, async Task<Results<Ok<EventDetail>, NotFound>> (IEventStore store, long id, CancellationToken cancellationToken) =>
             await store.GetEventAsync(id, cancellationToken).ConfigureAwait(false) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
             .WithName("GetEvent")
             .WithSummary("One event with its claims, casualties, contradictions, evidence and document.");
 
-        api.MapGet("/documents/{id:long}", async Task<Results<Ok<DocumentDetail>, NotFound>> (IEventStore store, long id, CancellationToken cancellationToken) =>
+        api.MapMethods("/documents/{id:long}", SitrepWebHost.GetAndHead, async Task<Results<Ok<DocumentDetail>, NotFound>> (IEventStore store, long id, CancellationToken cancellationToken) =>
             await store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
             .WithName("GetDocument")
             .WithSummary("One stored document: its text and every extracted span.");
 
-        api.MapGet("/stats", async (IEventStore store, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await store.GetStatsAsync(filter.ToFilter(), cancellationToken).ConfigureAwait(false)))
+        api.MapMethods("/stats", SitrepWebHost.GetAndHead, async Task<Results<Ok<FatalityStats>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
+            filter.Check(out var checkedFilter) is { Count: > 0 } problems ? Invalid(problems)
+            : TypedResults.Ok(await store.GetStatsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)))
             .WithName("GetStats")
             .WithSummary("Fatalities (low, best, high) of current events by day, country and side.");
 
-        api.MapGet("/export", async Task<Results<EmptyHttpResult, BadRequest<string>>> (HttpContext context, IEventStore store, [AsParameters] FilterParameters filter, string? format, CancellationToken cancellationToken) =>
+        api.MapMethods("/export", SitrepWebHost.GetAndHead, async Task<Results<EmptyHttpResult, ValidationProblem>> (HttpContext context, IEventStore store, [AsParameters] FilterParameters filter, string? format, CancellationToken cancellationToken) =>
             {
                 format ??= "jsonl";
+                var problems = filter.Check(out var checkedFilter).ToList();
                 if (!StoreExporter.Formats.Contains(format, StringComparer.Ordinal))
                 {
-                    return TypedResults.BadRequest($"format must be one of: {string.Join(", ", StoreExporter.Formats)}");
+                    problems.Insert(0, new FilterProblem("format", format, $"unknown format: expected one of {string.Join(", ", StoreExporter.Formats)}"));
                 }
+                if (problems.Count > 0) return Invalid(problems);
                 context.Response.ContentType = StoreExporter.ContentType(format);
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"sitrep-events.{StoreExporter.FileExtension(format)}\"";
                 // The format writers are synchronous TextWriter users; exports stream document by document.
                 context.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
                 await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-                await StoreExporter.WriteAsync(store, filter.ToFilter(), format, writer, cancellationToken).ConfigureAwait(false);
+                await StoreExporter.WriteAsync(store, checkedFilter, format, writer, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Empty;
             })
             .WithName("ExportEvents")
@@ -65,6 +69,20 @@ internal static class EventEndpoints
         [property: FromQuery(Name = "text")] string? Text,
         [property: FromQuery(Name = "document")] long? Document)
     {
-        public EventFilter ToFilter() => new(From, To, Country, Type, Status, Text, Document);
+        private EventFilter Raw => new(From, To, Country, Type, Status, Text, Document);
+
+        /// <summary>The filter in the store's form, and every parameter that makes no sense (then the filter is not to be used).</summary>
+        public IReadOnlyList<FilterProblem> Check(out EventFilter filter)
+        {
+            filter = FilterValues.Check(Raw, "", out var problems);
+            return problems;
+        }
     }
+
+    /// <summary>An RFC 9457 body: "errors" maps each bad parameter to why; "detail" says it in one line.</summary>
+    private static ValidationProblem Invalid(IReadOnlyList<FilterProblem> problems) =>
+        TypedResults.ValidationProblem(
+            problems.GroupBy(p => p.Parameter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.ToString()).ToArray(), StringComparer.Ordinal),
+            detail: string.Join("; ", problems),
+            title: "Invalid query parameter");
 }

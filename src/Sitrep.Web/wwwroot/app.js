@@ -87,7 +87,17 @@ function typeBadge(eventType, subEventType) {
 
 async function api(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  if (!response.ok) {
+    // Errors come as RFC 9457 problem documents; their detail names the filter that was refused.
+    let reason = `HTTP ${response.status}`;
+    try {
+      const problem = await response.json();
+      if (problem.detail) reason = problem.detail;
+    } catch {
+      // not JSON: keep the status
+    }
+    throw new Error(`${path}: ${reason}`);
+  }
   return response.json();
 }
 

@@ -201,14 +201,14 @@ public sealed class NumberRecognizer
             // "two hundred", "two dozen": multiplies the small part. "hundred hundred" is not a number.
             if (state.Last == Part.Multiplier && state.LastMultiplier <= multiplier) return false;
             if (state.Current >= multiplier && state.Last != Part.Digits) return false;
-            if (state.Current * multiplier >= Ceiling) return false;
+            if (state.Current >= Ceiling / multiplier) return false; // divided, as the product of a 25-digit number overflows decimal
             state.Current *= multiplier;
         }
         else
         {
             // "two million three hundred thousand": each larger group must come before the smaller ones.
             if (state.LargestGroup != 0 && multiplier >= state.LargestGroup) return false;
-            if (state.Current * multiplier >= Ceiling) return false;
+            if (state.Current >= Ceiling / multiplier) return false; // divided, as the product of a 25-digit number overflows decimal
             state.Total += state.Current * multiplier;
             state.Current = 0;
             state.LargestGroup = multiplier;

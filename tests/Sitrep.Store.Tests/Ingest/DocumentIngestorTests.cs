@@ -80,7 +80,7 @@ public sealed class DocumentIngestorTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        StoreFactory.DeleteTemporaryDirectory(_directory);
     }
 
     private sealed class SynchronousProgress(List<IngestProgress> reports) : IProgress<IngestProgress>

@@ -97,6 +97,6 @@ public sealed class KilledIngestTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        StoreFactory.DeleteTemporaryDirectory(_directory);
     }
 }

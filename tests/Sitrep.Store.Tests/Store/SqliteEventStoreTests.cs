@@ -14,7 +14,7 @@ public sealed class SqliteEventStoreTests : EventStoreContractTests
     protected override Task CleanUpAsync()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        StoreFactory.DeleteTemporaryDirectory(_directory);
         return Task.CompletedTask;
     }
 

@@ -31,13 +31,13 @@ public static class SampleResults
         var clash = new EventRecord(
             "e1", "Battles", "Armed clash", "current",
             new DateRange("2024-05-06", "2024-05-06", "day", "on Monday"),
-            new Location("Oldtown", "XAA", "North", 40.5, 45.25, "locality", null, Index(FirstText, "Oldtown"), Index(FirstText, "Oldtown") + 7),
-            [new Actor("Rebels", "XAA", "rebel-group", "actor1", 0, 6), new Actor("Army of Xa", "XAA", "state-forces", "actor2", denied + 4, denied + 8)],
+            new Location("Oldtown", "ARM", "North", 40.5, 45.25, "locality", null, Index(FirstText, "Oldtown"), Index(FirstText, "Oldtown") + 7),
+            [new Actor("Rebels", "ARM", "rebel-group", "actor1", 0, 6), new Actor("Army of Xa", "ARM", "state-forces", "actor2", denied + 4, denied + 8)],
             new Fatalities(9, 14, 23),
             [
-                new Casualty("killed", new Count(14, 14, 14, false, "14"), new Victims("military", "Army of Xa", "XAA", "soldiers"), "current",
+                new Casualty("killed", new Count(14, 14, 14, false, "14"), new Victims("military", "Army of Xa", "ARM", "soldiers"), "current",
                     new Attribution("Rebels", [], 0, 6), new Span(killed, killed + 18)),
-                new Casualty("killed", new Count(9, 9, 9, false, "9"), new Victims("unknown", null, "XAA", "dead"), "current",
+                new Casualty("killed", new Count(9, 9, 9, false, "9"), new Victims("unknown", null, "ARM", "dead"), "current",
                     new Attribution("Medics", ["Invented Wire"], medics, medics + 6), new Span(medics, medics + 34)),
             ],
             [
@@ -63,18 +63,18 @@ public static class SampleResults
         var protest = new EventRecord(
             "e1", "Protests", "Protest with intervention", "current",
             new DateRange("2024-06-01", "2024-06-30", "month", null),
-            new Location("Rivercity", "XBB", null, -10.0, 20.0, "locality", null, 21, 30),
-            [new Actor("Protesters (Xb)", "XBB", "protesters", "actor1", 0, 10)],
+            new Location("Rivercity", "AZE", null, -10.0, 20.0, "locality", null, 21, 30),
+            [new Actor("Protesters (Xb)", "AZE", "protesters", "actor1", 0, 10)],
             new Fatalities(2, 2, 2),
             [
-                new Casualty("arrested", new Count(12, 12, 12, false, "12"), new Victims("protester", null, "XBB", "people"), "current", null, new Span(arrested, arrested + 25)),
-                new Casualty("killed", new Count(2, 2, 2, false, "doi"), new Victims("civilian", "Civilians (Xb)", "XBB", "oameni"), "current", null, new Span(killed, killed + 24)),
+                new Casualty("arrested", new Count(12, 12, 12, false, "12"), new Victims("protester", null, "AZE", "people"), "current", null, new Span(arrested, arrested + 25)),
+                new Casualty("killed", new Count(2, 2, 2, false, "doi"), new Victims("civilian", "Civilians (Xb)", "AZE", "oameni"), "current", null, new Span(killed, killed + 24)),
             ],
             [], [new Span(0, SecondText.Length)], 0.7);
         var old = new EventRecord(
             "e2", "Battles", "Armed clash", "historical",
             new DateRange("1995-01-01", "1995-12-31", "year", "in 1995"),
-            new Location("Rivercity", "XBB", null, -10.0, 20.0, "locality", null, 21, 30),
+            new Location("Rivercity", "AZE", null, -10.0, 20.0, "locality", null, 21, 30),
             [], new Fatalities(100, 100, 100), [], [], [new Span(0, 10)], 0.4);
         return Extracted(source, new DocumentResult(Info(source), [protest, old], null, ["a warning kept with the document"]));
     }
@@ -86,10 +86,10 @@ public static class SampleResults
         var strike = new EventRecord(
             "e1", "Explosions/Remote violence", "Shelling/artillery/missile attack", "current",
             new DateRange("2024-05-07", "2024-05-07", "day", null),
-            new Location("Hillvale", "XAA", null, 41.0, 46.0, "locality", null, shelling + 13, shelling + 21),
+            new Location("Hillvale", "ARM", null, 41.0, 46.0, "locality", null, shelling + 13, shelling + 21),
             [],
             new Fatalities(3, 3, 3),
-            [new Casualty("killed", new Count(3, 3, 3, false, "3"), new Victims("civilian", null, "XAA", null), "current", null, new Span(shelling + 23, shelling + 32))],
+            [new Casualty("killed", new Count(3, 3, 3, false, "3"), new Victims("civilian", null, "ARM", null), "current", null, new Span(shelling + 23, shelling + 32))],
             [new Claim("c1", "<script>alert('claim')</script>", "<i>Someone</i>", [], [], 0, 8)],
             [new Span(shelling, shelling + 33)], 0.9);
         return Extracted(source, new DocumentResult(Info(source), [strike], null, []));

@@ -8,11 +8,22 @@ public static class StoreFactory
 {
     public const string PostgresVariable = "SITREP_TEST_POSTGRES";
 
-    public static string TemporaryDirectory()
+    /// <summary>
+    /// A new folder of this run alone under the user's temporary path (never a fixed shared one: another
+    /// user's run would own it); remove it with <see cref="DeleteTemporaryDirectory"/>.
+    /// </summary>
+    public static string TemporaryDirectory() => Directory.CreateTempSubdirectory("sitrep-store-").FullName;
+
+    /// <summary>Removes a folder of <see cref="TemporaryDirectory"/>, also when a test left parts of it read-only.</summary>
+    public static void DeleteTemporaryDirectory(string directory)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "sitrep-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return directory;
+        if (!Directory.Exists(directory)) return;
+        foreach (var folder in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).Prepend(directory))
+        {
+            if (OperatingSystem.IsWindows()) break;
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        Directory.Delete(directory, recursive: true);
     }
 
     /// <summary>
@@ -51,6 +62,6 @@ public static class StoreFactory
         await command.ExecuteNonQueryAsync();
     }
 
-    public static Task<SqliteEventStore> CreateSqliteAsync(string? directory = null) =>
-        SqliteEventStore.OpenAsync(Path.Combine(directory ?? TemporaryDirectory(), "test.db"));
+    public static Task<SqliteEventStore> CreateSqliteAsync(string directory) =>
+        SqliteEventStore.OpenAsync(Path.Combine(directory, "test.db"));
 }

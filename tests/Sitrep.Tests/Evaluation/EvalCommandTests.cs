@@ -3,8 +3,45 @@ using Sitrep.Tests.Support;
 
 namespace Sitrep.Tests.Evaluation;
 
-public sealed class EvalCommandTests
+public sealed class EvalCommandTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("sitrep-eval-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    // Invented rows in ACLED's new layout (not ACLED data): one scorable, one with empty notes.
+    private const string AcledHeader =
+        "event_id_cnty,event_date,event_type,sub_event_type,country,notes,fatalities\n";
+
+    private const string ScorableRow =
+        "MDA1,2024-03-02,Protests,Peaceful protest,Moldova,\"On 2 March 2024, farmers protested in Chisinau against fuel prices.\",0\n";
+
+    [Fact]
+    public void Eval_acled_exits_0_when_the_only_problem_is_a_skipped_row_with_empty_notes()
+    {
+        var file = Temporary(".csv", AcledHeader + ScorableRow + "MDA2,2024-03-03,Protests,Peaceful protest,Moldova,,0\n");
+
+        var outcome = CliRunner.Run("eval", "acled", file);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Equal($"sitrep: {file}:3: skipped: empty notes, nothing to score\n", outcome.Error.ReplaceLineEndings("\n"));
+        Assert.Contains("1 rows scored, 1 skipped", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Rows that cannot be read stay a failure, named, with the rest scored.
+    [InlineData("MDA3,2024-13-03,Protests,Peaceful protest,Moldova,Farmers protested.,0\n", "event_date")]
+    [InlineData("MDA4,2024-03-04,Protests,Peaceful protest,Moldova,Farmers protested.,many\n", "fatalities")]
+    public void Eval_acled_exits_1_for_an_unreadable_row(string row, string named)
+    {
+        var file = Temporary(".csv", AcledHeader + ScorableRow + row);
+
+        var outcome = CliRunner.Run("eval", "acled", file);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{file}:3: {named}", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("1 rows scored", outcome.Output, StringComparison.Ordinal);
+    }
     private const string GoldLines =
         """
         {"id":"p1","language":"en","published":"2023-05-02","text":"Police fired tear gas at protesters in the capital on Monday and detained 12 of them.","expected":[{"eventType":"Protests","subEventType":"Protest with intervention","casualties":[{"outcome":"arrested","count":12,"status":"current","category":"protester"}]}]}
@@ -39,8 +76,7 @@ public sealed class EvalCommandTests
     public void A_written_baseline_is_met_by_the_same_run_and_a_higher_one_is_not()
     {
         var file = Temporary(".jsonl", GoldLines);
-        var baseline = Path.Combine(Path.GetTempPath(), $"sitrep-baseline-{Guid.NewGuid():N}.json");
-        try
+        var baseline = Path.Combine(_directory, "baseline.json");
         {
             Assert.Equal(0, CliRunner.Run("eval", "gold", file, "--write-baseline", baseline).ExitCode);
             Assert.Equal(0, CliRunner.Run("eval", "gold", file, "--baseline", baseline).ExitCode);
@@ -54,10 +90,6 @@ public sealed class EvalCommandTests
             var outcome = CliRunner.Run("eval", "gold", file, "--baseline", baseline);
             Assert.Equal(3, outcome.ExitCode);
             Assert.Contains("overall: F1", outcome.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(baseline);
         }
     }
 
@@ -81,9 +113,9 @@ public sealed class EvalCommandTests
         Assert.Equal(2, CliRunner.Run(args).ExitCode);
     }
 
-    private static string Temporary(string extension, string content)
+    private string Temporary(string extension, string content)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"sitrep-eval-{Guid.NewGuid():N}{extension}");
+        var file = Path.Combine(_directory, $"{Guid.NewGuid():N}{extension}");
         File.WriteAllText(file, content);
         return file;
     }

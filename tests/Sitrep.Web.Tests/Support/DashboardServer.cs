@@ -13,7 +13,7 @@ namespace Sitrep.Web.Tests.Support;
 /// </summary>
 public sealed class DashboardServer : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "sitrep-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = StoreFactory.TemporaryDirectory();
     private WebApplication? _app;
 
     public SqliteEventStore Store { get; private set; } = null!;
@@ -22,7 +22,6 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
         Store = await SqliteEventStore.OpenAsync(Path.Combine(_directory, "web.db"));
         await Store.StoreBatchAsync(SampleResults.All());
         _app = SitrepWebHost.Build(Store, "http://127.0.0.1:0");
@@ -42,7 +41,7 @@ public sealed class DashboardServer : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
         await Store.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        StoreFactory.DeleteTemporaryDirectory(_directory);
     }
 }
 

@@ -8,7 +8,9 @@ namespace Sitrep.Evaluation.Acled;
 /// Reads ACLED exports as gold rows: the old layout (<c>data_id, iso, event_id_cnty, ... iso3</c>, sometimes
 /// upper-case, dates like "9-May-20") and the new one (<c>event_id_cnty, event_date, ... disorder_type, tags</c>,
 /// ISO dates, no <c>iso3</c>). Uses the readers' CSV parser, so lines are counted the same way everywhere.
-/// A row that cannot be scored becomes a problem naming its line; bad data never throws.
+/// A row that cannot be read becomes a problem naming its line; a well-formed row with nothing to score
+/// (empty notes: ACLED codes some events from sources it does not summarise) is skipped and named
+/// apart, as it says nothing wrong about the file. Bad data never throws.
 /// </summary>
 public sealed class AcledGoldReader
 {
@@ -16,6 +18,8 @@ public sealed class AcledGoldReader
     [
         "yyyy-MM-dd", "d-MMM-yy", "dd-MMM-yy", "d-MMM-yyyy", "dd MMMM yyyy", "d MMMM yyyy", "d/M/yyyy",
     ];
+
+    private const string EmptyNotes = "empty notes, nothing to score";
 
     private static readonly string[] Required = ["event_date", "event_type", "sub_event_type", "notes", "fatalities", "country"];
 
@@ -36,6 +40,7 @@ public sealed class AcledGoldReader
     {
         var rows = new List<AcledGoldRow>();
         var problems = new List<InputProblem>();
+        var skipped = new List<InputProblem>();
         using var records = CsvRecordParser.Parse(text.ReadToEnd()).GetEnumerator();
         if (!records.MoveNext()) return new AcledReadResult([], [new InputProblem(path, null, "empty file: no ACLED header")]);
         var columns = new ColumnMap(records.Current.Fields);
@@ -53,9 +58,10 @@ public sealed class AcledGoldReader
                 continue;
             }
             if (ReadRow(record, columns, out var reason) is { } row) rows.Add(row);
+            else if (reason == EmptyNotes) skipped.Add(new InputProblem(path, record.Line, $"skipped: {reason}"));
             else problems.Add(new InputProblem(path, record.Line, reason!));
         }
-        return new AcledReadResult([.. rows], [.. problems]);
+        return new AcledReadResult([.. rows], [.. problems]) { Skipped = [.. skipped] };
     }
 
     private static AcledGoldRow? ReadRow(CsvRecord record, ColumnMap columns, out string? reason)
@@ -76,7 +82,7 @@ public sealed class AcledGoldReader
         var notes = columns["notes"] is var n and >= 0 && n < record.Fields.Count ? record.Fields[n] : "";
         if (string.IsNullOrWhiteSpace(notes))
         {
-            reason = "empty notes";
+            reason = EmptyNotes;
             return null;
         }
         var fatalitiesText = Field("fatalities") ?? "";
@@ -116,5 +122,8 @@ public sealed class AcledGoldReader
     }
 }
 
-/// <summary>The rows read from an ACLED file and the rows that could not be read.</summary>
-public sealed record AcledReadResult(IReadOnlyList<AcledGoldRow> Rows, IReadOnlyList<InputProblem> Problems);
+/// <summary>The rows read from an ACLED file, the rows that could not be read, and the readable rows with nothing to score.</summary>
+public sealed record AcledReadResult(IReadOnlyList<AcledGoldRow> Rows, IReadOnlyList<InputProblem> Problems)
+{
+    public IReadOnlyList<InputProblem> Skipped { get; init; } = [];
+}
