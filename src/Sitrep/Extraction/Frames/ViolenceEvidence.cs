@@ -42,7 +42,7 @@ internal sealed class ViolenceEvidence
     /// could be done to ("two men were shot", "attacked farmers"); or a place follows it ("the blast in Kabul"); or the sentence has two weaker signs of
     /// different kinds: armed people or weapons named with words that have an everyday double ("forces",
     /// "weapons"), people elsewhere in the sentence, positions or checkpoints, a monitor's observation, a crowd's
-    /// violence or fire going both ways, a figure of people hurt, a named place ("military forces fired on the positions", "observed
+    /// violence or fire going both ways, a figure of people hurt, a place a locative word introduces ("military forces fired on the positions", "observed
     /// explosions involving unknown weapons near X", "several explosions took place in X").
     /// </summary>
     public bool Corroborates(LexiconMatch trigger) =>
@@ -156,7 +156,7 @@ internal sealed class ViolenceEvidence
         }
         var hurt = _casualties.Any(c => c.Sentence == sentence && c.Status != EventStatus.Negated && c.Victims.Category is not "unknown");
         var span = _scan.Text.Sentences[sentence];
-        var place = _scan.PlacesIn(span.FirstToken, span.EndToken).Any();
+        var place = _scan.PlacesIn(span.FirstToken, span.EndToken).Any(p => p.Cued && !p.Dateline);
         return Count(armed) + Count(people) + Count(weapon) + Count(positions) + Count(observed) + Count(crowd) + Count(hurt) + Count(place);
     }
 
