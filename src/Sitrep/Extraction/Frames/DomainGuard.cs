@@ -36,14 +36,16 @@ internal sealed class DomainGuard
     private static bool BindsOnlyItsPhrase(string domain) => domain is "metaphor" or "commemoration" or "drill";
 
     private readonly DocumentScan _scan;
-    private readonly ImmutableArray<CasualtyFrame> _casualties;
+    private readonly HashSet<int> _sentencesWithVictims;
     private readonly bool[] _uncorroborated;
     private readonly bool[] _checked;
 
     public DomainGuard(DocumentScan scan, ImmutableArray<CasualtyFrame> casualties)
     {
         _scan = scan;
-        _casualties = casualties;
+        // Found once: asking each sentence of all the document's figures would be quadratic in a long text.
+        // "captured two pawns", "kill 50 zombies" name no one: only a known kind of victim tells of conflict.
+        _sentencesWithVictims = casualties.Where(c => c.Status != EventStatus.Negated && c.Victims.Category is not "unknown").Select(c => c.Sentence).ToHashSet();
         _uncorroborated = new bool[scan.SentenceCount];
         _checked = new bool[scan.SentenceCount];
     }
@@ -82,15 +84,7 @@ internal sealed class DomainGuard
         return _uncorroborated[sentence];
     }
 
-    private bool HasCasualties(int sentence)
-    {
-        foreach (var casualty in _casualties)
-        {
-            // "captured two pawns", "kill 50 zombies" name no one: only a known kind of victim tells of conflict.
-            if (casualty.Sentence == sentence && casualty.Status != EventStatus.Negated && casualty.Victims.Category is not "unknown") return true;
-        }
-        return false;
-    }
+    private bool HasCasualties(int sentence) => _sentencesWithVictims.Contains(sentence);
 
     /// <summary>A weapon that is not itself a trigger's word: "a bomb" alone says nothing more than the trigger did.</summary>
     private bool HasOwnWeapon(int sentence)

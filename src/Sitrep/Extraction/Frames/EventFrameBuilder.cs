@@ -49,6 +49,8 @@ internal sealed class EventFrameBuilder
     {
         var frames = ImmutableArray.CreateBuilder<EventFrame>();
         var guard = new DomainGuard(_scan, casualties);
+        // Each sentence reads only the figures of its own few sentences: the whole list each time would be quadratic.
+        var bySentence = casualties.Sort(static (a, b) => a.Sentence.CompareTo(b.Sentence));
         for (var sentence = 0; sentence < _scan.SentenceCount; sentence++)
         {
             var hits = _scan.In(LexiconKind.Triggers, sentence).Where(t => !guard.IsGuarded(t)).ToList();
@@ -97,7 +99,7 @@ internal sealed class EventFrameBuilder
                 }
                 if (rest.Count > 0)
                 {
-                    var code = Resolve(rest, sentence, casualties, arrestGrievance);
+                    var code = Resolve(rest, sentence, Between(bySentence, sentence, sentence + ProtestReach), arrestGrievance);
                     frames.Add(Frame(code, status, sentence, [.. rest]));
                 }
             }
@@ -141,6 +143,21 @@ internal sealed class EventFrameBuilder
         var anchor = triggers.OrderByDescending(t => t.Entry.IntField(1)).ThenBy(t => t.FirstToken).First();
         var salience = anchor.Entry.IntField(1);
         return new EventFrame(code, status, sentence, anchor.FirstToken, salience, triggers, _attribution.For(anchor.FirstToken));
+    }
+
+    /// <summary>The figures of sentences [first, last] from a list sorted by sentence.</summary>
+    private static ImmutableArray<CasualtyFrame> Between(ImmutableArray<CasualtyFrame> bySentence, int first, int last)
+    {
+        int low = 0, high = bySentence.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (bySentence[middle].Sentence < first) low = middle + 1;
+            else high = middle;
+        }
+        var end = low;
+        while (end < bySentence.Length && bySentence[end].Sentence <= last) end++;
+        return bySentence[low..end];
     }
 
     /// <param name="arrestGrievance">The demonstration is against an arrest ("protested against the arrest of an

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Sitrep.Bench;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+
+namespace Sitrep.Throughput;
+
+/// <summary>
+/// The scaling benchmark of issue 11: one document made larger and larger (doubling from 0.25 MB to 8 MB),
+/// timed through the whole pipeline on one thread. A stage that is quadratic in the text shows as a time
+/// ratio near 4 at each doubling; a linear one near 2. Two kinds of text: a one-line repetition of a short
+/// violent clause (no sentence stop anywhere), and a long ordinary article (paragraphs of the benchmark's
+/// invented English news sentences, so many events, figures, places and claims in one document).
+/// </summary>
+internal static class ScalingCommand
+{
+    /// <summary>The repeated clause: a figure, victims and an outcome, and no stop, so the text is one sentence.</summary>
+    public const string RepeatedClause = "Three soldiers were killed and ";
+
+    public static int Run(string[] options)
+    {
+        var maxMegabytes = Option(options, "--max-mb") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 8;
+        var kinds = Option(options, "--kind") is { } k ? [k] : new[] { "repetitive", "article" };
+        var pipeline = new ExtractionPipeline();
+        // Warm-up: JIT and tiering on a small text of each kind, so the first size is not charged for them.
+        foreach (var kind in kinds) pipeline.Process(Document(kind, 64 * 1024));
+
+        Console.WriteLine(FormattableString.Invariant($"machine load {LoadAverage()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+        var worst = 0.0;
+        foreach (var kind in kinds)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{kind}:"));
+            Console.WriteLine("      MB  seconds  ratio   events  casualties  allocated MB  peak MB");
+            double? previous = null;
+            for (var megabytes = 0.25; megabytes <= maxMegabytes + 1e-9; megabytes *= 2)
+            {
+                var document = Document(kind, (int)(megabytes * 1024 * 1024));
+                GC.Collect();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                var result = pipeline.Process(document);
+                clock.Stop();
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                var seconds = clock.Elapsed.TotalSeconds;
+                var ratio = previous is { } p ? seconds / p : (double?)null;
+                if (ratio is { } r) worst = Math.Max(worst, r);
+                using var self = Process.GetCurrentProcess();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  {megabytes,6:F2}  {seconds,7:F2}  {(ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "-"),5}  {result.Events.Length,7}  {result.Events.Sum(e => e.Casualties.Length),10}  {allocated / 1048576.0,12:F0}  {self.PeakWorkingSet64 / 1048576.0,7:F0}"));
+                previous = seconds;
+            }
+        }
+        Console.WriteLine(FormattableString.Invariant($"worst ratio {worst:F2} (target: under 2.3 at each doubling)"));
+        return 0;
+    }
+
+    /// <summary>A document of about <paramref name="bytes"/> characters of the given kind, dated so that relative dates resolve.</summary>
+    public static SourceDocument Document(string kind, int bytes) => new(
+        Id: kind + "-" + bytes.ToString(CultureInfo.InvariantCulture),
+        Text: kind == "repetitive" ? Repetitive(bytes) : Article(bytes),
+        Published: PartialDate.TryParse("2024-03-15", out var date) ? date : null,
+        Language: null,
+        Title: null,
+        Source: null,
+        Url: null,
+        Origin: null);
+
+    public static string Repetitive(int bytes)
+    {
+        var text = new StringBuilder(bytes + RepeatedClause.Length);
+        while (text.Length < bytes) text.Append(RepeatedClause);
+        return text.ToString();
+    }
+
+    /// <summary>Paragraphs of two to five invented English news sentences, a blank line between them.</summary>
+    public static string Article(int bytes)
+    {
+        var random = new Random(20201);
+        var text = new StringBuilder(bytes + 1024);
+        while (text.Length < bytes)
+        {
+            if (text.Length > 0) text.Append("\n\n");
+            text.Append(EndToEndCorpus.Document(random, romanian: false));
+        }
+        return text.ToString();
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string? Option(string[] options, string name)
+    {
+        var index = Array.IndexOf(options, name);
+        return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
+    }
+}
