@@ -32,6 +32,10 @@ internal static class ExtractCommand
           cat article.txt | sitrep extract - --published 2020-09-27 --lang en
           sitrep extract page.html --mentions             also list numbers, dates, tokens found
 
+        A document larger than --max-document-mb (default 8), or whose extraction takes longer
+        than --max-document-seconds (default 60: "document too complex"), is named on standard
+        error and skipped; the others are still written.
+
         Exit codes: 0 all inputs read; 1 some inputs could not be read (each is named on
         standard error with the reason, and everything else is still written); 2 usage error.
         """;
@@ -70,9 +74,11 @@ internal static class ExtractCommand
             HelpName = "FILE",
         };
 
+        var maxDocument = CommandValues.MaxDocumentMegabytes();
+        var maxSeconds = CommandValues.MaxDocumentSeconds();
         var command = new Command("extract", Description)
         {
-            inputs, format, language, published, mentions, outFile,
+            inputs, format, language, published, mentions, outFile, maxDocument, maxSeconds,
         };
         command.SetAction(parse =>
         {
@@ -80,7 +86,9 @@ internal static class ExtractCommand
             var options = new ExtractionOptions(
                 Language: ParseLanguage(parse.GetValue(language), pipeline.SupportedLanguages),
                 Published: ParsePublished(parse.GetValue(published)),
-                IncludeMentions: parse.GetValue(mentions));
+                IncludeMentions: parse.GetValue(mentions),
+                Budget: TimeSpan.FromSeconds(CommandValues.Positive(parse.GetValue(maxSeconds), "--max-document-seconds")));
+            var maxMegabytes = CommandValues.Positive(parse.GetValue(maxDocument), "--max-document-mb");
             var sources = parse.GetValue(inputs) is { Length: > 0 } given ? given : ["-"];
             if (sources is ["-"] && parse.GetValue(inputs) is not { Length: > 0 } && standardInput is null && !Console.IsInputRedirected)
             {
@@ -92,7 +100,7 @@ internal static class ExtractCommand
             var failed = 0;
             var written = 0;
             // Documents are extracted on every core; results come back in input order, so output is deterministic.
-            var processed = OrderedParallel.Map(new InputReader(standardInput).Read(sources), item => Extract(pipeline, item, options));
+            var processed = OrderedParallel.Map(new InputReader(standardInput, maxMegabytes).Read(sources), item => Extract(pipeline, item, options));
             foreach (var (problem, result) in processed)
             {
                 if (problem is not null)
@@ -124,6 +132,10 @@ internal static class ExtractCommand
         try
         {
             return (null, pipeline.Process(document, options));
+        }
+        catch (DocumentTooComplexException e)
+        {
+            return ($"{document.Origin ?? document.Id}: {e.Message}", null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -30,7 +30,8 @@ public sealed class EventExtractor
         _entities = entities;
     }
 
-    public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions)
+    /// <param name="budget">Checked between stages; null for no limit.</param>
+    public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions, Pipeline.DocumentBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         // A short or name-heavy text may be "und" yet lean clearly to one language: its rules still apply.
@@ -41,16 +42,26 @@ public sealed class EventExtractor
             return new ExtractionResult([], [], warning is null ? [] : [warning]);
         }
         var lexicon = LexiconStore.For(language);
+        budget?.Check("lexicon matching");
         var matches = new LexiconMatcher(lexicon).Match(text);
-        var scan = new DocumentScan(text, published, matches, _entities.Places(text), _entities.Actors(text));
+        budget?.Check("place recognition");
+        var places = _entities.Places(text);
+        budget?.Check("actor recognition");
+        var scan = new DocumentScan(text, published, matches, places, _entities.Actors(text));
+        budget?.Check("dates and amounts");
         var (dates, years, dateTokens) = DateReader.Read(scan);
         var counts = AmountReader.Read(scan, dateTokens);
         var status = new StatusResolver(scan, years);
+        budget?.Check("attribution");
         var attribution = new AttributionResolver(scan);
+        budget?.Check("casualty figures");
         var casualties = new CasualtyFrameBuilder(scan, status, attribution).Build(counts);
         var voice = new PassiveVoice(scan, language);
+        budget?.Check("event frames");
         var frames = new EventFrameBuilder(scan, status, attribution, voice).Build(casualties);
+        budget?.Check("event assembly");
         var events = new EventAssembler(scan, dates, years, voice).Assemble(frames, casualties);
+        budget?.Check("output");
         var mentions = includeMentions ? MentionCollector.Collect(scan, dates, counts, attribution.All) : [];
         return new ExtractionResult(events, mentions, []);
     }

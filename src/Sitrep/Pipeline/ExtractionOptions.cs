@@ -6,7 +6,8 @@ namespace Sitrep.Pipeline;
 /// <param name="Language">A language to use instead of detecting one ("en", "ro"), or null for auto.</param>
 /// <param name="Published">Publication date for documents that do not carry one.</param>
 /// <param name="IncludeMentions">List what the pipeline found (numbers, dates, places...) with offsets.</param>
-public sealed record ExtractionOptions(string? Language = null, PartialDate? Published = null, bool IncludeMentions = false)
+/// <param name="Budget">The time one document may take (<see cref="DocumentBudget.DefaultLimit"/> when null).</param>
+public sealed record ExtractionOptions(string? Language = null, PartialDate? Published = null, bool IncludeMentions = false, TimeSpan? Budget = null)
 {
     public static ExtractionOptions Default { get; } = new();
 }
