@@ -23,7 +23,9 @@ internal static class ExtractCommand
           RSS / Atom   .xml/.rss/.atom; one document per item
           ACLED CSV    .csv with "notes" and "event_date" columns; one document per row
         Text may be UTF-8 (with or without a BOM) or UTF-16; any input may be gzip-compressed
-        (corpus.jsonl.gz). Hidden files and folders (.git) are skipped.
+        (corpus.jsonl.gz). In a folder, hidden files and folders (.git) are skipped, and so are
+        files that document it rather than hold news: README, LICENSE, COPYING, CHANGELOG,
+        NOTICE, AUTHORS, CONTRIBUTING (any extension) and Markdown/.rst files.
 
         Examples:
           sitrep extract article.txt                      one article, as a JSON array
@@ -99,6 +101,8 @@ internal static class ExtractCommand
             var writer = OutputFormats.Create(parse.GetValue(format)!, sink.Writer);
             var failed = 0;
             var written = 0;
+            // Said once per language and run: the document's own warning says it for each document.
+            var unsupported = new HashSet<string>(StringComparer.Ordinal);
             // Documents are extracted on every core; results come back in input order, so output is deterministic.
             var processed = OrderedParallel.Map(new InputReader(standardInput, maxMegabytes).Read(sources), item => Extract(pipeline, item, options));
             foreach (var (problem, result) in processed)
@@ -111,6 +115,11 @@ internal static class ExtractCommand
                 }
                 writer.Write(result!);
                 written++;
+                var language = result!.Document.Language;
+                if (language != Text.LanguageIdentifier.Undetermined && !pipeline.SupportedLanguages.Contains(language, StringComparer.Ordinal) && unsupported.Add(language))
+                {
+                    error.WriteLine($"sitrep: warning: language '{language}' is not supported (supported: {string.Join(", ", pipeline.SupportedLanguages)}); documents in it give no events (first: {result.Document.Id})");
+                }
             }
             writer.Complete();
             sink.Commit();

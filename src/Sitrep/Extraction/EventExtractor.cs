@@ -38,7 +38,10 @@ public sealed class EventExtractor
         var language = text.RulesLanguage ?? text.Language;
         if (!LexiconStore.Languages.Contains(language, StringComparer.Ordinal) || text.Tokens.IsEmpty)
         {
-            var warning = text.Tokens.IsEmpty ? null : $"no extraction lexicons for language '{text.Language}': no events extracted";
+            var warning = text.Tokens.IsEmpty ? null
+                : text.Language == LanguageIdentifier.Undetermined
+                    ? $"language not determined and not one of the supported ({string.Join(", ", LexiconStore.Languages)}): no events extracted"
+                    : $"language '{text.Language}' is not supported (supported: {string.Join(", ", LexiconStore.Languages)}): no events extracted";
             return new ExtractionResult([], [], warning is null ? [] : [warning]);
         }
         var lexicon = LexiconStore.For(language);
