@@ -131,11 +131,12 @@ internal sealed class EventFrameBuilder
     /// </summary>
     private static ImmutableArray<EventFrame> AbsorbIntoDemonstrations(ImmutableArray<EventFrame> frames)
     {
-        var demonstrations = frames.Where(f => f.EventType is "Protests" or "Riots" && f.Status == EventStatus.Current).ToList();
+        // The sentences of demonstrations, not the frames: asking each frame of all of them would be quadratic.
+        var demonstrations = frames.Where(f => f.EventType is "Protests" or "Riots" && f.Status == EventStatus.Current).Select(f => f.Sentence).ToHashSet();
         if (demonstrations.Count == 0) return frames;
         return [.. frames.Where(f => !(f.Status == EventStatus.Current
             && f.Code is "arrests" or "armed-clash" or "attack" or "looting" or "mob-violence" or "violent-demonstration"
-            && demonstrations.Any(d => d != f && f.Sentence > d.Sentence && f.Sentence <= d.Sentence + ProtestReach)))];
+            && Enumerable.Range(f.Sentence - ProtestReach, ProtestReach).Any(demonstrations.Contains)))];
     }
 
     private EventFrame Frame(string code, string status, int sentence, ImmutableArray<LexiconMatch> triggers)
