@@ -33,11 +33,19 @@ def build(root):
         with open(os.path.join(root, name), "w") as f:
             f.write(f"date 2024-03-{1 + i % 28:02d} " + article(rng, i % 3 == 0))
         good.add(name)
-    # 12 MB on one line, sorted between the a* and z* files: it must not block the ones after it.
+    # 12 MB on one line, sorted between the a* and z* files: read (the default limit is 16 MB), and it must
+    # not block the ones after it.
+    clause = "Three soldiers were killed and "
     with open(os.path.join(root, "m-huge.txt"), "w") as f:
-        clause = "Three soldiers were killed and "
         f.write(clause * (12 * 1024 * 1024 // len(clause)))
-    bad.append(("m-huge.txt", "maximum document size"))
+    good.add("m-huge.txt")
+    # A 20 MB JSON Lines line between two good ones: over the limit, named and skipped unread.
+    with open(os.path.join(root, "n-oversize.jsonl"), "w") as f:
+        f.write(json.dumps({"id": "n1", "text": article(rng, False)}) + "\n")
+        f.write(json.dumps({"id": "n2", "text": clause * (20 * 1024 * 1024 // len(clause))}) + "\n")
+        f.write(json.dumps({"id": "n3", "text": article(rng, True)}) + "\n")
+    good.update(["n1", "n3"])
+    bad.append(("n-oversize.jsonl:2", "maximum document size"))
     # JSON Lines, 1,000 lines, a lone surrogate escape on line 3, a line nested 1,000 deep on line 7.
     lines = []
     for n in range(1, 1001):

@@ -34,7 +34,7 @@ internal static class ExtractCommand
           cat article.txt | sitrep extract - --published 2020-09-27 --lang en
           sitrep extract page.html --mentions             also list numbers, dates, tokens found
 
-        A document larger than --max-document-mb (default 8), or whose extraction takes longer
+        A document larger than --max-document-mb (default 16), or whose extraction takes longer
         than --max-document-seconds (default 60: "document too complex"), is named on standard
         error and skipped; the others are still written.
 
