@@ -26,7 +26,7 @@ internal static class ScalingCommand
     {
         var maxMegabytes = Option(options, "--max-mb") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 8;
         var kinds = Option(options, "--kind") is { } k ? [k] : new[] { "repetitive", "article" };
-        var repeat = Option(options, "--repeat") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
+        var repeat = Option(options, "--repeat") is { } times ? int.Parse(times, CultureInfo.InvariantCulture) : 3;
         var pipeline = new ExtractionPipeline();
         // Warm-up: JIT and tiering on a small text of each kind, so the first size is not charged for them.
         var unlimited = new ExtractionOptions(Budget: TimeSpan.MaxValue);
@@ -37,7 +37,7 @@ internal static class ScalingCommand
         foreach (var kind in kinds)
         {
             Console.WriteLine(FormattableString.Invariant($"{kind}:"));
-            Console.WriteLine("      MB   wall s  CPU s  ratio   events  casualties  allocated MB  peak MB");
+            Console.WriteLine("      MB   wall s  CPU s  ratio  GC pause s  events  casualties  allocated MB  peak MB");
             double? previous = null;
             for (var megabytes = 0.25; megabytes <= maxMegabytes + 1e-9; megabytes *= 2)
             {
@@ -45,6 +45,7 @@ internal static class ScalingCommand
                 using var self = Process.GetCurrentProcess();
                 var seconds = double.MaxValue;
                 var wall = double.MaxValue;
+                var pause = TimeSpan.Zero;
                 long allocated = 0;
                 DocumentResult? result = null;
                 for (var run = 0; run < repeat; run++)
@@ -53,18 +54,21 @@ internal static class ScalingCommand
                     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                     self.Refresh();
                     var cpuBefore = self.TotalProcessorTime;
+                    var pauseBefore = GC.GetTotalPauseDuration();
                     var clock = Stopwatch.StartNew();
                     result = pipeline.Process(document, unlimited);
                     clock.Stop();
                     self.Refresh();
-                    seconds = Math.Min(seconds, (self.TotalProcessorTime - cpuBefore).TotalSeconds);
+                    var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
+                    if (cpu < seconds) pause = GC.GetTotalPauseDuration() - pauseBefore;
+                    seconds = Math.Min(seconds, cpu);
                     wall = Math.Min(wall, clock.Elapsed.TotalSeconds);
                     allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 }
                 var ratio = previous is { } p ? seconds / p : (double?)null;
                 if (ratio is { } r) worst = Math.Max(worst, r);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"  {megabytes,6:F2}  {wall,7:F2}  {seconds,5:F2}  {(ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "-"),5}  {result!.Events.Length,7}  {result.Events.Sum(e => e.Casualties.Length),10}  {allocated / 1048576.0,12:F0}  {self.PeakWorkingSet64 / 1048576.0,7:F0}"));
+                    $"  {megabytes,6:F2}  {wall,7:F2}  {seconds,5:F2}  {(ratio is { } x ? x.ToString("F2", CultureInfo.InvariantCulture) : "-"),5}  {pause.TotalSeconds,10:F2}  {result!.Events.Length,7}  {result.Events.Sum(e => e.Casualties.Length),10}  {allocated / 1048576.0,12:F0}  {self.PeakWorkingSet64 / 1048576.0,7:F0}"));
                 previous = seconds;
             }
         }
