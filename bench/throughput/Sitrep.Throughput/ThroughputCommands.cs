@@ -15,7 +15,7 @@ internal static class ThroughputCommands
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: generate CORPUS.jsonl [MB] | run CORPUS.jsonl [--out FILE] [--window N] [--stages N]");
+        Console.Error.WriteLine("usage: generate CORPUS.jsonl [MB] | run CORPUS.jsonl [--out FILE] [--window N] [--stages N] | scaling [--max-mb 8] [--kind repetitive|article] [--repeat 3]");
         return 2;
     }
 

@@ -23,7 +23,9 @@ internal static class ExtractCommand
           RSS / Atom   .xml/.rss/.atom; one document per item
           ACLED CSV    .csv with "notes" and "event_date" columns; one document per row
         Text may be UTF-8 (with or without a BOM) or UTF-16; any input may be gzip-compressed
-        (corpus.jsonl.gz). Hidden files and folders (.git) are skipped.
+        (corpus.jsonl.gz). In a folder, hidden files and folders (.git) are skipped, and so are
+        files that document it rather than hold news: README, LICENSE, COPYING, CHANGELOG,
+        NOTICE, AUTHORS, CONTRIBUTING (any extension) and Markdown/.rst files.
 
         Examples:
           sitrep extract article.txt                      one article, as a JSON array
@@ -31,6 +33,10 @@ internal static class ExtractCommand
                                                           a whole folder, one document a line
           cat article.txt | sitrep extract - --published 2020-09-27 --lang en
           sitrep extract page.html --mentions             also list numbers, dates, tokens found
+
+        A document larger than --max-document-mb (default 16), or whose extraction takes longer
+        than --max-document-seconds (default 60: "document too complex"), is named on standard
+        error and skipped; the others are still written.
 
         Exit codes: 0 all inputs read; 1 some inputs could not be read (each is named on
         standard error with the reason, and everything else is still written); 2 usage error.
@@ -76,9 +82,11 @@ internal static class ExtractCommand
             HelpName = "FILE",
         };
 
+        var maxDocument = CommandValues.MaxDocumentMegabytes();
+        var maxSeconds = CommandValues.MaxDocumentSeconds();
         var command = new Command("extract", Description)
         {
-            inputs, format, language, published, mentions, minRelevance, outFile,
+            inputs, format, language, published, mentions, minRelevance, outFile, maxDocument, maxSeconds,
         };
         command.SetAction(parse =>
         {
@@ -87,7 +95,9 @@ internal static class ExtractCommand
                 Language: ParseLanguage(parse.GetValue(language), pipeline.SupportedLanguages),
                 Published: ParsePublished(parse.GetValue(published)),
                 IncludeMentions: parse.GetValue(mentions),
-                MinRelevance: ParseMinRelevance(parse.GetValue(minRelevance)));
+                MinRelevance: ParseMinRelevance(parse.GetValue(minRelevance)),
+                Budget: TimeSpan.FromSeconds(CommandValues.Positive(parse.GetValue(maxSeconds), "--max-document-seconds")));
+            var maxMegabytes = CommandValues.Positive(parse.GetValue(maxDocument), "--max-document-mb");
             var sources = parse.GetValue(inputs) is { Length: > 0 } given ? given : ["-"];
             if (sources is ["-"] && parse.GetValue(inputs) is not { Length: > 0 } && standardInput is null && !Console.IsInputRedirected)
             {
@@ -98,8 +108,10 @@ internal static class ExtractCommand
             var writer = OutputFormats.Create(parse.GetValue(format)!, sink.Writer);
             var failed = 0;
             var written = 0;
+            // Said once per language and run: the document's own warning says it for each document.
+            var unsupported = new HashSet<string>(StringComparer.Ordinal);
             // Documents are extracted on every core; results come back in input order, so output is deterministic.
-            var processed = OrderedParallel.Map(new InputReader(standardInput).Read(sources), item => Extract(pipeline, item, options));
+            var processed = OrderedParallel.Map(new InputReader(standardInput, maxMegabytes).Read(sources), item => Extract(pipeline, item, options));
             foreach (var (problem, result) in processed)
             {
                 if (problem is not null)
@@ -110,6 +122,11 @@ internal static class ExtractCommand
                 }
                 writer.Write(result!);
                 written++;
+                var language = result!.Document.Language;
+                if (language != Text.LanguageIdentifier.Undetermined && !pipeline.SupportedLanguages.Contains(language, StringComparer.Ordinal) && unsupported.Add(language))
+                {
+                    error.WriteLine($"sitrep: warning: language '{language}' is not supported (supported: {string.Join(", ", pipeline.SupportedLanguages)}); documents in it give no events (first: {result.Document.Id})");
+                }
             }
             writer.Complete();
             sink.Commit();
@@ -131,6 +148,10 @@ internal static class ExtractCommand
         try
         {
             return (null, pipeline.Process(document, options));
+        }
+        catch (DocumentTooComplexException e)
+        {
+            return ($"{document.Origin ?? document.Id}: {e.Message}", null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

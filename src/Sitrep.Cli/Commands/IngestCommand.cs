@@ -42,9 +42,11 @@ internal static class IngestCommand
             DefaultValueFactory = _ => DocumentIngestor.DefaultBatchSize,
         };
 
+        var maxDocument = CommandValues.MaxDocumentMegabytes();
+        var maxSeconds = CommandValues.MaxDocumentSeconds();
         var command = new Command("ingest", "Extract events from articles and store them in a database (idempotent, resumable).")
         {
-            inputs, store.Database, store.Postgres, language, published, mentions, batchSize,
+            inputs, store.Database, store.Postgres, language, published, mentions, batchSize, maxDocument, maxSeconds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,13 +54,15 @@ internal static class IngestCommand
             var options = new ExtractionOptions(
                 Language: CommandValues.Language(parse.GetValue(language), pipeline.SupportedLanguages),
                 Published: CommandValues.Published(parse.GetValue(published)),
-                IncludeMentions: parse.GetValue(mentions));
+                IncludeMentions: parse.GetValue(mentions),
+                Budget: TimeSpan.FromSeconds(CommandValues.Positive(parse.GetValue(maxSeconds), "--max-document-seconds")));
+            var maxMegabytes = CommandValues.Positive(parse.GetValue(maxDocument), "--max-document-mb");
             if (parse.GetValue(batchSize) < 1) throw new UsageException("--batch-size: must be at least 1.");
             var sources = parse.GetValue(inputs) is { Length: > 0 } given ? given : ["-"];
             await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             var ingestor = new DocumentIngestor(events, pipeline, options, parse.GetValue(batchSize));
             var totalBytes = InputSize(sources);
-            var items = new InputReader(standardInput).Read(sources);
+            var items = new InputReader(standardInput, maxMegabytes).Read(sources);
 
             IngestProgress result;
             if (IsTerminal(error))
@@ -213,6 +217,28 @@ internal sealed class StoreOptions
 /// <summary>Checks of option values shared by the store commands.</summary>
 internal static class CommandValues
 {
+    /// <summary>The option that bounds one document's size (extract and ingest).</summary>
+    public static Option<double> MaxDocumentMegabytes() => new("--max-document-mb")
+    {
+        Description = $"Largest document, in MB of text (a JSON Lines line, a text file, one document's text); a larger one is named on standard error and skipped. Default {InputReader.DefaultMaxDocumentMegabytes}.",
+        HelpName = "MB",
+        DefaultValueFactory = _ => InputReader.DefaultMaxDocumentMegabytes,
+    };
+
+    /// <summary>The option that bounds one document's extraction time (extract and ingest).</summary>
+    public static Option<double> MaxDocumentSeconds() => new("--max-document-seconds")
+    {
+        Description = $"Time one document's extraction may take; one that overruns it is named (\"document too complex\") and skipped, the others go on. Default {DocumentBudget.DefaultLimit.TotalSeconds}.",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => DocumentBudget.DefaultLimit.TotalSeconds,
+    };
+
+    public static double Positive(double value, string option)
+    {
+        if (!(value > 0) || double.IsInfinity(value)) throw new UsageException($"{option} {value.ToString(CultureInfo.InvariantCulture)}: must be a number above 0.");
+        return value;
+    }
+
     public static string? Language(string? value, IReadOnlyList<string> supported)
     {
         if (value is null || value == "auto") return null;

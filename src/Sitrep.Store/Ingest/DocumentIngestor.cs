@@ -42,6 +42,7 @@ public sealed class DocumentIngestor
         var clock = Stopwatch.StartNew();
         long read = 0, added = 0, skipped = 0, events = 0, problems = 0, characters = 0;
         var batch = new List<SourceDocument>(_batchSize);
+        var tooComplex = new List<InputProblem>();
         Task<BatchOutcome>? writing = null;
 
         async Task FinishWriteAsync()
@@ -60,8 +61,14 @@ public sealed class DocumentIngestor
             if (batch.Count == 0) return;
             var documents = batch.ToArray();
             batch.Clear();
-            var prepared = await PrepareAsync(documents, cancellationToken).ConfigureAwait(false);
-            skipped += documents.Length - prepared.Count;
+            var prepared = await PrepareAsync(documents, tooComplex, cancellationToken).ConfigureAwait(false);
+            foreach (var problem in tooComplex)
+            {
+                problems++;
+                onProblem(problem);
+            }
+            skipped += documents.Length - prepared.Count - tooComplex.Count;
+            tooComplex.Clear();
             // Batches are written one at a time and in order, so a resumed run rebuilds the same database.
             await FinishWriteAsync().ConfigureAwait(false);
             // On a thread of its own: a SQLite driver's "async" calls run synchronously, and the next batch's
@@ -92,7 +99,7 @@ public sealed class DocumentIngestor
     }
 
     /// <summary>Hashes the batch, drops what is stored already (or repeated within the batch) and extracts the rest in parallel.</summary>
-    private async Task<List<ExtractedDocument>> PrepareAsync(SourceDocument[] documents, CancellationToken cancellationToken)
+    private async Task<List<ExtractedDocument>> PrepareAsync(SourceDocument[] documents, List<InputProblem> tooComplex, CancellationToken cancellationToken)
     {
         // Hashing is microseconds a document: sequential costs less than handing it to other threads.
         var hashes = Array.ConvertAll(documents, ContentHasher.Hash);
@@ -103,12 +110,22 @@ public sealed class DocumentIngestor
         {
             if (!stored.Contains(hashes[i]) && inBatch.Add(hashes[i])) fresh.Add(i);
         }
-        var results = new ExtractedDocument[fresh.Count];
+        var results = new ExtractedDocument?[fresh.Count];
+        var problems = new InputProblem?[fresh.Count];
         Parallel.For(0, fresh.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             var document = documents[fresh[j]];
-            results[j] = new ExtractedDocument(document, _pipeline.Process(document, _options), hashes[fresh[j]]);
+            try
+            {
+                results[j] = new ExtractedDocument(document, _pipeline.Process(document, _options), hashes[fresh[j]]);
+            }
+            catch (DocumentTooComplexException e)
+            {
+                // Not stored, so a later run with a larger budget still takes it.
+                problems[j] = new InputProblem(document.Origin ?? document.Id, null, e.Message);
+            }
         });
-        return [.. results];
+        tooComplex.AddRange(problems.OfType<InputProblem>());
+        return [.. results.OfType<ExtractedDocument>()];
     }
 }

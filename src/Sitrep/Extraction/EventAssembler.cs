@@ -44,19 +44,24 @@ internal sealed class EventAssembler
     public ImmutableArray<EventRecord> Assemble(ImmutableArray<EventFrame> frames, ImmutableArray<CasualtyFrame> casualties)
     {
         var groups = new List<Group>();
+        var byKey = new Dictionary<(string Key, string Status), Group>();
         foreach (var frame in frames)
         {
             var key = frame.IsStatement ? $"{frame.Code}#{frame.Sentence}" : frame.Code;
-            var group = groups.FirstOrDefault(g => g.Key == key && g.Status == frame.Status);
-            if (group is null) groups.Add(group = new Group(key, frame.Status));
+            if (!byKey.TryGetValue((key, frame.Status), out var group))
+            {
+                groups.Add(group = new Group(key, frame.Status));
+                byKey[(key, frame.Status)] = group;
+            }
             group.Frames.Add(frame);
         }
 
         MergeWeak(groups);
 
+        var index = new GroupIndex(groups);
         foreach (var casualty in casualties)
         {
-            var target = FindGroup(groups, casualty);
+            var target = index.Find(casualty);
             // A toll with no event word and no sign of who caused it may be a storm's, an illness's or a road's.
             if (target is null && (_scan.In(LexiconKind.Guards, casualty.Sentence).Count > 0 || !_reading.HoldsAlone(casualty))) continue;
             if (target is null)
@@ -68,6 +73,7 @@ internal sealed class EventAssembler
                 target = new Group(code, status);
                 target.Frames.Add(frame);
                 groups.Add(target);
+                index.Add(target);
             }
             target.Casualties.Add(casualty);
         }
@@ -100,25 +106,57 @@ internal sealed class EventAssembler
         }
     }
 
-    private static Group? FindGroup(List<Group> groups, CasualtyFrame casualty)
+    /// <summary>
+    /// Finds the event a figure joins: the event of the figure's own sentence, nearest trigger first, statements
+    /// excluded; else the violent event told before it (or, failing that, after it), current if the figure is.
+    /// Frames are indexed by sentence once, so a long text's figures do not each walk all of its frames.
+    /// </summary>
+    private sealed class GroupIndex
     {
-        // The event of the figure's own sentence, nearest trigger first, statements excluded.
-        Group? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var group in groups)
+        private readonly Dictionary<int, List<(EventFrame Frame, Group Group)>> _bySentence = [];
+        private readonly List<(Group Group, int FirstSentence)> _violent = [];
+
+        public GroupIndex(List<Group> groups)
+        {
+            foreach (var group in groups) Add(group);
+        }
+
+        public void Add(Group group)
         {
             foreach (var frame in group.Frames)
             {
-                if (frame.IsStatement || frame.Sentence != casualty.Sentence) continue;
-                var distance = Math.Abs(frame.AnchorToken - casualty.AnchorToken);
-                if (distance < bestDistance) { best = group; bestDistance = distance; }
+                if (frame.IsStatement) continue;
+                if (!_bySentence.TryGetValue(frame.Sentence, out var list)) _bySentence[frame.Sentence] = list = [];
+                list.Add((frame, group));
             }
+            if (!group.Frames[0].IsStatement && IsViolent(group.Frames[0])) _violent.Add((group, group.Frames.Min(f => f.Sentence)));
         }
-        if (best is not null) return best;
-        // Else the violent event told before it (or, failing that, after it), current if the figure is.
-        var violent = groups.Where(g => !g.Frames[0].IsStatement && IsViolent(g.Frames[0]) && (g.Status == EventStatus.Current || g.Status == casualty.Status)).ToList();
-        return violent.Where(g => g.Frames.Min(f => f.Sentence) <= casualty.Sentence).OrderBy(g => g.Status == EventStatus.Current ? 0 : 1).ThenBy(g => g.Frames.Min(f => f.Sentence)).FirstOrDefault()
-            ?? violent.OrderBy(g => g.Frames.Min(f => f.Sentence)).FirstOrDefault();
+
+        public Group? Find(CasualtyFrame casualty)
+        {
+            Group? best = null;
+            var bestDistance = int.MaxValue;
+            if (_bySentence.TryGetValue(casualty.Sentence, out var own))
+            {
+                foreach (var (frame, group) in own)
+                {
+                    var distance = Math.Abs(frame.AnchorToken - casualty.AnchorToken);
+                    if (distance < bestDistance) { best = group; bestDistance = distance; }
+                }
+            }
+            if (best is not null) return best;
+            // The earliest of those told before it, current ones first; else the earliest of all (first found on ties, as a stable sort gives).
+            (Group Group, int Rank, int First)? before = null;
+            (Group Group, int First)? any = null;
+            foreach (var (group, first) in _violent)
+            {
+                if (group.Status != EventStatus.Current && group.Status != casualty.Status) continue;
+                if (any is null || first < any.Value.First) any = (group, first);
+                var rank = group.Status == EventStatus.Current ? 0 : 1;
+                if (first <= casualty.Sentence && (before is null || rank < before.Value.Rank || (rank == before.Value.Rank && first < before.Value.First))) before = (group, rank, first);
+            }
+            return before?.Group ?? any?.Group;
+        }
     }
 
     private static bool IsViolent(EventFrame frame) => frame.EventType is "Battles" or "Explosions/Remote violence" or "Violence against civilians" or "Riots" or "Protests";
@@ -221,17 +259,47 @@ internal sealed class EventAssembler
     {
         var sentence = group.Frames.Where(f => !f.IsWeak).Select(f => f.Sentence).DefaultIfEmpty(group.Frames.Min(f => f.Sentence)).Min();
         if (group.Status == EventStatus.Historical) return HistoricalDate(group);
-        DateMention? chosen = null;
-        DateMention? first = null;
-        foreach (var date in _dates)
+        var dates = _dateIndex ??= new DateIndex(_dates, _scan);
+        return (dates.FirstIn(sentence) ?? dates.LastCalendarBefore(sentence) ?? dates.First)?.Range ?? DateReader.FromPublication(_scan.Published);
+    }
+
+    private DateIndex? _dateIndex;
+
+    /// <summary>The dates told (comparisons aside) by sentence, built once: each event asks for its own sentence's.</summary>
+    private sealed class DateIndex
+    {
+        private readonly Dictionary<int, DateMention> _firstBySentence = [];
+        private readonly List<int> _calendarSentences = [];
+        private readonly List<DateMention> _calendar = [];
+
+        public DateIndex(ImmutableArray<DateMention> dates, DocumentScan scan)
         {
-            if (date.IsComparison) continue;
-            first ??= date;
-            var at = _scan.Tokens[date.FirstToken].Sentence;
-            if (at == sentence) { chosen = date; break; }
-            if (at < sentence && date.IsCalendar) chosen = date;
+            // Dates come in text order.
+            foreach (var date in dates)
+            {
+                if (date.IsComparison) continue;
+                First ??= date;
+                var at = scan.Tokens[date.FirstToken].Sentence;
+                _firstBySentence.TryAdd(at, date);
+                if (date.IsCalendar) { _calendarSentences.Add(at); _calendar.Add(date); }
+            }
         }
-        return (chosen ?? first)?.Range ?? DateReader.FromPublication(_scan.Published);
+
+        public DateMention? First { get; }
+
+        public DateMention? FirstIn(int sentence) => _firstBySentence.GetValueOrDefault(sentence);
+
+        public DateMention? LastCalendarBefore(int sentence)
+        {
+            int low = 0, high = _calendarSentences.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_calendarSentences[middle] < sentence) low = middle + 1;
+                else high = middle;
+            }
+            return low == 0 ? null : _calendar[low - 1];
+        }
     }
 
     /// <summary>

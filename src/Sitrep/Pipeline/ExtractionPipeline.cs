@@ -18,15 +18,17 @@ public sealed class ExtractionPipeline
 
     public IReadOnlyList<string> SupportedLanguages => _analyzer.SupportedLanguages;
 
+    /// <exception cref="DocumentTooComplexException">The document overran its budget (<see cref="ExtractionOptions.Budget"/>).</exception>
     public DocumentResult Process(SourceDocument document, ExtractionOptions? options = null)
     {
         options ??= ExtractionOptions.Default;
+        var budget = new DocumentBudget(options.Budget ?? DocumentBudget.DefaultLimit);
         var language = options.Language ?? document.Language;
         var text = _analyzer.Analyze(document.Text, language);
         var published = document.Published ?? options.Published;
         // The outlet's home country places a story that names no place ("in the city" in a local paper).
         var outlet = OutletRegistry.Default.Find(document.Source, document.Url);
-        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, outlet?.Country);
+        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, outlet?.Country, budget);
 
         var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
         ImmutableArray<Mention>? mentions = options.IncludeMentions ? MentionLister.List(text, extraction.Mentions) : null;

@@ -35,6 +35,9 @@ public sealed class PlaceRecognizer
     // Enough to outweigh a namesake a few thousand people larger: villages near a front line are often listed
     // without population.
     private const double DisputedBonus = 4;
+    // The other places a place is judged against (coherence, isolation) are those named nearest it, at most this
+    // many on each side: an article names far fewer, and a whole long text's would make the judgement quadratic.
+    private const int ContextReach = 48;
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
@@ -193,6 +196,7 @@ public sealed class PlaceRecognizer
         var mainCountry = countries.IsEmpty ? null : countries[0].Iso3;
         var dateline = Dateline(text, kept);
         var mentions = ImmutableArray.CreateBuilder<PlaceMention>(kept.Count);
+        var keptSet = kept.ToHashSet();
         foreach (var candidate in kept)
         {
             var entry = candidate.Chosen!;
@@ -205,7 +209,7 @@ public sealed class PlaceRecognizer
                 Isolated = Isolated(entry, candidate, kept),
                 InMainCountry = string.Equals(entry.Country, mainCountry, StringComparison.Ordinal),
                 District = entry.Kind == GazetteerEntryKind.Admin2,
-                HoldsAnother = candidate.Inner is { } inner && kept.Contains(inner),
+                HoldsAnother = candidate.Inner is { } inner && keptSet.Contains(inner),
                 Dateline = ReferenceEquals(candidate, dateline),
                 Cued = candidate.Locative || candidate.AreaCue || candidate.Container is not null || cues.HasLocativeBefore(text, candidate.First),
             });
@@ -277,7 +281,7 @@ public sealed class PlaceRecognizer
                 if (found is not null) break;
             }
             // A loose match far from every other place of its country named in the text is a different place.
-            if (found is null || Isolated(found, null, kept, loose: true)) continue;
+            if (found is null || Isolated(found, null, kept, loose: true, near: i)) continue;
             var candidate = new Candidate { First = i, Count = end - i, Entries = [found], Chosen = found };
             var at = kept.FindIndex(c => c.First > i);
             kept.Insert(at < 0 ? kept.Count : at, candidate);
@@ -307,8 +311,10 @@ public sealed class PlaceRecognizer
     {
         if (entry.Kind is not (GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 or GazetteerEntryKind.Capital)) return 0;
         double best = 0;
-        foreach (var other in context)
+        var (from, to) = Nearby(context, self.First);
+        for (var k = from; k < to; k++)
         {
+            var other = context[k];
             if (ReferenceEquals(other, self) || other.Chosen is not { } chosen || SameName(other, self)) continue;
             if (chosen.Kind is GazetteerEntryKind.Admin1 or GazetteerEntryKind.Region or GazetteerEntryKind.DeFacto && Contains(chosen, entry)) return CoherenceBonus;
             if (chosen.Kind is GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2 or GazetteerEntryKind.Capital
@@ -321,6 +327,19 @@ public sealed class PlaceRecognizer
         return best;
     }
 
+    /// <summary>The range of <paramref name="context"/> (in text order) within <see cref="ContextReach"/> places of a token.</summary>
+    private static (int From, int To) Nearby(List<Candidate> context, int token)
+    {
+        int low = 0, high = context.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (context[middle].First < token) low = middle + 1;
+            else high = middle;
+        }
+        return (Math.Max(0, low - ContextReach), Math.Min(context.Count, low + ContextReach + 1));
+    }
+
     /// <summary>Two mentions of one name ("Taizz (Salh, Taizz)") do not vouch for each other.</summary>
     private static bool SameName(Candidate a, Candidate b) => a.Entries.Exists(b.Entries.Contains);
 
@@ -331,13 +350,15 @@ public sealed class PlaceRecognizer
     /// plausible ("in Lida, in solidarity with Brest"), so a name that can be an area is required ("Donetsk" is
     /// both), except for a loose match (<paramref name="loose"/>), which any other place of its country outweighs.
     /// </summary>
-    private static bool Isolated(GazetteerEntry entry, Candidate? self, List<Candidate> context, bool loose = false)
+    private static bool Isolated(GazetteerEntry entry, Candidate? self, List<Candidate> context, bool loose = false, int near = 0)
     {
         if (entry.Kind is not (GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2) || (entry.Population >= LargePlace && !loose)) return false;
         if (self?.Container is not null) return false;
         var area = false;
-        foreach (var other in context)
+        var (from, to) = Nearby(context, self?.First ?? near);
+        for (var k = from; k < to; k++)
         {
+            var other = context[k];
             if (ReferenceEquals(other, self) || other.Chosen is not { } chosen || (self is not null && SameName(other, self))) continue;
             if (!string.Equals(chosen.Country, entry.Country, StringComparison.Ordinal) || chosen.Kind is GazetteerEntryKind.Country) continue;
             if (Contains(chosen, entry) || GeoDistance.Km(chosen.Lat, chosen.Lon, entry.Lat, entry.Lon) < IsolationKm) return false;

@@ -42,6 +42,13 @@ internal sealed class AcledCsvReader
 
     private static ReadItem Row(CsvRecord record, Columns columns, InputName name, DecodedText decoded)
     {
+        if (record.Misquoted)
+        {
+            return ReadItem.Failed(name.Path, record.Line, record.UnterminatedQuote
+                ? "a quoted field is never closed; this row is skipped and the next lines are read as rows"
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"a stray quote: the quoted field opened on this line would run over {record.SpannedLines} lines and merge the rows after it; this row is skipped and the next lines are read as rows"));
+        }
         if (record.UnterminatedQuote) return ReadItem.Failed(name.Path, record.Line, "a quoted field is never closed; the rest of the file is unreadable");
         var text = Field(record, columns.Notes);
         if (text is null) return ReadItem.Failed(name.Path, record.Line, "no notes in this row");

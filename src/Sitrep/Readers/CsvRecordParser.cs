@@ -3,12 +3,25 @@ using System.Text;
 namespace Sitrep.Readers;
 
 /// <summary>One CSV record: its fields, the line it starts on, and the character range it covers.</summary>
-internal sealed record CsvRecord(IReadOnlyList<string> Fields, int Line, int Start, int End, bool UnterminatedQuote);
+internal sealed record CsvRecord(IReadOnlyList<string> Fields, int Line, int Start, int End, bool UnterminatedQuote)
+{
+    /// <summary>
+    /// A quoted field ran over lines and the record came out wrong (fields unlike the header's, text glued after
+    /// the closing quote, or no closing quote): a stray quote most likely merged the following rows into it.
+    /// The record is the line it starts on, and reading went on at the next line.
+    /// </summary>
+    public bool Misquoted { get; init; }
+
+    /// <summary>How many lines the misquoted field would have swallowed.</summary>
+    public int SpannedLines { get; init; }
+}
 
 /// <summary>
 /// Splits RFC 4180 CSV (comma-separated, or semicolon or tab as spreadsheets in some locales write it, double-quoted fields that may hold commas, quotes as "" and line
 /// breaks) into records, in one pass, keeping the line each record starts on so that problems can name it.
-/// A quote left open runs to the end of the input and is flagged rather than thrown.
+/// A quoted field that runs over lines is checked: when the record it makes has another number of fields
+/// than the header, text after its closing quote, or no closing quote, a stray quote most likely opened it; the
+/// record is flagged and reading goes on at the next line, so one bad quote cannot swallow the rows after it.
 /// </summary>
 internal static class CsvRecordParser
 {
@@ -32,12 +45,14 @@ internal static class CsvRecordParser
         var position = 0;
         var line = 1;
         var field = new StringBuilder();
+        int? headerFields = null;
         while (position < text.Length)
         {
             var start = position;
             var startLine = line;
             var fields = new List<string>();
             var unterminated = false;
+            var glued = false;
             while (true)
             {
                 field.Clear();
@@ -66,6 +81,7 @@ internal static class CsvRecordParser
                     unterminated |= !closed;
                     // Anything between the closing quote and the separator is kept, as lenient readers do.
                     var tail = NextSeparator(text, position, separator);
+                    glued |= tail > position;
                     field.Append(text, position, tail - position);
                     position = tail;
                 }
@@ -84,10 +100,20 @@ internal static class CsvRecordParser
                 break;
             }
             var recordEnd = position;
+            if (line > startLine && (unterminated || glued || (headerFields is { } expected && fields.Count != expected)))
+            {
+                var firstBreak = text.IndexOf('\n', start);
+                var lineEnd = firstBreak > start && text[firstBreak - 1] == '\r' ? firstBreak - 1 : firstBreak;
+                yield return new CsvRecord(fields, startLine, start, lineEnd, unterminated) { Misquoted = true, SpannedLines = line - startLine + 1 };
+                position = firstBreak + 1;
+                line = startLine + 1;
+                continue;
+            }
             if (position < text.Length && text[position] == '\r') position++;
             if (position < text.Length && text[position] == '\n') position++;
             line++;
             if (fields is [{ Length: 0 }] && !unterminated) continue;
+            headerFields ??= fields.Count;
             yield return new CsvRecord(fields, startLine, start, recordEnd, unterminated);
         }
     }

@@ -63,6 +63,12 @@ internal sealed class HtmlArticleReader
             return (HtmlTextFlattener.Flatten(container?.OuterHtml ?? html), metadata);
         }
         var text = MainText(page, metadata.Url);
+        if (string.IsNullOrWhiteSpace(text) && MarkedArticle(page) is { } marked)
+        {
+            // Too short for the readability scoring, but the page says where its article is: one <article>
+            // (else one <main>) element. Navigation and footer stay out.
+            text = HtmlTextFlattener.Flatten(marked.OuterHtml);
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             // Pages too short or too unusual for the readability scoring: all their visible text is the article.
@@ -70,6 +76,18 @@ internal sealed class HtmlArticleReader
             if (!string.IsNullOrWhiteSpace(text)) warnings.Add("no main article found in the page; all of its text was read");
         }
         return (text, metadata);
+    }
+
+    /// <summary>The page's one <c>article</c> element with text, else its one <c>main</c>; null when there is none or several (a list page).</summary>
+    private static AngleSharp.Dom.IElement? MarkedArticle(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        foreach (var tag in (string[])["article", "main"])
+        {
+            var found = page.QuerySelectorAll(tag).Where(e => !string.IsNullOrWhiteSpace(e.TextContent)).Take(2).ToList();
+            if (found.Count == 1) return found[0];
+            if (found.Count > 1) return null;
+        }
+        return null;
     }
 
     private static string? MainText(AngleSharp.Html.Dom.IHtmlDocument page, string? url)

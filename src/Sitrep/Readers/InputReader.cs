@@ -14,21 +14,59 @@ public sealed class InputReader
     /// <summary>Inputs read whole (every format but UTF-8 JSON Lines) must fit in a string with room to spare.</summary>
     public const long MaximumWholeInputBytes = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// The largest document read by default, in MB: far above any article (a long one is 100 KB) and above the
+    /// 12.5 MB one-line text that issue 2's mixed directory requires to be read; low enough that one document's
+    /// extraction stays within a minute and about 1.5 GB of memory however its text is made.
+    /// </summary>
+    public const double DefaultMaxDocumentMegabytes = 16;
+
     private const int HeadBytes = 65536;
 
     private readonly Func<Stream> _openStandardInput;
     private readonly TextDocumentReader _text = new();
-    private readonly JsonLinesReader _jsonLines = new();
+    private readonly JsonLinesReader _jsonLines;
     private readonly HtmlArticleReader _html = new();
     private readonly FeedDocumentReader _feed = new();
     private readonly AcledCsvReader _csv = new();
+    private readonly long _maxDocumentBytes;
 
-    public InputReader(Func<Stream>? openStandardInput = null)
+    /// <param name="openStandardInput">Opens standard input ("-"); the console's by default.</param>
+    /// <param name="maxDocumentMegabytes">
+    /// The largest document: a larger one (a JSON Lines line, a text file, a document's text in any format) is
+    /// a problem naming it, and is skipped without being held in memory where the format allows.
+    /// </param>
+    public InputReader(Func<Stream>? openStandardInput = null, double maxDocumentMegabytes = DefaultMaxDocumentMegabytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDocumentMegabytes);
         _openStandardInput = openStandardInput ?? Console.OpenStandardInput;
+        _maxDocumentBytes = (long)Math.Min(maxDocumentMegabytes * 1024 * 1024, MaximumWholeInputBytes);
+        _jsonLines = new JsonLinesReader(_maxDocumentBytes);
     }
 
-    public IEnumerable<ReadItem> Read(IEnumerable<string> inputs)
+    public IEnumerable<ReadItem> Read(IEnumerable<string> inputs) => WithinSize(ReadAll(inputs));
+
+    // Every format's documents pass here: a document whose text is over the limit is named and dropped.
+    private IEnumerable<ReadItem> WithinSize(IEnumerable<ReadItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Document is { } document && document.Text.Length > _maxDocumentBytes)
+            {
+                var origin = document.Origin ?? document.Id;
+                yield return ReadItem.Failed(origin, null, TooLarge(document.Text.Length));
+                continue;
+            }
+            yield return item;
+        }
+    }
+
+    internal string TooLarge(long size) => TooLarge(size, _maxDocumentBytes);
+
+    internal static string TooLarge(long size, long limit) => string.Create(CultureInfo.InvariantCulture,
+        $"document of {size / 1048576.0:F1} MB is larger than the maximum document size ({limit / 1048576.0:0.##} MB, --max-document-mb); skipped");
+
+    private IEnumerable<ReadItem> ReadAll(IEnumerable<string> inputs)
     {
         foreach (var input in inputs)
         {
@@ -68,7 +106,7 @@ public sealed class InputReader
     /// tests that have a stream rather than a path. The stream is closed when the items have been read.
     /// </summary>
     public IEnumerable<ReadItem> ReadStream(Stream stream, InputName name, string? extension = null) =>
-        Guarded(name, () => ReadStream(name, extension, stream, "empty input"));
+        WithinSize(Guarded(name, () => ReadStream(name, extension, stream, "empty input")));
 
     private IEnumerable<ReadItem> ReadFile(InputName name) =>
         Guarded(name, () =>
@@ -77,8 +115,9 @@ public sealed class InputReader
             return ReadStream(name, Path.GetExtension(name.Path), stream, "empty file");
         });
 
-    private IEnumerable<ReadItem> ReadStream(InputName name, string? extension, Stream stream, string emptyReason, bool decompressed = false)
+    private IEnumerable<ReadItem> ReadStream(InputName name, string? extension, Stream stream, string emptyReason, GzipCompleteness? gzip = null)
     {
+        var decompressed = gzip is not null;
         using (stream)
         {
             var head = new byte[HeadBytes];
@@ -86,11 +125,11 @@ public sealed class InputReader
             if (!decompressed && IsGzip(head.AsSpan(0, headLength)))
             {
                 // Corpora travel compressed: read what is inside, named by the extension under ".gz".
-                var inner = new GZipStream(new PrefixedStream(head, headLength, stream), CompressionMode.Decompress);
+                var inner = new GzipCompleteness(new PrefixedStream(head, headLength, stream));
                 var innerExtension = extension is not null && extension.Equals(".gz", StringComparison.OrdinalIgnoreCase)
                     ? Path.GetExtension(Path.GetFileNameWithoutExtension(name.Path))
                     : null;
-                foreach (var item in ReadStream(name, innerExtension, inner, emptyReason, decompressed: true)) yield return item;
+                foreach (var item in ReadStream(name, innerExtension, inner, emptyReason, inner)) yield return item;
                 yield break;
             }
             var encoding = TextDecoder.DetectEncoding(head.AsSpan(0, headLength), out var bom);
@@ -113,13 +152,25 @@ public sealed class InputReader
             // JSON Lines can be far larger than memory allows as one string: UTF-8 ones are read a line at a time.
             if (format == DocumentFormat.JsonLines && encoding == ByteEncoding.Utf8)
             {
-                foreach (var item in _jsonLines.Read(TextLines.OfUtf8(head, headLength, bom, stream), name)) yield return item;
+                var lines = TextLines.OfUtf8(head, headLength, bom, stream, _maxDocumentBytes, cutShort: gzip is null ? null : () => gzip.Truncated);
+                foreach (var item in _jsonLines.Read(lines, name)) yield return item;
+                if (gzip?.Truncated == true) yield return ReadItem.Failed(name.Path, null, Truncated("the lines before the cut were read; the rest is lost"));
                 yield break;
             }
 
-            if (ReadRest(stream, head, headLength, bom) is not { } bytes)
+            // A text file is one document: one over the limit is skipped unread. (Other formats hold many
+            // documents, or markup around one; their documents are measured once read.)
+            var limit = format == DocumentFormat.Text ? _maxDocumentBytes : MaximumWholeInputBytes;
+            if (ReadRest(stream, head, headLength, bom, limit) is not { } bytes)
             {
-                yield return ReadItem.Failed(name.Path, null, string.Create(CultureInfo.InvariantCulture, $"too large to read whole (over {MaximumWholeInputBytes / (1024 * 1024)} MB)"));
+                yield return ReadItem.Failed(name.Path, null, format == DocumentFormat.Text
+                    ? string.Create(CultureInfo.InvariantCulture, $"text larger than the maximum document size ({_maxDocumentBytes / 1048576.0:0.##} MB, --max-document-mb); skipped")
+                    : string.Create(CultureInfo.InvariantCulture, $"too large to read whole (over {MaximumWholeInputBytes / (1024 * 1024)} MB)"));
+                yield break;
+            }
+            if (gzip?.Truncated == true)
+            {
+                yield return ReadItem.Failed(name.Path, null, Truncated("not read"));
                 yield break;
             }
             var decoded = Decode(bytes.Span, encoding, format, headText);
@@ -134,6 +185,9 @@ public sealed class InputReader
             foreach (var item in items) yield return item;
         }
     }
+
+    private static string Truncated(string consequence) =>
+        $"compressed data is truncated (the file ends before the gzip trailer, or its size does not match); {consequence}";
 
     // Pages and feeds may declare a legacy character set; it is used only when the bytes are not UTF-8,
     // since pages converted to UTF-8 often keep their old declaration.
@@ -150,18 +204,18 @@ public sealed class InputReader
     }
 
     // The bytes after the BOM, whole; null when the input is too large for one string.
-    private static ReadOnlyMemory<byte>? ReadRest(Stream stream, byte[] head, int headLength, int bom)
+    private static ReadOnlyMemory<byte>? ReadRest(Stream stream, byte[] head, int headLength, int bom, long limit)
     {
-        if (headLength < head.Length) return head.AsMemory(bom, headLength - bom);
+        if (headLength < head.Length) return headLength > limit ? null : head.AsMemory(bom, headLength - bom);
         var expected = stream.CanSeek ? stream.Length : headLength * 2L;
-        if (expected > MaximumWholeInputBytes) return null;
+        if (expected > limit) return null;
         using var all = new MemoryStream((int)Math.Max(expected, headLength));
         all.Write(head, 0, headLength);
         var buffer = new byte[81920];
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (all.Length + read > MaximumWholeInputBytes) return null;
+            if (all.Length + read > limit) return null;
             all.Write(buffer, 0, read);
         }
         return all.GetBuffer().AsMemory(bom, (int)all.Length - bom);

@@ -12,13 +12,34 @@ namespace Sitrep.Readers;
 /// </summary>
 internal sealed class JsonLinesReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip };
+    /// <summary>
+    /// How deep objects and arrays may nest in a line. Parsing is not recursive, so depth costs no stack; the
+    /// limit only stops a line that is nothing but brackets. Documents nest two or three levels.
+    /// </summary>
+    public const int MaxDepth = 4096;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip };
+
+    private readonly long _maxLineBytes;
+
+    public JsonLinesReader(long maxLineBytes = long.MaxValue)
+    {
+        _maxLineBytes = maxLineBytes;
+    }
+
+    public long MaxLineBytes => _maxLineBytes;
 
     public IEnumerable<ReadItem> Read(IEnumerable<TextLine> lines, InputName name)
     {
         var first = true;
         foreach (var line in lines)
         {
+            if (line.SkippedBytes > 0)
+            {
+                first = false;
+                yield return ReadItem.Failed(name.Path, line.Number, InputReader.TooLarge(line.SkippedBytes, _maxLineBytes));
+                continue;
+            }
             if (line.IsBlank) continue;
             if (first && (line.IsOnly('{') || line.FirstCharacter == '['))
             {
@@ -40,9 +61,45 @@ internal sealed class JsonLinesReader
         }
         catch (JsonException e)
         {
+            if (NestingDepth(line) > MaxDepth)
+                return ReadItem.Failed(name.Path, line.Number, string.Create(CultureInfo.InvariantCulture, $"JSON nested more than {MaxDepth} levels deep (the most Sitrep reads)"));
             var column = e.BytePositionInLine is { } position ? string.Create(CultureInfo.InvariantCulture, $" near column {position + 1}") : string.Empty;
             return ReadItem.Failed(name.Path, line.Number, $"not valid JSON{column}");
         }
+        try
+        {
+            return ReadObject(json, line, name);
+        }
+        catch (InvalidOperationException)
+        {
+            // The parser accepts "\udc00" (a lone surrogate escape), but it cannot become text: the line is bad, not the file.
+            return ReadItem.Failed(name.Path, line.Number, "a string holds a \\u escape of a lone surrogate (half of a UTF-16 pair), which is not text");
+        }
+    }
+
+    /// <summary>The deepest nesting of objects and arrays in a line, outside strings: told only when a parse failed.</summary>
+    private static int NestingDepth(TextLine line)
+    {
+        var text = line.Text is null ? System.Text.Encoding.UTF8.GetString(line.Utf8.Span) : line.Text;
+        int depth = 0, deepest = 0;
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            }
+            else if (c == '"') inString = true;
+            else if (c is '{' or '[') deepest = Math.Max(deepest, ++depth);
+            else if (c is '}' or ']') depth--;
+        }
+        return deepest;
+    }
+
+    private static ReadItem ReadObject(JsonDocument json, TextLine line, InputName name)
+    {
         using (json)
         {
             var root = json.RootElement;

@@ -16,6 +16,9 @@ internal readonly record struct TextLine(int Number, ReadOnlyMemory<byte> Utf8, 
     {
     }
 
+    /// <summary>The length of a line too long to be read (its content was dropped unread); 0 for a line that was read.</summary>
+    public long SkippedBytes { get; init; }
+
     public bool IsBlank => Text is null ? Utf8.Span.Trim(" \t\r\n"u8).IsEmpty : string.IsNullOrWhiteSpace(Text);
 
     /// <summary>The first character after leading blanks, or '\0' for a blank line.</summary>
@@ -57,16 +60,41 @@ internal static class TextLines
     /// Reads UTF-8 lines from <paramref name="head"/> (bytes already read, after any BOM) and then the rest of
     /// <paramref name="stream"/>, holding one line at a time, so a large JSON Lines input streams.
     /// </summary>
-    public static IEnumerable<TextLine> OfUtf8(byte[] head, int headLength, int headStart, Stream stream)
+    /// <param name="maxLineBytes">A longer line is not held: it is read past and given with <see cref="TextLine.SkippedBytes"/> only.</param>
+    /// <param name="cutShort">Asked at the end of the input: when true, a last line without a line break is a fragment and is not given.</param>
+    public static IEnumerable<TextLine> OfUtf8(byte[] head, int headLength, int headStart, Stream stream, long maxLineBytes = long.MaxValue, Func<bool>? cutShort = null)
     {
         var buffer = head;
         var start = headStart;
         var filled = headLength;
         var ended = false;
         var number = 0;
+        long skipped = 0;
         while (true)
         {
             var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
+            if (skipped > 0 || (newline < 0 && !ended && filled - start > maxLineBytes))
+            {
+                // Too long: drop what is buffered and read on to the line's end, counting.
+                if (newline < 0)
+                {
+                    skipped += filled - start;
+                    start = 0;
+                    filled = ended ? 0 : stream.Read(buffer, 0, buffer.Length);
+                    if (filled == 0) ended = true;
+                    if (!ended) continue;
+                }
+                else
+                {
+                    skipped += newline;
+                    start += newline + 1;
+                }
+                number++;
+                yield return new TextLine(number, ReadOnlyMemory<byte>.Empty, null, null) { SkippedBytes = skipped };
+                skipped = 0;
+                if (ended && start >= filled) yield break;
+                continue;
+            }
             if (newline < 0 && !ended)
             {
                 // Keep the partial line, make room, read more.
@@ -90,6 +118,7 @@ internal static class TextLines
             }
             var end = newline < 0 ? filled : start + newline;
             if (newline < 0 && end == start) yield break;
+            if (newline < 0 && cutShort?.Invoke() == true) yield break;
             var contentEnd = end > start && buffer[end - 1] == (byte)'\r' ? end - 1 : end;
             number++;
             var line = buffer.AsMemory(start, contentEnd - start);

@@ -9,10 +9,22 @@ public sealed record Segmentation(ImmutableArray<Token> Tokens, ImmutableArray<S
 /// <summary>
 /// Splits normalized text into tokens (words, numbers with their separators, punctuation) and sentences.
 /// A full stop ends a sentence unless it closes a known abbreviation of the language ("Gen.", "dl.")
-/// or a single-letter initial ("U.S."). Thread-safe.
+/// or a single-letter initial ("U.S."). A sentence that reaches <see cref="MaximumSentenceTokens"/> tokens
+/// is split at a safe point, so no stage that looks across a sentence can cost more than a bounded amount
+/// per token. Thread-safe.
 /// </summary>
 public sealed class Segmenter
 {
+    /// <summary>
+    /// The most tokens a sentence may hold. Real news sentences stay far below it (a long one has 60 to 100
+    /// tokens); a text without stops (a list, a transcript, a line repeated a million times) would otherwise
+    /// be one sentence, and the frame builders look across a sentence for each figure and trigger.
+    /// </summary>
+    public const int MaximumSentenceTokens = 256;
+
+    /// <summary>How far back from the limit a clause break (',', ';', ':') is looked for to split at, rather than between two words.</summary>
+    private const int SplitLookBack = MaximumSentenceTokens / 2;
+
     private readonly FrozenSet<string> _abbreviations;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _abbreviationLookup;
 
@@ -81,6 +93,7 @@ public sealed class Segmenter
                 continue;
             }
             i = end;
+            if (tokens.Count - sentenceFirstToken >= MaximumSentenceTokens) SplitLongSentence();
         }
         if (tokens.Count > sentenceFirstToken) CloseSentence();
         return new Segmentation(tokens.ToImmutableAndReturn(), sentences.DrainToImmutable());
@@ -92,6 +105,28 @@ public sealed class Segmenter
             sentenceIndex++;
             sentenceFirstToken = tokens.Count;
             sentenceStart = -1;
+        }
+
+        // Ends the sentence so far after its last clause break in reach (else after its last token); the tokens
+        // after the break move to the next sentence.
+        void SplitLongSentence()
+        {
+            var count = tokens.Count;
+            var cut = count;
+            for (var k = count - 1; k > count - SplitLookBack && k > sentenceFirstToken; k--)
+            {
+                var token = tokens[k];
+                if (token.Kind == TokenKind.Punctuation && token.Length == 1 && normalized[token.Start] is ',' or ';' or ':')
+                {
+                    cut = k + 1;
+                    break;
+                }
+            }
+            sentences.Add(new Sentence(sentenceStart, tokens[cut - 1].End, sentenceFirstToken, cut - sentenceFirstToken));
+            sentenceIndex++;
+            for (var k = cut; k < count; k++) tokens.SetSentence(k, sentenceIndex);
+            sentenceFirstToken = cut;
+            sentenceStart = cut < count ? tokens[cut].Start : -1;
         }
     }
 
@@ -155,6 +190,8 @@ public sealed class Segmenter
         public int Count { get; private set; }
 
         public Token this[Index index] => _items[index.GetOffset(Count)];
+
+        public void SetSentence(int index, int sentence) => _items[index] = _items[index] with { Sentence = sentence };
 
         public void Add(Token token)
         {

@@ -14,6 +14,7 @@ public sealed class TextAnalyzer
     private readonly LanguageIdentifier _identifier;
     private readonly FrozenDictionary<string, LanguageTextTools> _tools;
     private readonly LanguageTextTools _fallback;
+    private readonly UnsupportedLanguages _unsupported;
 
     public TextAnalyzer()
     {
@@ -21,6 +22,7 @@ public sealed class TextAnalyzer
         _identifier = new LanguageIdentifier(languages);
         _tools = languages.ToFrozenDictionary(l => l, LanguageTextTools.For, StringComparer.Ordinal);
         _fallback = LanguageTextTools.Neutral();
+        _unsupported = new UnsupportedLanguages(languages.SelectMany(l => LanguageResources.Lines(l, LanguageIdentifier.FileName)));
     }
 
     public IReadOnlyList<string> SupportedLanguages => _identifier.Languages;
@@ -47,6 +49,13 @@ public sealed class TextAnalyzer
             var guess = _identifier.Guess(normalized.Normalized, normalized.Folded);
             detected = guess.Language;
             rules = guess.Likely is { } likely && _tools.ContainsKey(likely) ? likely : null;
+            // A text in a language Sitrep recognises but has no lexicons for is named, and no supported
+            // language's rules are applied to it (English lexicons on French text find nothing, silently).
+            if (detected == LanguageIdentifier.Undetermined && _unsupported.Identify(normalized.Folded) is { } other)
+            {
+                detected = other;
+                rules = null;
+            }
             tools = rules is null ? _fallback : _tools[rules];
         }
         var segmentation = tools.Segmenter.Segment(normalized.Normalized, normalized.Folded);

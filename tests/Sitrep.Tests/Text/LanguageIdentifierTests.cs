@@ -32,11 +32,6 @@ public sealed class LanguageIdentifierTests
     [InlineData("Five killed.")]
     [InlineData("Karabakh")]
     [InlineData("")]
-    // Other languages are not forced into English or Romanian.
-    [InlineData("Le gouvernement a annoncé que les forces de sécurité ont arrêté plusieurs personnes dans la capitale, selon un communiqué publié par le ministère.")]
-    [InlineData("El gobierno anunció que las fuerzas de seguridad detuvieron a varias personas en la capital, según un comunicado publicado por el ministerio.")]
-    [InlineData("Die Regierung teilte mit, dass die Sicherheitskräfte in der Hauptstadt mehrere Personen festgenommen haben.")]
-    [InlineData("Il governo ha annunciato che le forze di sicurezza hanno arrestato diverse persone nella capitale, secondo un comunicato del ministero.")]
     // Spanish and French with their accents, even when their short words overlap with Romanian.
     [InlineData("Según el ministerio, la policía detuvo a tres personas en la capital de la región después de la protesta.")]
     [InlineData("La police a arrêté trois personnes à la sortie de la gare, selon le préfet de la région.")]
@@ -45,6 +40,20 @@ public sealed class LanguageIdentifierTests
     public void Unsure_cases_are_undetermined(string text)
     {
         Assert.Equal(LanguageIdentifier.Undetermined, Analyzer.Analyze(text).Language);
+    }
+
+    [Theory]
+    // Other languages are not forced into English or Romanian: those of data/languages/unsupported.tsv are
+    // named (issue 11), and no supported language's rules are applied to them.
+    [InlineData("Le gouvernement a annoncé que les forces de sécurité ont arrêté plusieurs personnes dans la capitale, selon un communiqué publié par le ministère.", "fr")]
+    [InlineData("El gobierno anunció que las fuerzas de seguridad detuvieron a varias personas en la capital, según un comunicado publicado por el ministerio.", "es")]
+    [InlineData("Die Regierung teilte mit, dass die Sicherheitskräfte in der Hauptstadt mehrere Personen festgenommen haben.", "de")]
+    [InlineData("Il governo ha annunciato che le forze di sicurezza hanno arrestato diverse persone nella capitale, secondo un comunicato del ministero.", "it")]
+    public void Unsupported_languages_are_named_and_get_no_rules(string text, string language)
+    {
+        var analyzed = Analyzer.Analyze(text);
+        Assert.Equal(language, analyzed.Language);
+        Assert.Null(analyzed.RulesLanguage);
     }
 
     [Theory]

@@ -52,6 +52,11 @@ public sealed class AcledGoldReader
         while (records.MoveNext())
         {
             var record = records.Current;
+            if (record.Misquoted)
+            {
+                problems.Add(new InputProblem(path, record.Line, "a stray or unclosed quote would merge the rows after this one; this row is skipped"));
+                continue;
+            }
             if (record.UnterminatedQuote)
             {
                 problems.Add(new InputProblem(path, record.Line, "a quoted field is never closed; the rest of the file is unreadable"));

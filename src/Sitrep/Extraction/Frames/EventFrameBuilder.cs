@@ -50,6 +50,8 @@ internal sealed class EventFrameBuilder
     public ImmutableArray<EventFrame> Build(ImmutableArray<CasualtyFrame> casualties)
     {
         var frames = ImmutableArray.CreateBuilder<EventFrame>();
+        // Each sentence reads only the figures of its own few sentences: the whole list each time would be quadratic.
+        var bySentence = casualties.Sort(static (a, b) => a.Sentence.CompareTo(b.Sentence));
         for (var sentence = 0; sentence < _scan.SentenceCount; sentence++)
         {
             var hits = _scan.In(LexiconKind.Triggers, sentence).Where(_reading.Holds).ToList();
@@ -100,7 +102,7 @@ internal sealed class EventFrameBuilder
                 }
                 if (rest.Count > 0)
                 {
-                    var code = Resolve(rest, sentence, casualties, arrestGrievance);
+                    var code = Resolve(rest, sentence, Between(bySentence, sentence, sentence + ProtestReach), arrestGrievance);
                     frames.Add(Frame(code, status, sentence, [.. rest]));
                 }
             }
@@ -133,11 +135,12 @@ internal sealed class EventFrameBuilder
     /// </summary>
     private static ImmutableArray<EventFrame> AbsorbIntoDemonstrations(ImmutableArray<EventFrame> frames)
     {
-        var demonstrations = frames.Where(f => f.EventType is "Protests" or "Riots" && f.Status == EventStatus.Current).ToList();
+        // The sentences of demonstrations, not the frames: asking each frame of all of them would be quadratic.
+        var demonstrations = frames.Where(f => f.EventType is "Protests" or "Riots" && f.Status == EventStatus.Current).Select(f => f.Sentence).ToHashSet();
         if (demonstrations.Count == 0) return frames;
         return [.. frames.Where(f => !(f.Status == EventStatus.Current
             && f.Code is "arrests" or "armed-clash" or "attack" or "looting" or "mob-violence" or "violent-demonstration"
-            && demonstrations.Any(d => d != f && f.Sentence > d.Sentence && f.Sentence <= d.Sentence + ProtestReach)))];
+            && Enumerable.Range(f.Sentence - ProtestReach, ProtestReach).Any(demonstrations.Contains)))];
     }
 
     private EventFrame Frame(string code, string status, int sentence, ImmutableArray<LexiconMatch> triggers)
@@ -145,6 +148,21 @@ internal sealed class EventFrameBuilder
         var anchor = triggers.OrderByDescending(t => t.Entry.IntField(1)).ThenBy(t => t.FirstToken).First();
         var salience = anchor.Entry.IntField(1);
         return new EventFrame(code, status, sentence, anchor.FirstToken, salience, triggers, _attribution.For(anchor.FirstToken));
+    }
+
+    /// <summary>The figures of sentences [first, last] from a list sorted by sentence.</summary>
+    private static ImmutableArray<CasualtyFrame> Between(ImmutableArray<CasualtyFrame> bySentence, int first, int last)
+    {
+        int low = 0, high = bySentence.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (bySentence[middle].Sentence < first) low = middle + 1;
+            else high = middle;
+        }
+        var end = low;
+        while (end < bySentence.Length && bySentence[end].Sentence <= last) end++;
+        return bySentence[low..end];
     }
 
     /// <param name="arrestGrievance">The demonstration is against an arrest ("protested against the arrest of an

@@ -21,9 +21,9 @@ internal sealed class ViolenceEvidence
     private const int PlaceReach = 8;
 
     private readonly DocumentScan _scan;
-    private readonly ImmutableArray<CasualtyFrame> _casualties;
     private readonly EverydaySenses _senses;
     private readonly sbyte[] _corroborated;
+    private readonly bool[] _victims;
 
     /// <summary>A crowd's size is given (ACLED's size tag, a note's last words): people were physically there, so what they did was physical.</summary>
     private readonly bool _crowd;
@@ -31,9 +31,14 @@ internal sealed class ViolenceEvidence
     public ViolenceEvidence(DocumentScan scan, ImmutableArray<CasualtyFrame> casualties, EverydaySenses senses)
     {
         _scan = scan;
-        _casualties = casualties;
         _senses = senses;
         _corroborated = new sbyte[scan.SentenceCount];
+        // Found once: asking each sentence of all the document's figures would be quadratic in a long text.
+        _victims = new bool[scan.SentenceCount];
+        foreach (var casualty in casualties)
+        {
+            if (casualty.Status != EventStatus.Negated && casualty.Victims.Category is not "unknown") _victims[casualty.Sentence] = true;
+        }
         _crowd = scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && m.Entry.Field(0) is "crowd-size");
     }
 
@@ -42,7 +47,7 @@ internal sealed class ViolenceEvidence
     /// could be done to ("two men were shot", "attacked farmers"); or a place follows it ("the blast in Kabul"); or the sentence has two weaker signs of
     /// different kinds: armed people or weapons named with words that have an everyday double ("forces",
     /// "weapons"), people elsewhere in the sentence, positions or checkpoints, a monitor's observation, a crowd's
-    /// violence or fire going both ways, a figure of people hurt, a place a locative word introduces ("military forces fired on the positions", "observed
+    /// violence or fire going both ways, a place a locative word introduces ("military forces fired on the positions", "observed
     /// explosions involving unknown weapons near X", "several explosions took place in X").
     /// </summary>
     public bool Corroborates(LexiconMatch trigger) =>
@@ -69,15 +74,8 @@ internal sealed class ViolenceEvidence
         return _corroborated[sentence] > 0;
     }
 
-    public bool HasVictims(int sentence)
-    {
-        foreach (var casualty in _casualties)
-        {
-            // "captured two pawns", "kill 50 zombies" name no one: only a known kind of victim tells of conflict.
-            if (casualty.Sentence == sentence && casualty.Status != EventStatus.Negated && casualty.Victims.Category is not "unknown") return true;
-        }
-        return false;
-    }
+    /// <summary>The sentence gives a figure of people of a known kind hurt, killed or taken ("captured two pawns", "kill 50 zombies" name no one).</summary>
+    public bool HasVictims(int sentence) => _victims[sentence];
 
     /// <summary>A weapon that is not itself a trigger's word ("a bomb" alone says nothing more than the trigger did) and has no everyday double.</summary>
     public bool HasOwnWeapon(int sentence)
@@ -154,10 +152,9 @@ internal sealed class ViolenceEvidence
             observed |= kind is "observation";
             crowd |= kind is "protester-violence" or "mob" or "civilian-target" or "lethal-force" or "return-fire";
         }
-        var hurt = _casualties.Any(c => c.Sentence == sentence && c.Status != EventStatus.Negated && c.Victims.Category is not "unknown");
         var span = _scan.Text.Sentences[sentence];
         var place = _scan.PlacesIn(span.FirstToken, span.EndToken).Any(p => p.Cued && !p.Dateline);
-        return Count(armed) + Count(people) + Count(weapon) + Count(positions) + Count(observed) + Count(crowd) + Count(hurt) + Count(place);
+        return Count(armed) + Count(people) + Count(weapon) + Count(positions) + Count(observed) + Count(crowd) + Count(place);
     }
 
     private static int Count(bool sign) => sign ? 1 : 0;

@@ -23,8 +23,11 @@ internal static class FatalityReconciler
         // A figure that names no victims after figures that do ("a man was shot dead ... 1 fatality") restates
         // the total; it is not more dead. Such totals bound the sum of the named groups from below.
         var own = current.Where(c => !c.EnemyClaim).ToList();
-        var totals = own.Where(c => c.Victims.Category is "unknown" && own.Any(o => o.Victims.Category is not "unknown" && o.AnchorToken < c.AnchorToken)).ToList();
-        foreach (var group in own.Except(totals).GroupBy(c => GroupKey(c, own)))
+        // Both are computed once, not per figure: an event of a pathological text can hold many thousands of figures.
+        var firstNamed = own.Where(o => o.Victims.Category is not "unknown").Select(o => o.AnchorToken).DefaultIfEmpty(int.MaxValue).Min();
+        var totals = own.Where(c => c.Victims.Category is "unknown" && firstNamed < c.AnchorToken).ToList();
+        var sided = SidedByCategory(own);
+        foreach (var group in own.Except(totals).GroupBy(c => GroupKey(c, sided)))
         {
             var readings = Readings(group).ToList();
             low += readings.Min(r => r.Low);
@@ -56,16 +59,28 @@ internal static class FatalityReconciler
     /// claimant other than the one who named the only side of that category, is another count of the same
     /// victims ("police said 12 villagers died ... residents said 19 people died"), not more dead.
     /// </summary>
-    private static (string Category, string? Side) GroupKey(CasualtyFrame c, List<CasualtyFrame> all)
+    private static (string Category, string? Side) GroupKey(CasualtyFrame c, Dictionary<string, Sided> sided)
     {
         if (c.Victims.Side is not null) return (c.Victims.Category, c.Victims.Side);
-        var sided = all.Where(o => o.Victims.Side is not null && string.Equals(o.Victims.Category, c.Victims.Category, StringComparison.Ordinal)).ToList();
-        if (sided.Count == 0 || sided.Select(o => o.Victims.Side).Distinct(StringComparer.Ordinal).Count() != 1) return (c.Victims.Category, null);
-        var claimant = c.Attribution?.Claimant;
-        return sided.Any(o => string.Equals(o.Attribution?.Claimant, claimant, StringComparison.Ordinal))
-            ? (c.Victims.Category, null)
-            : (c.Victims.Category, sided[0].Victims.Side);
+        if (!sided.TryGetValue(c.Victims.Category, out var named) || named.Sides.Count != 1) return (c.Victims.Category, null);
+        return named.Claimants.Contains(c.Attribution?.Claimant) ? (c.Victims.Category, null) : (c.Victims.Category, named.Sides.First());
     }
+
+    /// <summary>Per victim category, the sides the figures name and who named them.</summary>
+    private static Dictionary<string, Sided> SidedByCategory(List<CasualtyFrame> all)
+    {
+        var sided = new Dictionary<string, Sided>(StringComparer.Ordinal);
+        foreach (var o in all)
+        {
+            if (o.Victims.Side is not { } side) continue;
+            if (!sided.TryGetValue(o.Victims.Category, out var named)) sided[o.Victims.Category] = named = new Sided(new HashSet<string>(StringComparer.Ordinal), new HashSet<string?>(StringComparer.Ordinal));
+            named.Sides.Add(side);
+            named.Claimants.Add(o.Attribution?.Claimant);
+        }
+        return sided;
+    }
+
+    private sealed record Sided(HashSet<string> Sides, HashSet<string?> Claimants);
 
     /// <summary>
     /// The alternative counts of one victim group. One claimant naming different single people of the group in

@@ -16,12 +16,13 @@ internal sealed class StatusResolver
     private const int NegationReach = 3;
 
     private readonly DocumentScan _scan;
-    private readonly ImmutableArray<YearMention> _years;
+    // Years by sentence: a word's status looks at its own sentence's years only, and a long text has many.
+    private readonly ILookup<int, YearMention> _years;
 
     public StatusResolver(DocumentScan scan, ImmutableArray<YearMention> years)
     {
         _scan = scan;
-        _years = years;
+        _years = years.ToLookup(y => scan.Tokens[y.Token].Sentence);
     }
 
     /// <param name="token">The word whose status is asked (a trigger, an outcome).</param>
@@ -70,11 +71,11 @@ internal sealed class StatusResolver
         }
         if (_scan.Published is { } published)
         {
-            foreach (var year in _years)
+            foreach (var year in _years[sentence])
             {
                 if (year.IsComparison || year.Year >= published.Year) continue;
                 // "In 1994, militias attacked": a year that opens the sentence dates all of it.
-                if (_scan.Tokens[year.Token].Sentence == sentence && (_scan.ClauseOf[year.Token] == clause || year.Token < token)) return true;
+                if (_scan.ClauseOf[year.Token] == clause || year.Token < token) return true;
             }
         }
         return false;
