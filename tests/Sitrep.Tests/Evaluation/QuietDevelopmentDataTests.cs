@@ -10,7 +10,7 @@ namespace Sitrep.Tests.Evaluation;
 /// <remarks>
 /// THE LIMITS ARE HERE, in <see cref="Limits"/>: documents per 100 with a current event of a violent family,
 /// and of any ACLED family. The violent limits are issue 10's targets (2 and 5 per 100); the ACLED-family limits
-/// are the rates measured after the everyday-sense work (2026-12-07: agnews 6.9, ro-news 11.3), rounded up.
+/// are the rates measured at the end of session 3 (2026-12-07: agnews 6.1, ro-news 11.3), rounded up.
 /// When the gate was added the rates were 6.95 / 15.09 and 21.88 / 28.79.
 /// </remarks>
 public sealed class QuietDevelopmentDataTests
@@ -18,7 +18,7 @@ public sealed class QuietDevelopmentDataTests
     public static TheoryData<string, double, double> Limits => new()
     {
         // file                    max violent / 100   max any ACLED / 100
-        { "agnews-dev.jsonl",      2.0,                7.0 },
+        { "agnews-dev.jsonl",      2.0,                6.5 },
         { "ro-news-dev.jsonl",     5.0,                12.0 },
     };
 
