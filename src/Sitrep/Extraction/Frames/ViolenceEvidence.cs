@@ -15,7 +15,7 @@ namespace Sitrep.Extraction.Frames;
 internal sealed class ViolenceEvidence
 {
     /// <summary>How many sentences before a word of violence still tell who did it.</summary>
-    private const int StoryReach = 2;
+    public const int StoryReach = 2;
 
     /// <summary>Tokens after a word of violence within which a place says where it happened ("in X", "took place in X").</summary>
     private const int PlaceReach = 8;
@@ -43,12 +43,13 @@ internal sealed class ViolenceEvidence
     }
 
     /// <summary>
-    /// The trigger's sentence names victims hurt, a weapon of its own or armed people; or its clause names people it
-    /// could be done to ("two men were shot", "attacked farmers"); or a place follows it ("the blast in Kabul"); or the sentence has two weaker signs of
-    /// different kinds: armed people or weapons named with words that have an everyday double ("forces",
-    /// "weapons"), people elsewhere in the sentence, positions or checkpoints, a monitor's observation, a crowd's
-    /// violence or fire going both ways, a place a locative word introduces ("military forces fired on the positions", "observed
-    /// explosions involving unknown weapons near X", "several explosions took place in X").
+    /// Evidence for one trigger: its sentence or one of the two before names victims hurt, a weapon of its own or
+    /// armed people; or its clause names people it is done to ("two men were shot", "attacked farmers"); or a
+    /// locative word puts it at a place ("the blast in Kabul"); or its sentence shows two weaker signs of
+    /// different kinds: armed nouns or weapons with an everyday double ("forces", "weapons"), other people,
+    /// positions or checkpoints, a monitor's observation, a crowd's violence or fire going both ways, a place
+    /// after a locative word ("military forces fired on the positions", "observed explosions involving unknown
+    /// weapons near X").
     /// </summary>
     public bool Corroborates(LexiconMatch trigger) =>
         CorroboratedNear(trigger.Sentence) || VictimsInClause(trigger) || PlaceAfter(trigger) || WeakSigns(trigger.Sentence) >= 2;

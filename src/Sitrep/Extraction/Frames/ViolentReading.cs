@@ -5,11 +5,11 @@ using Sitrep.Extraction.Relevance;
 namespace Sitrep.Extraction.Frames;
 
 /// <summary>
-/// Decides whether a trigger is read in its violent sense. A word inside a date ("March 2") never is; a trigger about another domain (<see cref="DomainGuard"/>)
-/// never is. A word with a frequent everyday sense ("attack", "lupta", "a ocupat", "aircraft") is violent only
-/// with evidence: its sentence names victims, a weapon of its own or armed people, or also holds a word of
-/// violence with no double, or the text is a conflict report (<see cref="ConflictRelevance"/>) and the sentence
-/// puts the word at a place. Demonstrations and statements have no such doubles here.
+/// Decides whether a trigger is read in its violent sense. A word inside a date ("March 2") never is, nor a trigger
+/// about another domain (<see cref="DomainGuard"/>). A word with a frequent everyday sense ("attack", "lupta",
+/// "a ocupat", "aircraft") is violent only with evidence (<see cref="ViolenceEvidence"/>), beside a word of
+/// violence with no double, or in a conflict report (<see cref="ConflictRelevance"/>) in a sentence that names a
+/// place. Demonstrations and statements have no such doubles here.
 /// </summary>
 internal sealed class ViolentReading
 {
@@ -23,12 +23,12 @@ internal sealed class ViolentReading
     /// <param name="dateTokens">Tokens of the text's dates: a month's name there is no word of an event ("March 2").</param>
     public ViolentReading(DocumentScan scan, DomainGuard guard, EverydaySenses senses, ViolenceEvidence evidence, ConflictRelevance relevance, ISet<int> dateTokens)
     {
-        _dateTokens = dateTokens;
         _scan = scan;
         _guard = guard;
         _senses = senses;
         _evidence = evidence;
         _relevance = relevance;
+        _dateTokens = dateTokens;
     }
 
     public bool Holds(LexiconMatch trigger)
@@ -43,14 +43,15 @@ internal sealed class ViolentReading
 
     /// <summary>
     /// A death told with a word that has an everyday double ("died", "au murit") makes an event of its own only with
-    /// armed people or a weapon in its sentence or the two before ("armed men shot at a car. The driver died"), or in a conflict report.
+    /// armed people or a weapon in its sentence or the two before ("armed men shot at a car. The driver died"), or
+    /// in a conflict report.
     /// </summary>
     public bool HoldsAlone(CasualtyFrame casualty) =>
         !_senses.HasDouble(casualty) || _relevance.IsConflictDocument || ArmedOrWeaponNear(casualty.Sentence);
 
     private bool ArmedOrWeaponNear(int sentence)
     {
-        for (var s = Math.Max(0, sentence - 2); s <= sentence; s++)
+        for (var s = Math.Max(0, sentence - ViolenceEvidence.StoryReach); s <= sentence; s++)
         {
             if (_evidence.HasOwnWeapon(s) || _evidence.HasArmedActor(s)) return true;
         }
