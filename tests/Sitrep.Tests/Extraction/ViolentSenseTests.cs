@@ -54,6 +54,11 @@ public sealed class ViolentSenseTests
     [InlineData("en", "Military forces fired with unknown weapons on the positions of the other side.", "type=Battles")]
     // the story told the sentence before: who did it
     [InlineData("en", "Armed men chased a bus driver through the market. The attack lasted minutes.", "type=Violence against civilians")]
+    // an outbreak of violence names fighting with no everyday double
+    [InlineData("en", "Inter-clan violence erupted in the district, leaving five people dead.", "type=Battles;best=5")]
+    [InlineData("ro", "Au izbucnit violente intre doua clanuri in district.", "type=Battles")]
+    // a side makes "forces" armed
+    [InlineData("en", "Pro-Hadi forces were deployed to the island.", "sub=Change to group/activity")]
     public void A_word_of_violence_with_evidence_keeps_its_event(string language, string text, string expectations) =>
         SentenceExpectations.Check(language, text, Day, expectations);
 

@@ -171,12 +171,12 @@ internal sealed class ViolenceEvidence
         return false;
     }
 
-    /// <summary>A nationality, a state or a side within two words of the noun: "Russian troops", "forces of Armenia", "fortele ruse", "separatist forces".</summary>
+    /// <summary>A nationality or a state within two words of the noun ("Russian troops", "forces of Armenia", "fortele ruse"), or a side within three ("separatist forces", "pro-Hadi forces").</summary>
     private bool BesideNationality(LexiconMatch person)
     {
         foreach (var side in _scan.In(LexiconKind.Sides, person.Sentence))
         {
-            if (side.Entry.Field(0) is "separatists" or "pro" or "anti" && Math.Abs(side.FirstToken - person.FirstToken) <= 2) return true;
+            if (side.Entry.Field(0) is "separatists" or "pro" or "anti" && Math.Abs(side.FirstToken - person.FirstToken) <= 3) return true;
         }
         var span = _scan.Text.Sentences[person.Sentence];
         foreach (var actor in _scan.ActorsIn(Math.Max(span.FirstToken, person.FirstToken - 2), Math.Min(span.EndToken, person.EndToken + 2)))
