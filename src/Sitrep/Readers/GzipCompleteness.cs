@@ -11,7 +11,7 @@ namespace Sitrep.Readers;
 /// gzip members joined together the trailer gives the last member's size only, so such a file is also told
 /// truncated unless its sizes happen to agree; such files are rare in news corpora.)
 /// </summary>
-internal sealed class GzipCompleteness : Stream
+internal sealed class GzipCompleteness : ForwardReadStream
 {
     private const int TrailerLength = 8;
     private const int SmallestMember = 18;
@@ -38,22 +38,6 @@ internal sealed class GzipCompleteness : Stream
         }
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = _inflater.Read(buffer);
@@ -62,16 +46,6 @@ internal sealed class GzipCompleteness : Stream
         return read;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing) _inflater.Dispose();
@@ -79,7 +53,7 @@ internal sealed class GzipCompleteness : Stream
     }
 
     /// <summary>Passes the compressed bytes through, keeping the last eight (the trailer of a complete file).</summary>
-    private sealed class TailKeeper(Stream inner) : Stream
+    private sealed class TailKeeper(Stream inner) : ForwardReadStream
     {
         private readonly byte[] _tail = new byte[TrailerLength];
         private bool _drained;
@@ -87,20 +61,6 @@ internal sealed class GzipCompleteness : Stream
         public long Total { get; private set; }
 
         public uint TrailerSize => BinaryPrimitives.ReadUInt32LittleEndian(Last(4));
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         /// <summary>Reads what the decompressor left unread, so that the tail is the input's real end.</summary>
         public void Drain()
@@ -112,8 +72,6 @@ internal sealed class GzipCompleteness : Stream
             }
             _drained = true;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -133,16 +91,6 @@ internal sealed class GzipCompleteness : Stream
         }
 
         private ReadOnlySpan<byte> Last(int count) => _tail.AsSpan(TrailerLength - count, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
