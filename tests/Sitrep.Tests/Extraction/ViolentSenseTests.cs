@@ -57,6 +57,9 @@ public sealed class ViolentSenseTests
     // an outbreak of violence names fighting with no everyday double
     [InlineData("en", "Inter-clan violence erupted in the district, leaving five people dead.", "type=Battles;best=5")]
     [InlineData("ro", "Au izbucnit violente intre doua clanuri in district.", "type=Battles")]
+    // "to death" leaves a word of violence no everyday sense
+    [InlineData("en", "A prisoner was tortured to death by the guards, his family said.", "type=Violence against civilians")]
+    [InlineData("ro", "Un detinut a fost torturat pana la moarte de gardieni, a spus familia sa.", "type=Violence against civilians")]
     // a side makes "forces" armed
     [InlineData("en", "Pro-Hadi forces were deployed to the island.", "sub=Change to group/activity")]
     public void A_word_of_violence_with_evidence_keeps_its_event(string language, string text, string expectations) =>
