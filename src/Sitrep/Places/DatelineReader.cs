@@ -16,10 +16,15 @@ internal static class DatelineReader
     private const int LongestName = 4;
 
     /// <summary>The number of tokens of the dateline's place name at the start of the text, or 0 when the text opens with no dateline.</summary>
-    public static int PlaceLength(AnalyzedText text)
+    public static int PlaceLength(AnalyzedText text) => Read(text).Name;
+
+    /// <summary>The token after the dateline's dash or colon, or 0 when the text opens with no dateline: the agency, if named, is before it.</summary>
+    public static int End(AnalyzedText text) => Read(text).End;
+
+    private static (int Name, int End) Read(AnalyzedText text)
     {
         var tokens = text.Tokens;
-        if (tokens.IsEmpty || tokens[0].Kind != TokenKind.Word || !char.IsUpper(text.Normalized[tokens[0].Start])) return 0;
+        if (tokens.IsEmpty || tokens[0].Kind != TokenKind.Word || !char.IsUpper(text.Normalized[tokens[0].Start])) return (0, 0);
         var name = 0;
         var capitals = true;
         while (name < tokens.Length && name < LongestName && (tokens[name].Kind == TokenKind.Word && char.IsUpper(text.Normalized[tokens[name].Start]) || IsChar(text, name, '-')))
@@ -34,10 +39,10 @@ internal static class DatelineReader
         for (var t = name; t < tokens.Length && t < Reach && tokens[t].Sentence == tokens[0].Sentence; t++)
         {
             if (IsChar(text, t, '(')) agency = true;
-            else if (IsChar(text, t, ':') || IsDash(text, t)) return capitals || agency ? name : 0;
-            else if (IsChar(text, t, '.') && !agency) return 0;
+            else if (IsChar(text, t, ':') || IsDash(text, t)) return capitals || agency ? (name, t + 1) : (0, 0);
+            else if (IsChar(text, t, '.') && !agency) return (0, 0);
         }
-        return 0;
+        return (0, 0);
     }
 
     private static bool IsDash(AnalyzedText text, int index)

@@ -66,6 +66,13 @@ public sealed class ViolentSenseTests
         SentenceExpectations.Check(language, text, Day, expectations);
 
     [Theory]
+    // a wire story's dateline names the agency that relays every claim in it
+    [InlineData("en", "KABUL, May 3 (Reuters) - Two soldiers were killed in a roadside bomb blast, the defence ministry said.", "via=Reuters")]
+    [InlineData("ro", "BUCURESTI, 5 mai (Agerpres) - Doi soldati au fost ucisi de o bomba, a anuntat ministerul apararii.", "via=Agerpres")]
+    public void A_datelines_agency_relays_the_claims_of_the_story(string language, string text, string expectations) =>
+        SentenceExpectations.Check(language, text, Day, expectations);
+
+    [Theory]
     // a storm, an illness, an accident: a toll with no one who caused it
     [InlineData("en", "Nine people died in Florida after the hurricane made landfall.")]
     [InlineData("ro", "Noua oameni au murit in Florida dupa ce uraganul a lovit coasta.")]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sitrep.Actors;
 using Sitrep.Extraction.Lexicons;
 using Sitrep.Extraction.Matching;
 using Sitrep.Output;
@@ -38,6 +39,27 @@ internal sealed class AttributionResolver
         }, LazyThreadSafetyMode.None);
         _bySentence = new List<(int, AttributionFinding)>[scan.SentenceCount];
         for (var s = 0; s < scan.SentenceCount; s++) _bySentence[s] = Resolve(s);
+        if (DatelineAgency(scan) is { } agency) RelayAll(agency);
+    }
+
+    /// <summary>The agency a wire story's dateline names ("KABUL, May 3 (Reuters) -"): it relays every claim of the story.</summary>
+    private static string? DatelineAgency(DocumentScan scan)
+    {
+        var end = Places.DatelineReader.End(scan.Text);
+        return end == 0 ? null : scan.ActorsIn(0, end).FirstOrDefault(a => a.Kind == ActorMentionKind.Media)?.Name;
+    }
+
+    /// <summary>Adds the story's relay to every chain, outermost, unless the chain already names it.</summary>
+    private void RelayAll(string agency)
+    {
+        foreach (var found in _bySentence)
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                var (token, finding) = found[i];
+                if (!finding.Via.Contains(agency) && !string.Equals(finding.Claimant, agency, StringComparison.Ordinal)) found[i] = (token, finding with { Via = finding.Via.Add(agency) });
+            }
+        }
     }
 
     public ClaimantNamer Namer => _namer;
