@@ -10,13 +10,7 @@ public sealed class StoreCommandsTests : IDisposable
 {
     private readonly string _directory = StoreFactory.TemporaryDirectory();
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = SitrepCommandLine.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => InProcessCli.Run(args);
 
     private async Task<string> SampleDatabaseAsync()
     {
