@@ -40,6 +40,7 @@ internal sealed class DocumentScan
         ClauseOf = BuildClauses(text, this, commas: true);
         PhraseOf = BuildClauses(text, this, commas: false);
         QuoteOf = BuildQuotes(text);
+        GivesCrowdSize = matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "crowd-size", StringComparison.Ordinal));
     }
 
     public AnalyzedText Text { get; }
@@ -60,6 +61,12 @@ internal sealed class DocumentScan
 
     /// <summary>Like <see cref="ClauseOf"/> but commas do not break: "The UN, Russia and France called for" is one phrase.</summary>
     public int[] PhraseOf { get; }
+
+    /// <summary>
+    /// The text gives the size of a crowd (ACLED's size tag, "[size=dozens]"): a crowd gathered, and what it did
+    /// was physical.
+    /// </summary>
+    public bool GivesCrowdSize { get; }
 
     /// <summary>Quotation number of each token, or -1 outside quotes.</summary>
     public int[] QuoteOf { get; }

@@ -29,8 +29,6 @@ internal sealed class EventFrameBuilder
     /// <summary>Tokens between a grievance word and the act it names ("against the illegal and unjust arrest").</summary>
     private const int GrievanceReach = 5;
 
-    private readonly bool _crowdEvent;
-
     private readonly DocumentScan _scan;
     private readonly StatusResolver _status;
     private readonly AttributionResolver _attribution;
@@ -44,7 +42,6 @@ internal sealed class EventFrameBuilder
         _status = status;
         _attribution = attribution;
         _voice = voice;
-        _crowdEvent = scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "crowd-size", StringComparison.Ordinal));
     }
 
     public ImmutableArray<EventFrame> Build(ImmutableArray<CasualtyFrame> casualties)
@@ -109,7 +106,7 @@ internal sealed class EventFrameBuilder
         }
         // ACLED's size tag says a crowd gathered: with no other word for what it did, it demonstrated, or, when
         // it threw stones or set fires without a demonstration word ("residents pelted stones at police"), it was a mob.
-        if (frames.Count == 0 && _crowdEvent && _scan.SentenceCount > 0)
+        if (frames.Count == 0 && _scan.GivesCrowdSize && _scan.SentenceCount > 0)
         {
             var first = _scan.Text.Sentences[0].FirstToken;
             var violent = _scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && string.Equals(m.Entry.Field(0), "protester-violence", StringComparison.Ordinal));
@@ -195,7 +192,7 @@ internal sealed class EventFrameBuilder
         var violent = LexiconSchema.SubEvents[code].Key is "Battles" or "Violence against civilians" or "Riots" || code is "looting";
         // A crowd event (ACLED's size tag) with violence and no demonstration word is mob violence, unless the
         // crowd said what it denounced or demanded ("burned tyres to denounce power cuts"): then it demonstrated violently.
-        var mob = (violent && _crowdEvent) || codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience);
+        var mob = (violent && _scan.GivesCrowdSize) || codes.Contains("mob-violence") || (Cue("mob") && code is "attack" or "armed-clash" or "looting" && salience <= AttackVerbSalience);
         if (mob) return Cue("demand") ? "violent-demonstration" : "mob-violence";
         // "Explosions" alone, seen by monitors or beside artillery, are shelling, not a planted device.
         if (code is "remote-explosive" && salience <= GenericExplosionSalience && (Cue("observation") || HasWeapon(sentence, "artillery") || HasWeapon(sentence, "missile") || HasWeapon(sentence, "heavy-firearm"))) code = "shelling";

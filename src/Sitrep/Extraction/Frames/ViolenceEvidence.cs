@@ -25,8 +25,6 @@ internal sealed class ViolenceEvidence
     private readonly sbyte[] _corroborated;
     private readonly bool[] _victims;
 
-    /// <summary>A crowd's size is given (ACLED's size tag, a note's last words): people were physically there, so what they did was physical.</summary>
-    private readonly bool _crowd;
 
     public ViolenceEvidence(DocumentScan scan, ImmutableArray<CasualtyFrame> casualties, EverydaySenses senses)
     {
@@ -39,7 +37,6 @@ internal sealed class ViolenceEvidence
         {
             if (casualty.Status != EventStatus.Negated && casualty.Victims.Category is not "unknown") _victims[casualty.Sentence] = true;
         }
-        _crowd = scan.Matches.Any(m => m.Kind == LexiconKind.Refiners && m.Entry.Field(0) is "crowd-size");
     }
 
     /// <summary>
@@ -71,7 +68,7 @@ internal sealed class ViolenceEvidence
     /// <summary>The sentence names victims hurt, a weapon of its own, armed people or the size of a crowd.</summary>
     public bool Corroborates(int sentence)
     {
-        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) || _crowd ? 1 : -1);
+        if (_corroborated[sentence] == 0) _corroborated[sentence] = (sbyte)(HasVictims(sentence) || HasOwnWeapon(sentence) || HasArmedActor(sentence) || _scan.GivesCrowdSize ? 1 : -1);
         return _corroborated[sentence] > 0;
     }
 
