@@ -11,17 +11,17 @@ namespace Sitrep.Extraction;
 /// </summary>
 public sealed class EntityRecognition
 {
-    private readonly Func<AnalyzedText, ImmutableArray<PlaceMention>> _places;
+    private readonly Func<AnalyzedText, string?, ImmutableArray<PlaceMention>> _places;
     private readonly Func<AnalyzedText, ImmutableArray<ActorMention>> _actors;
 
-    public EntityRecognition(Func<AnalyzedText, ImmutableArray<PlaceMention>> places, Func<AnalyzedText, ImmutableArray<ActorMention>> actors)
+    public EntityRecognition(Func<AnalyzedText, string?, ImmutableArray<PlaceMention>> places, Func<AnalyzedText, ImmutableArray<ActorMention>> actors)
     {
         _places = places;
         _actors = actors;
     }
 
     /// <summary>No places, no actors: extraction still finds events, figures and dates.</summary>
-    public static EntityRecognition None { get; } = new(static _ => [], static _ => []);
+    public static EntityRecognition None { get; } = new(static (_, _) => [], static _ => []);
 
     /// <summary>The engine's gazetteer-backed place recognizer and its actor recognizer, built once.</summary>
     public static EntityRecognition Default => Shared.Value;
@@ -33,7 +33,8 @@ public sealed class EntityRecognition
         return new EntityRecognition(places.Find, actors.Find);
     });
 
-    public ImmutableArray<PlaceMention> Places(AnalyzedText text) => _places(text);
+    /// <param name="homeCountry">The publishing outlet's home (ISO alpha-3), a prior between namesakes; null when unknown.</param>
+    public ImmutableArray<PlaceMention> Places(AnalyzedText text, string? homeCountry = null) => _places(text, homeCountry);
 
     public ImmutableArray<ActorMention> Actors(AnalyzedText text) => _actors(text);
 }

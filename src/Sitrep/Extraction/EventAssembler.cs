@@ -62,8 +62,11 @@ internal sealed class EventAssembler
         foreach (var casualty in casualties)
         {
             var target = index.Find(casualty);
-            // A toll with no event word and no sign of who caused it may be a storm's, an illness's or a road's.
-            if (target is null && (_scan.In(LexiconKind.Guards, casualty.Sentence).Count > 0 || !_reading.HoldsAlone(casualty))) continue;
+            // A toll with no event word and no sign of who caused it may be a storm's, an illness's or a road's; a mere
+            // reference to fighting in another sentence ("a war on drugs ... two students died") does not make it violence
+            // either, while one in its own sentence tells whose dead they are ("the war left 20,000 dead").
+            var unfounded = target is null || target.Frames.TrueForAll(f => f.IsWeak && f.Sentence != casualty.Sentence);
+            if (unfounded && (_scan.In(LexiconKind.Guards, casualty.Sentence).Count > 0 || !_reading.HoldsAlone(casualty))) continue;
             if (target is null)
             {
                 // A figure with no event word: the victims say what kind of violence it was.

@@ -33,7 +33,7 @@ public sealed class EventExtractor
     }
 
     /// <param name="title">The document's title, when its reader found one: a headline repeated in the text restates the story's figures.</param>
-    /// <param name="outletCountry">ISO alpha-3 of the publishing outlet's home, the location of events in a text that names no place.</param>
+    /// <param name="outletCountry">ISO alpha-3 of the publishing outlet's home: a prior between namesakes, and the location of events in a text that names no place.</param>
     /// <param name="budget">Checked between stages; null for no limit.</param>
     public ExtractionResult Extract(AnalyzedText text, PartialDate? published, bool includeMentions, string? title = null, string? outletCountry = null, Pipeline.DocumentBudget? budget = null)
     {
@@ -52,7 +52,7 @@ public sealed class EventExtractor
         budget?.Check("lexicon matching");
         var matches = new LexiconMatcher(lexicon).Match(text);
         budget?.Check("place recognition");
-        var places = _entities.Places(text);
+        var places = _entities.Places(text, outletCountry);
         budget?.Check("actor recognition");
         var scan = new DocumentScan(text, published, matches, places, _entities.Actors(text)) { OutletCountry = outletCountry };
         budget?.Check("dates and amounts");

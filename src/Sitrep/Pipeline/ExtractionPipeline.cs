@@ -15,6 +15,12 @@ public sealed class ExtractionPipeline
 {
     private readonly TextAnalyzer _analyzer = new();
     private readonly EventExtractor _extractor = new();
+    private readonly OutletHomes _outlets;
+
+    public ExtractionPipeline()
+    {
+        _outlets = new OutletHomes(_analyzer, new Sitrep.Actors.ActorRecognizer());
+    }
 
     public IReadOnlyList<string> SupportedLanguages => _analyzer.SupportedLanguages;
 
@@ -26,9 +32,10 @@ public sealed class ExtractionPipeline
         var language = options.Language ?? document.Language;
         var text = _analyzer.Analyze(document.Text, language);
         var published = document.Published ?? options.Published;
-        // The outlet's home country places a story that names no place ("in the city" in a local paper).
-        var outlet = OutletRegistry.Default.Find(document.Source, document.Url);
-        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, outlet?.Country, budget);
+        // The outlet's home country places a story that names no place ("in the city" in a local paper), and
+        // tells namesakes apart ("Tripoli" in a Lebanese paper).
+        var home = _outlets.HomeOf(document.Source, document.Url);
+        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, home, budget);
 
         var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
         ImmutableArray<Mention>? mentions = options.IncludeMentions ? MentionLister.List(text, extraction.Mentions) : null;

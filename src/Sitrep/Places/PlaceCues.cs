@@ -20,6 +20,7 @@ internal sealed class PlaceCues
     private readonly FrozenSet<string> _particles;
     private readonly FrozenSet<string> _notPlaceAfter;
     private readonly FrozenSet<string> _notPlaceBefore;
+    private readonly FrozenSet<string> _generic;
     private readonly string[] _genitives;
 
     public PlaceCues()
@@ -31,6 +32,7 @@ internal sealed class PlaceCues
         var particles = new List<string>();
         var notPlaceAfter = new List<string>();
         var notPlaceBefore = new List<string>();
+        var generic = new List<string>();
         foreach (var row in GazetteerResources.Rows("place-cues.tsv"))
         {
             var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -50,6 +52,7 @@ internal sealed class PlaceCues
                 case "name-particle": particles.Add(row[1]); break;
                 case "not-place-after": notPlaceAfter.Add(row[1]); break;
                 case "not-place-before": notPlaceBefore.Add(row[1]); break;
+                case "generic": generic.Add(row[1]); break;
                 default: throw new InvalidDataException($"place-cues.tsv: unknown kind '{row[0]}'");
             }
         }
@@ -59,6 +62,7 @@ internal sealed class PlaceCues
         _particles = particles.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceAfter = notPlaceAfter.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceBefore = notPlaceBefore.ToFrozenSet(StringComparer.Ordinal);
+        _generic = generic.ToFrozenSet(StringComparer.Ordinal);
         _genitives = [.. GazetteerResources.Rows("ro-suffixes.tsv").Where(r => r.Length > 2 && r[2] == "genitive").Select(r => r[0])];
         Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
             .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
@@ -90,6 +94,12 @@ internal sealed class PlaceCues
     public (string Ending, string Replacement)[] Suffixes { get; }
 
     public bool IsStopword(ReadOnlySpan<char> key) => _stopwords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>
+    /// A name that many countries give an area of theirs ("Central", "Northern", "North-East"): it names a place
+    /// only in a country the text is about.
+    /// </summary>
+    public bool IsGeneric(ReadOnlySpan<char> key) => _generic.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
 
     /// <summary>A word that is never a place (a month, a weekday).</summary>
     public bool IsNotPlace(ReadOnlySpan<char> key) => _notPlace.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);

@@ -38,6 +38,7 @@ public sealed class PlaceRecognizer
     // The other places a place is judged against (coherence, isolation) are those named nearest it, at most this
     // many on each side: an article names far fewer, and a whole long text's would make the judgement quadratic.
     private const int ContextReach = 48;
+    private const double HomePrior = 1;
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
@@ -60,6 +61,8 @@ public sealed class PlaceRecognizer
         public required int Count { get; init; }
         public required List<GazetteerEntry> Entries { get; init; }
         public bool Stopword { get; init; }
+        /// <summary>A name many countries give an area ("Central", "Northern"): a place only in a country the text is about.</summary>
+        public bool Generic { get; init; }
         public bool Locative { get; init; }
         public bool AreaCue { get; init; }
         public bool AdminCue { get; init; }
@@ -111,15 +114,19 @@ public sealed class PlaceRecognizer
     }
 
     /// <summary>The places of a text.</summary>
-    public ImmutableArray<PlaceMention> Find(AnalyzedText text) => Analyze(text).Mentions;
+    /// <param name="homeCountry">The publishing outlet's home (ISO alpha-3): counted as if the text named it once.</param>
+    public ImmutableArray<PlaceMention> Find(AnalyzedText text, string? homeCountry = null) => Analyze(text, homeCountry).Mentions;
 
     /// <summary>The places of a text and the countries it is about.</summary>
-    public PlaceFindings Analyze(AnalyzedText text)
+    /// <param name="homeCountry">The publishing outlet's home (ISO alpha-3): counted as if the text named it once.</param>
+    public PlaceFindings Analyze(AnalyzedText text, string? homeCountry = null)
     {
         var gazetteer = _gazetteer.Value;
         var cues = PlaceCuesHolder.Default;
         var blocked = new bool[text.Tokens.Length];
         var focus = new Dictionary<string, double>(StringComparer.Ordinal);
+        // A local paper's "Tripoli" is its own country's: the outlet's home weighs as a country the text names.
+        if (homeCountry is { Length: > 0 }) Add(focus, homeCountry, HomePrior);
         foreach (var actor in _actors.Find(text))
         {
             if (actor.Kind is ActorMentionKind.State or ActorMentionKind.DeFacto)
@@ -145,6 +152,8 @@ public sealed class PlaceRecognizer
             }
         }
         var kept = candidates.Where(c => Keep(text, cues, c, focus) && !cues.HasNotPlaceBefore(text, c.First)).ToList();
+        // "Dowa (Central)": of the areas called so, only those of the countries the text is about are meant.
+        foreach (var candidate in kept.Where(c => c.Generic)) candidate.Entries.RemoveAll(e => !focus.ContainsKey(e.Country));
         foreach (var candidate in kept)
         {
             // A name all of whose readings lie in one country points to it, more weakly than the country's own name.
@@ -418,7 +427,10 @@ public sealed class PlaceRecognizer
                         if (entries.Exists(e => names.IsHomeCountry(e.Country))) break;
                     }
                 }
-                if (entries is null) continue;
+                // An acronym ("NAS", "ADF") names a group or a body; a town spelled like it is not meant. A state, an area
+                // or a capital keeps its reading ("UK", "DRC", "GAZA" in a dateline).
+                if (entries is not null && count == 1 && Acronym(text, i)) entries = entries.FindAll(e => e.Kind is not (GazetteerEntryKind.Locality or GazetteerEntryKind.Seat or GazetteerEntryKind.Admin2));
+                if (entries is null || entries.Count == 0) continue;
                 // Romanian names around the place say whether it is meant ("Liceul X", "strada X", "raul X").
                 var inName = romanian && ((count == 1 && names.IsInstitution(buffer[..length]))
                     || names.AfterStreetWord(text, i) || names.AfterNameParticle(text, i));
@@ -430,6 +442,7 @@ public sealed class PlaceRecognizer
                     Count = count,
                     Entries = entries,
                     Stopword = cues.IsStopword(buffer[..length]),
+                    Generic = cues.IsGeneric(buffer[..length]),
                     Locative = cues.HasLocativeBefore(text, i - lead),
                     AreaCue = cues.HasAreaBefore(text, i) || cues.HasAreaAfter(text, i + count) || InsideParentheses(text, i),
                     AdminCue = cues.HasAdminCue(text, i, i + count),
@@ -568,6 +581,7 @@ public sealed class PlaceRecognizer
     {
         var tokens = text.Tokens;
         if (candidate.Misplaced || cues.HasNotPlaceAfter(text, candidate.End)) return false;
+        if (candidate.Generic && !candidate.Entries.Exists(e => focus.ContainsKey(e.Country))) return false;
         // A state stays a place inside a body's name ("Ministerul de Interne din X"): claims are attributed by it.
         if (candidate.InName || (candidate.InInstitutionName && !candidate.HasKind(k => k is GazetteerEntryKind.Country or GazetteerEntryKind.DeFacto))
             || PersonReading(candidate))
@@ -727,6 +741,18 @@ public sealed class PlaceRecognizer
             if (c == '(') return true;
         }
         return false;
+    }
+
+    /// <summary>A word of two to four capital letters and nothing else ("NAS", "ADF").</summary>
+    private static bool Acronym(AnalyzedText text, int index)
+    {
+        var token = text.Tokens[index];
+        if (token.Kind != TokenKind.Word || token.Length is < 2 or > 4) return false;
+        foreach (var c in text.Normalized.AsSpan(token.Start, token.Length))
+        {
+            if (!char.IsUpper(c)) return false;
+        }
+        return true;
     }
 
     private static bool IsHyphen(AnalyzedText text, int index) => text.Tokens[index].Length == 1 && text.Normalized[text.Tokens[index].Start] == '-';

@@ -83,9 +83,12 @@ public sealed class AcledEvaluator(ExtractionPipeline pipeline)
             Scores(eventTypes), Scores(subEventTypes), clock.Elapsed.TotalSeconds, [.. worstFirst]);
     }
 
-    /// <summary>The document an ACLED row stands for: its notes, published on the event date (ACLED's notes are written after the fact).</summary>
+    /// <summary>
+    /// The document an ACLED row stands for: its notes, published on the event date (ACLED's notes are written after
+    /// the fact), from the outlets the row names, as <c>extract</c> reads the same file.
+    /// </summary>
     public static SourceDocument ToDocument(string file, AcledGoldRow row) =>
-        new(row.Id, row.Notes, PartialDate.FromDate(row.EventDate), Origin: $"{file}:{row.Line}");
+        new(row.Id, row.Notes, PartialDate.FromDate(row.EventDate), Source: row.Source, Origin: $"{file}:{row.Line}");
 
     private static double? Distance(AcledGoldRow row, EventRecord? primary) =>
         row.Latitude is { } lat && row.Longitude is { } lon && primary?.Location is { Lat: { } plat, Lon: { } plon }

@@ -109,7 +109,8 @@ public sealed class AcledGoldReader
             Field("location"),
             Coordinate(Field("latitude")),
             Coordinate(Field("longitude")),
-            notes);
+            notes,
+            Field("source"));
     }
 
     private static double? Coordinate(string? value) =>
