@@ -39,6 +39,7 @@ public sealed class PlaceRecognizer
     // many on each side: an article names far fewer, and a whole long text's would make the judgement quadratic.
     private const int ContextReach = 48;
     private const double HomePrior = 1;
+    private const string ArabicArticle = "al ";
 
     private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Lazy<FuzzyPlaceMatcher> _fuzzy;
@@ -412,6 +413,14 @@ public sealed class PlaceRecognizer
                 if (count == 1 && cues.IsNotPlace(buffer[..length])) continue;
                 var surface = SpanKeys.Surface(text, i, count);
                 var entries = Accepted(gazetteer, buffer[..length], surface);
+                // Arabic place names lose their article in English and Romanian text ("Qamishli" for Al Qamishli, "Bab"
+                // for Al Bab): a single name the gazetteer lacks is looked up with it.
+                if (entries is null && count == 1 && length + ArabicArticle.Length <= variant.Length)
+                {
+                    ArabicArticle.CopyTo(variant);
+                    buffer[..length].CopyTo(variant[ArabicArticle.Length..]);
+                    entries = Accepted(gazetteer, variant[..(ArabicArticle.Length + length)], surface);
+                }
                 var inflected = false;
                 if (entries is null && romanian)
                 {

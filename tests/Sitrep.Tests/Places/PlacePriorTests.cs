@@ -52,4 +52,15 @@ public sealed class PlacePriorTests
     {
         Assert.Equal(expected, Describe(text, language));
     }
+
+    [Theory]
+    // English and Romanian drop the Arabic article the gazetteer keeps ("Al Qamishli", "Al Mukalla").
+    [InlineData("A car bomb exploded in Qamishli on Monday.", "en", "Qamishli=SYR")]
+    [InlineData("O masina-capcana a explodat luni in Qamishli.", "ro", "Qamishli=SYR")]
+    // A name found as it is written keeps its own reading.
+    [InlineData("A car bomb exploded in Aleppo on Monday.", "en", "Aleppo=SYR")]
+    public void An_arabic_name_is_found_without_its_article(string text, string language, string expected)
+    {
+        Assert.Equal(expected, Describe(text, language));
+    }
 }
