@@ -62,7 +62,11 @@ public sealed class PostgresEventStore : SqlEventStore
                 lockCommand.CommandText = "SELECT pg_advisory_lock(727271)";
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await MigrationRunner.ApplyAsync(connection, Migration.For("postgres"), cancellationToken).ConfigureAwait(false);
+            await MigrationRunner.ApplyAsync(
+                connection, Migration.For("postgres"), cancellationToken,
+                (version, transaction, token) => version == LeanLayoutConversion.Version
+                    ? LeanLayoutConversion.RunAsync(connection, transaction, fillSqliteSearch: false, token)
+                    : Task.CompletedTask).ConfigureAwait(false);
             await using (var unlock = connection.CreateCommand())
             {
                 unlock.CommandText = "SELECT pg_advisory_unlock(727271)";
@@ -93,7 +97,7 @@ public sealed class PostgresEventStore : SqlEventStore
             (column, parameter) => column == "search" ? $"to_tsvector('simple', {parameter})" : null);
     }
 
-    private protected override void SetDocumentExtras(PreparedInsert insert, ExtractedDocument document) =>
+    private protected override void SetDocumentExtras(PreparedInsert insert, StoredDocument document) =>
         insert.SetAt(_documentColumnCount, SearchFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
 
     private protected override string TextCondition => "e.document_id IN (SELECT id FROM documents WHERE search @@ plainto_tsquery('simple', @text))";

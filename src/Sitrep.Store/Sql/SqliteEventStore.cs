@@ -49,7 +49,16 @@ public sealed class SqliteEventStore : SqlEventStore
                 wal.CommandText = "PRAGMA journal_mode = WAL";
                 await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await MigrationRunner.ApplyAsync(connection, Migration.For("sqlite"), cancellationToken).ConfigureAwait(false);
+            var before = await MigrationRunner.ApplyAsync(
+                connection, Migration.For("sqlite"), cancellationToken,
+                (version, transaction, token) => version == LeanLayoutConversion.Version
+                    ? LeanLayoutConversion.RunAsync(connection, transaction, fillSqliteSearch: true, token)
+                    : Task.CompletedTask).ConfigureAwait(false);
+            if (before is > 0 and < LeanLayoutConversion.Version)
+            {
+                // The move to the lean layout dropped most of the file's pages; without this the file keeps its size.
+                await OptimizeAsync(connection, "VACUUM", cancellationToken).ConfigureAwait(false);
+            }
             await OptimizeAsync(connection, "PRAGMA optimize = 0x10002", cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
@@ -137,9 +146,9 @@ public sealed class SqliteEventStore : SqlEventStore
 
     /// <summary>FTS5's rowid is the document's id, so a match gives documents directly.</summary>
     private protected override PreparedInsert CreateSearchInsert(DbConnection connection, DbTransaction transaction) =>
-        new(connection, transaction, "documents_fts", ["rowid", "title", "text"]);
+        new(connection, transaction, "documents_search", ["rowid", "title", "text"]);
 
-    private protected override string TextCondition => "e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @text)";
+    private protected override string TextCondition => "e.document_id IN (SELECT rowid FROM documents_search WHERE documents_search MATCH @text)";
 
     /// <summary>
     /// Each word becomes a quoted FTS5 string (so no user input is read as query syntax), all required;
