@@ -8,9 +8,13 @@ using Sitrep.Store.Sql;
 
 // Fills a SQLite store with synthetic extracted events (no extraction: the point is the store and
 // the API under load), for bench/store-load.sh. Usage: seed DB.db [EVENTS]
+if (args.Length >= 3 && args[0] == "profile")
+{
+    return await IngestProfile.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : DocumentIngestor.DefaultBatchSize, args.Length > 4 ? args[4] : null);
+}
 if (args.Length < 2 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: seed DB.db [EVENTS=100000]");
+    Console.Error.WriteLine("usage: seed DB.db [EVENTS=100000] | profile CORPUS DB [BATCH] [POSTGRES-CONNSTR]");
     return 2;
 }
 var events = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;

@@ -29,6 +29,9 @@ internal static class MigrationRunner
         {
             if (migration.Version <= applied) continue;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // Another process opening the same new database may have applied it since (SQLite's write
+            // transactions lock the file from their start, so the second one waits, then finds it done).
+            if (await AppliedVersionAsync(connection, cancellationToken, transaction).ConfigureAwait(false) >= migration.Version) continue;
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
             if (dataStep is not null) await dataStep(migration.Version, transaction, cancellationToken).ConfigureAwait(false);
             await using (var record = connection.CreateCommand())
@@ -72,9 +75,10 @@ internal static class MigrationRunner
         }
     }
 
-    private static async Task<int> AppliedVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> AppliedVersionAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return Convert.ToInt32(value, CultureInfo.InvariantCulture);

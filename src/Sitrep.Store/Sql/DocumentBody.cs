@@ -16,6 +16,8 @@ internal static class DocumentBody
 {
     private const byte Format = 1;
 
+    private static readonly ZLibCompressionOptions Compression = new() { CompressionLevel = 3 };
+
     /// <summary>The text and records of a body, read back exactly as they were written.</summary>
     internal sealed record Contents(string Text, EventRecord[] Events);
 
@@ -30,9 +32,9 @@ internal static class DocumentBody
     {
         var output = new MemoryStream(text.Length / 2 + 256);
         output.WriteByte(Format);
-        // Fastest: about 8 % larger than the default level on news-sized bodies, at a third of its CPU,
-        // and the write runs beside extraction on a shared machine.
-        using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        // Level 3: on the benchmark corpus (docs/PERFORMANCE.md) level 1 made bodies a third larger (1,238 bytes
+        // a document against 931), level 6 saved 1.4 % more for a quarter more CPU.
+        using (var deflate = new DeflateStream(output, Compression, leaveOpen: true))
         using (var writer = new Utf8JsonWriter(deflate, new JsonWriterOptions { Encoder = StoreJson.Options.Encoder, SkipValidation = true }))
         {
             writer.WriteStartObject();

@@ -45,17 +45,41 @@ public abstract partial class SqlEventStore
         var (where, parameters) = BuildFilter(query.Filter);
         parameters.Add("limit", limit);
         parameters.Add("offset", offset);
+        var pageWhere = where;
+        if (query.After is { } after)
+        {
+            pageWhere += " AND " + AfterCondition(after.DateStart is null);
+            parameters.Add("afterDate", after.DateStart);
+            parameters.Add("afterId", after.Id);
+        }
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // The count and the page's selection touch the events table (and its indexes) only; documents
         // are joined to the one page of rows that is returned.
         var total = await connection.ExecuteScalarAsync<long>(
             new CommandDefinition($"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            $"SELECT {SummaryColumns} FROM (SELECT {PageColumns} FROM events e WHERE {where} " +
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns} FROM (SELECT {PageColumns} FROM events e WHERE {pageWhere} " +
             "ORDER BY e.date_start DESC, e.id DESC LIMIT @limit OFFSET @offset) e JOIN documents d ON d.id = e.document_id " +
-            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]);
+            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var next = rows.Count == limit ? new EventCursor(rows[^1].DateStart, rows[^1].Id).ToString() : null;
+        return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]) { Next = next };
     }
+
+    /// <summary>Whether the database puts a null date first in ascending order, below every date (SQLite), or last (PostgreSQL).</summary>
+    private protected abstract bool NullsSortFirst { get; }
+
+    /// <summary>
+    /// The events after a cursor in the list's order (date_start DESC, id DESC), as a row-value comparison the
+    /// date index can seek to. Events without a date come last on SQLite and first on PostgreSQL, as in the list.
+    /// </summary>
+    private string AfterCondition(bool afterUndated) => (NullsSortFirst, afterUndated) switch
+    {
+        (true, false) => "((e.date_start, e.id) < (@afterDate, @afterId) OR e.date_start IS NULL)",
+        (true, true) => "(e.date_start IS NULL AND e.id < @afterId)",
+        (false, false) => "(e.date_start, e.id) < (@afterDate, @afterId)",
+        (false, true) => "(e.date_start IS NOT NULL OR e.id < @afterId)",
+    };
+
 
     public async Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ namespace Sitrep.Web.Tests.Api;
 /// A database written by the Sitrep before the lean layout (schema 3, tests/Sitrep.Store.Tests/Fixtures) is
 /// migrated on open and must then answer every request exactly as the version that wrote it did.
 /// </summary>
-public sealed class MigratedStoreApiTests : IAsyncLifetime
+public sealed partial class MigratedStoreApiTests : IAsyncLifetime
 {
     private readonly string _directory = StoreFactory.TemporaryDirectory();
     private WebApplication? _app;
@@ -56,7 +56,9 @@ public sealed class MigratedStoreApiTests : IAsyncLifetime
         {
             using var response = await _client!.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            if (await response.Content.ReadAsStringAsync() != body) different.Add(path);
+            // The one addition since: a full page of events names the cursor of the next one.
+            var now = NextCursor().Replace(await response.Content.ReadAsStringAsync(), "}");
+            if (now != body) different.Add(path);
         }
         Assert.Empty(different);
     }
@@ -78,6 +80,9 @@ public sealed class MigratedStoreApiTests : IAsyncLifetime
         Assert.True(new FileInfo(database).Length < new FileInfo(Path.Combine(FixtureDirectory(), "v3-samples.db")).Length,
             "the migration should leave a smaller file");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""(?<=\]),"next":"[^"]*"\}$""")]
+    private static partial System.Text.RegularExpressions.Regex NextCursor();
 
     public async Task DisposeAsync()
     {
