@@ -176,6 +176,25 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cursor_pages_walk_the_whole_list_in_its_order_undated_events_included()
+    {
+        await Store.StoreBatchAsync([.. Enumerable.Range(1, 9).Select(SampleResults.Numbered), .. Enumerable.Range(10, 3).Select(SampleResults.Undated)]);
+        var all = (await Store.QueryEventsAsync(new EventQuery(EventFilter.All, 0, 500))).Items.Select(e => e.Id).ToList();
+        Assert.Equal(17, all.Count);
+        var walked = new List<long>();
+        EventCursor? after = null;
+        while (true)
+        {
+            var page = await Store.QueryEventsAsync(new EventQuery(EventFilter.All, 0, 3, after));
+            Assert.Equal(17, page.Total);
+            walked.AddRange(page.Items.Select(e => e.Id));
+            if (page.Next is null) break;
+            Assert.True(EventCursor.TryParse(page.Next, out after));
+        }
+        Assert.Equal(all, walked);
+    }
+
+    [Fact]
     public async Task Export_pages_through_more_events_than_one_page()
     {
         await Store.StoreBatchAsync([.. Enumerable.Range(1, 2100).Select(SampleResults.Numbered)]);
