@@ -38,6 +38,20 @@ public abstract partial class SqlEventStore
         "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Statements",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>When set (by tests), every read query is added to it with its parameters, to be checked with EXPLAIN.</summary>
+    internal List<(string Sql, object? Parameters)>? QueryLog { get; set; }
+
+    /// <summary>A connection for reading, as the read methods open them (for tests that look at query plans).</summary>
+    internal Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
+    private CommandDefinition Logged(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        QueryLog?.Add((sql, parameters));
+        return new CommandDefinition(sql, parameters, cancellationToken: cancellationToken);
+    }
+
+    private CommandDefinition Logged(string sql, CancellationToken cancellationToken) => Logged(sql, null, cancellationToken);
+
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         var limit = Math.Clamp(query.Limit, 1, EventQuery.MaxLimit);
@@ -56,11 +70,11 @@ public abstract partial class SqlEventStore
         // The count and the page's selection touch the events table (and its indexes) only; documents
         // are joined to the one page of rows that is returned.
         var total = await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition($"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            Logged($"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<EventRow>(Logged(
             $"SELECT {SummaryColumns} FROM (SELECT {PageColumns} FROM events e WHERE {pageWhere} " +
             "ORDER BY e.date_start DESC, e.id DESC LIMIT @limit OFFSET @offset) e JOIN documents d ON d.id = e.document_id " +
-            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken)).ConfigureAwait(false)).ToList();
         var next = rows.Count == limit ? new EventCursor(rows[^1].DateStart, rows[^1].Id).ToString() : null;
         return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]) { Next = next };
     }
@@ -84,9 +98,9 @@ public abstract partial class SqlEventStore
     public async Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(Logged(
             $"SELECT {SummaryColumns}, e.ordinal AS Ordinal, d.body AS Body, d.language AS Language, d.source AS Source, d.url AS Url " +
-            "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = @id", new { id }, cancellationToken)).ConfigureAwait(false);
         if (row is null) return null;
         var record = DocumentBody.Decode(row.Body!).Events[row.Ordinal];
         var document = new DocumentInfo(row.DocumentKey, row.Published, row.Language ?? "und", row.Title, row.Source, row.Url);
@@ -96,16 +110,16 @@ public abstract partial class SqlEventStore
     public async Task<DocumentDetail?> GetDocumentAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var document = await connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {DocumentColumnsRead} FROM documents WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var document = await connection.QuerySingleOrDefaultAsync<DocumentRow>(Logged(
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id = @id", new { id }, cancellationToken)).ConfigureAwait(false);
         if (document is null) return null;
         var body = DocumentBody.Decode(document.Body);
-        var mentions = await connection.QueryAsync<SpanRow>(new CommandDefinition(
+        var mentions = await connection.QueryAsync<SpanRow>(Logged(
             "SELECT kind AS Kind, span_start AS SpanStart, span_end AS SpanEnd, label AS Label, event_id AS EventId " +
-            "FROM evidence_spans WHERE document_id = @id ORDER BY id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            "FROM evidence_spans WHERE document_id = @id ORDER BY id", new { id }, cancellationToken)).ConfigureAwait(false);
+        var events = (await connection.QueryAsync<EventRow>(Logged(
             $"SELECT {SummaryColumns}, e.ordinal AS Ordinal FROM events e JOIN documents d ON d.id = e.document_id WHERE e.document_id = @id ORDER BY e.id",
-            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            new { id }, cancellationToken)).ConfigureAwait(false)).ToList();
         var eventIds = events.ToDictionary(e => e.Ordinal, e => e.Id);
         // The events' spans first, in the order they were always listed, then the stored mentions; a stable
         // sort by position keeps that order among equal spans.
@@ -129,21 +143,21 @@ public abstract partial class SqlEventStore
             "COALESCE(SUM(COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low)), 0) AS High";
         var from = $"FROM events e WHERE {where} AND e.status = 'current'";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var allEvents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var documents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(DISTINCT e.document_id) FROM events e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var total = await connection.QuerySingleAsync<BucketRow>(new CommandDefinition(
-            $"SELECT 'all' AS Key, {Sums} {from}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var byDay = await connection.QueryAsync<BucketRow>(new CommandDefinition(
-            $"SELECT e.date_start AS Key, {Sums} {from} AND e.date_start IS NOT NULL GROUP BY e.date_start ORDER BY e.date_start", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var byCountry = await connection.QueryAsync<BucketRow>(new CommandDefinition(
-            $"SELECT COALESCE(e.country, 'unknown') AS Key, {Sums} {from} GROUP BY COALESCE(e.country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var allEvents = await connection.ExecuteScalarAsync<long>(Logged(
+            $"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var documents = await connection.ExecuteScalarAsync<long>(Logged(
+            $"SELECT COUNT(DISTINCT e.document_id) FROM events e WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var total = await connection.QuerySingleAsync<BucketRow>(Logged(
+            $"SELECT 'all' AS Key, {Sums} {from}", parameters, cancellationToken)).ConfigureAwait(false);
+        var byDay = await connection.QueryAsync<BucketRow>(Logged(
+            $"SELECT e.date_start AS Key, {Sums} {from} AND e.date_start IS NOT NULL GROUP BY e.date_start ORDER BY e.date_start", parameters, cancellationToken)).ConfigureAwait(false);
+        var byCountry = await connection.QueryAsync<BucketRow>(Logged(
+            $"SELECT COALESCE(e.country, 'unknown') AS Key, {Sums} {from} GROUP BY COALESCE(e.country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken)).ConfigureAwait(false);
         // By side: the current killed claims, each with its own bounds (an open bound falls back on the figure it has).
-        var bySide = await connection.QueryAsync<BucketRow>(new CommandDefinition(
+        var bySide = await connection.QueryAsync<BucketRow>(Logged(
             "SELECT k.side AS Key, COUNT(DISTINCT e.id) AS Events, COALESCE(SUM(k.low), 0) AS Low, COALESCE(SUM(k.best), 0) AS Best, COALESCE(SUM(k.high), 0) AS High " +
             $"FROM event_kills k JOIN events e ON e.document_id = k.document_id AND e.ordinal = k.ordinal WHERE {where} AND e.status = 'current' " +
-            "GROUP BY k.side ORDER BY Best DESC, Key", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "GROUP BY k.side ORDER BY Best DESC, Key", parameters, cancellationToken)).ConfigureAwait(false);
         return new FatalityStats(
             allEvents, documents, total.ToBucket(),
             [.. byDay.Select(b => b.ToBucket())], [.. byCountry.Select(b => b.ToBucket())], [.. bySide.Select(b => b.ToBucket())]);
@@ -165,10 +179,10 @@ public abstract partial class SqlEventStore
             // One connection per page: a long export never holds a read transaction for its whole length.
             await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
             {
-                page = [.. await connection.QueryAsync<ExportRow>(new CommandDefinition(
+                page = [.. await connection.QueryAsync<ExportRow>(Logged(
                     "SELECT e.id AS Id, e.document_id AS DocumentId, e.ordinal AS Ordinal FROM events e " +
                     $"WHERE {where} AND (e.document_id > @lastDocument OR (e.document_id = @lastDocument AND e.id > @lastEvent)) " +
-                    "ORDER BY e.document_id, e.id LIMIT @pageSize", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+                    "ORDER BY e.document_id, e.id LIMIT @pageSize", parameters, cancellationToken)).ConfigureAwait(false)];
                 var ids = page.Select(r => r.DocumentId).Distinct().ToArray();
                 documents = ids.Length == 0 ? [] : (await LoadDocumentsAsync(connection, ids, cancellationToken).ConfigureAwait(false)).ToDictionary(d => d.Id);
             }
@@ -192,7 +206,7 @@ public abstract partial class SqlEventStore
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleAsync<StoreCounts>(new CommandDefinition(
+        return await connection.QuerySingleAsync<StoreCounts>(Logged(
             "SELECT (SELECT COUNT(*) FROM documents) AS Documents, (SELECT COUNT(*) FROM events) AS Events, " +
             "(SELECT COUNT(*) FROM event_kills) AS KilledFigures, (SELECT COUNT(*) FROM evidence_spans) AS MentionSpans",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
