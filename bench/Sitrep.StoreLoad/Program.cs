@@ -8,13 +8,25 @@ using Sitrep.Store.Sql;
 
 // Fills a SQLite store with synthetic extracted events (no extraction: the point is the store and
 // the API under load), for bench/store-load.sh. Usage: seed DB.db [EVENTS]
+if (args.Length >= 3 && args[0] == "profile")
+{
+    return await IngestProfile.RunAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : DocumentIngestor.DefaultBatchSize, args.Length > 4 ? args[4] : null);
+}
+if (args.Length >= 4 && args[0] == "measure")
+{
+    return await ApiLoad.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), double.Parse(args[3], CultureInfo.InvariantCulture));
+}
 if (args.Length < 2 || args[0] != "seed")
 {
-    Console.Error.WriteLine("usage: seed DB.db [EVENTS=100000]");
+    Console.Error.WriteLine("usage: seed DB.db|POSTGRES-CONNSTR [EVENTS=100000] | profile CORPUS DB [BATCH] [POSTGRES-CONNSTR] | measure BASEURL CLIENTS SECONDS");
     return 2;
 }
 var events = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
-await using var store = await SqliteEventStore.OpenAsync(args[1]);
+// The real write path of ingest (StoreBatchAsync), fed with invented results instead of extraction's:
+// the rows are those an ingest of the same results would write.
+await using Sitrep.Store.IEventStore store = args[1].Contains("Host=", StringComparison.Ordinal)
+    ? await PostgresEventStore.OpenAsync(args[1])
+    : await SqliteEventStore.OpenAsync(args[1]);
 var clock = Stopwatch.StartNew();
 var written = 0;
 var batch = new List<ExtractedDocument>();
@@ -22,7 +34,7 @@ for (var document = 0; written < events; document++)
 {
     batch.Add(SyntheticDocuments.Make(document, Math.Min(4, events - written)));
     written += batch[^1].Result.Events.Length;
-    if (batch.Count == 500)
+    if (batch.Count == 1000)
     {
         await store.StoreBatchAsync(batch);
         batch.Clear();

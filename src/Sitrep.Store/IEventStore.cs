@@ -30,4 +30,10 @@ public interface IEventStore : IAsyncDisposable
     IAsyncEnumerable<ExportedDocument> ExportAsync(EventFilter filter, CancellationToken cancellationToken = default);
 
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A value that changes whenever something is stored (for HTTP ETags: an answer cached with it stays right
+    /// until it changes), or null when the store cannot tell.
+    /// </summary>
+    Task<string?> GetVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sitrep.Store;
@@ -54,6 +55,10 @@ public static class SitrepWebHost
         // The web host puts its own host filter first in the pipeline (a startup filter); ours goes before
         // it, so that its refusals too get a problem body and the security headers.
         builder.Services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, OutermostMiddleware>());
+        // Lists, documents and exports are JSON, CSV and text, which shrink several times over the wire
+        // (a 500-event page from about 300 KB to about 30 KB); sent compressed when the client asks for it.
+        builder.Services.AddResponseCompression(options =>
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "text/csv", "application/x-ndjson", "application/problem+json"]));
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Sitrep API";
@@ -64,6 +69,7 @@ public static class SitrepWebHost
         var app = builder.Build();
         // Also here, in case a host builder stops adding its own.
         app.UseHostFiltering();
+        app.UseResponseCompression();
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
         MapAssets(app);

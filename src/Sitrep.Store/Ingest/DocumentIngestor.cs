@@ -13,7 +13,13 @@ namespace Sitrep.Store.Ingest;
 /// </summary>
 public sealed class DocumentIngestor
 {
-    public const int DefaultBatchSize = 256;
+    public const int DefaultBatchSize = 1024;
+
+    /// <summary>
+    /// A batch is also cut at this many characters of text, so that a few large documents never hold more
+    /// than a few megabytes (and their results) in memory, whatever the batch size.
+    /// </summary>
+    public const long MaxBatchCharacters = 4_000_000;
 
     private readonly IEventStore _store;
     private readonly ExtractionPipeline _pipeline;
@@ -41,7 +47,8 @@ public sealed class DocumentIngestor
     {
         var clock = Stopwatch.StartNew();
         long read = 0, added = 0, skipped = 0, events = 0, problems = 0, characters = 0;
-        var batch = new List<SourceDocument>(_batchSize);
+        var batch = new List<SourceDocument>(Math.Min(_batchSize, 4096));
+        long batchCharacters = 0;
         var tooComplex = new List<InputProblem>();
         Task<BatchOutcome>? writing = null;
 
@@ -61,6 +68,7 @@ public sealed class DocumentIngestor
             if (batch.Count == 0) return;
             var documents = batch.ToArray();
             batch.Clear();
+            batchCharacters = 0;
             var prepared = await PrepareAsync(documents, tooComplex, cancellationToken).ConfigureAwait(false);
             foreach (var problem in tooComplex)
             {
@@ -89,7 +97,8 @@ public sealed class DocumentIngestor
             read++;
             characters += document.Text.Length;
             batch.Add(document);
-            if (batch.Count >= _batchSize) await FlushAsync().ConfigureAwait(false);
+            batchCharacters += document.Text.Length;
+            if (batch.Count >= _batchSize || batchCharacters >= MaxBatchCharacters) await FlushAsync().ConfigureAwait(false);
         }
         await FlushAsync().ConfigureAwait(false);
         await FinishWriteAsync().ConfigureAwait(false);

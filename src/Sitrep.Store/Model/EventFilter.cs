@@ -23,9 +23,34 @@ public sealed record EventFilter(
     public static EventFilter All { get; } = new();
 }
 
-/// <summary>A page of events: a filter, an offset and a page size.</summary>
-public sealed record EventQuery(EventFilter Filter, int Offset = 0, int Limit = EventQuery.DefaultLimit)
+/// <summary>
+/// A page of events: a filter, an offset and a page size; or, for deep pages, the cursor of the last event
+/// seen (<see cref="EventPage.Next"/>), which the index seeks to instead of counting past every earlier row.
+/// </summary>
+public sealed record EventQuery(EventFilter Filter, int Offset = 0, int Limit = EventQuery.DefaultLimit, EventCursor? After = null)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
+}
+
+/// <summary>
+/// Where a page of the newest-first list ended: the last event's start date and id. Written as an opaque
+/// token ("2024-05-06.123", or ".123" for an event without a date) for the API's <c>after</c> parameter.
+/// </summary>
+public sealed record EventCursor(string? DateStart, long Id)
+{
+    public override string ToString() => $"{DateStart}.{Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads a token of <see cref="ToString"/>; false for anything else (a date that is not YYYY-MM-DD, an id that is not a number).</summary>
+    public static bool TryParse(string? text, out EventCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text)) return false;
+        var dot = text.LastIndexOf('.');
+        if (dot < 0 || !long.TryParse(text.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return false;
+        var date = text[..dot];
+        if (date.Length > 0 && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)) return false;
+        cursor = new EventCursor(date.Length == 0 ? null : date, id);
+        return true;
+    }
 }

@@ -28,7 +28,12 @@ public sealed record EventSummary(
     double Confidence);
 
 /// <summary>A page of events and how many match in all.</summary>
-public sealed record EventPage(long Total, int Offset, int Limit, IReadOnlyList<EventSummary> Items);
+public sealed record EventPage(long Total, int Offset, int Limit, IReadOnlyList<EventSummary> Items)
+{
+    /// <summary>The cursor for the page after this one (the API's <c>after</c>), or null on the last page.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Next { get; init; }
+}
 
 /// <summary>Everything about one event: its full record, its document, and its contradicting claims paired.</summary>
 public sealed record EventDetail(

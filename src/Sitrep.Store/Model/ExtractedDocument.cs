@@ -9,5 +9,8 @@ public sealed record ExtractedDocument(SourceDocument Source, DocumentResult Res
 /// <summary>What one stored batch changed.</summary>
 public readonly record struct BatchOutcome(int DocumentsAdded, int DocumentsSkipped, int EventsAdded);
 
-/// <summary>How much the store holds, table by table.</summary>
-public sealed record StoreCounts(long Documents, long Events, long Casualties, long Claims, long Actors, long Places, long Spans);
+/// <summary>
+/// How much the store holds, table by table: documents, events, current killed figures (what statistics
+/// by side add up) and the mention spans stored with --mentions.
+/// </summary>
+public sealed record StoreCounts(long Documents, long Events, long KilledFigures, long MentionSpans);

@@ -9,7 +9,12 @@ namespace Sitrep.Store.Schema;
 /// </summary>
 internal static class MigrationRunner
 {
-    public static async Task ApplyAsync(DbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    /// <param name="dataStep">Run inside a migration's transaction after its SQL, for the changes SQL cannot make
+    /// (version 4 rewrites records into compressed bodies); given the version just applied.</param>
+    /// <returns>The schema version the database had before (0 for a new one).</returns>
+    public static async Task<int> ApplyAsync(
+        DbConnection connection, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken,
+        Func<int, DbTransaction, CancellationToken, Task>? dataStep = null)
     {
         await ExecuteAsync(connection, null,
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -24,7 +29,11 @@ internal static class MigrationRunner
         {
             if (migration.Version <= applied) continue;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // Another process opening the same new database may have applied it since (SQLite's write
+            // transactions lock the file from their start, so the second one waits, then finds it done).
+            if (await AppliedVersionAsync(connection, cancellationToken, transaction).ConfigureAwait(false) >= migration.Version) continue;
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
+            if (dataStep is not null) await dataStep(migration.Version, transaction, cancellationToken).ConfigureAwait(false);
             await using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;
@@ -36,6 +45,7 @@ internal static class MigrationRunner
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+        return applied;
     }
 
     /// <summary>
@@ -65,9 +75,10 @@ internal static class MigrationRunner
         }
     }
 
-    private static async Task<int> AppliedVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> AppliedVersionAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return Convert.ToInt32(value, CultureInfo.InvariantCulture);

@@ -62,7 +62,11 @@ public sealed class PostgresEventStore : SqlEventStore
                 lockCommand.CommandText = "SELECT pg_advisory_lock(727271)";
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await MigrationRunner.ApplyAsync(connection, Migration.For("postgres"), cancellationToken).ConfigureAwait(false);
+            await MigrationRunner.ApplyAsync(
+                connection, Migration.For("postgres"), cancellationToken,
+                (version, transaction, token) => version == LeanLayoutConversion.Version
+                    ? LeanLayoutConversion.RunAsync(connection, transaction, fillSqliteSearch: false, token)
+                    : Task.CompletedTask).ConfigureAwait(false);
             await using (var unlock = connection.CreateCommand())
             {
                 unlock.CommandText = "SELECT pg_advisory_unlock(727271)";
@@ -93,8 +97,39 @@ public sealed class PostgresEventStore : SqlEventStore
             (column, parameter) => column == "search" ? $"to_tsvector('simple', {parameter})" : null);
     }
 
-    private protected override void SetDocumentExtras(PreparedInsert insert, ExtractedDocument document) =>
+    private protected override void SetDocumentExtras(PreparedInsert insert, StoredDocument document) =>
         insert.SetAt(_documentColumnCount, SearchFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
+
+    /// <summary>
+    /// Binary COPY (<see cref="PostgresBatchCopy"/>), in one transaction. Two processes storing the same new
+    /// documents at once: the second waits for the first's commit on the unique hash, then skips them. A
+    /// deadlock or serialization failure (which the hash order should prevent) retries the whole batch.
+    /// </summary>
+    public override async Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.Count == 0) return default;
+        var rows = StoredDocument.PrepareAll(batch);
+        var searchTexts = new string[rows.Length];
+        Parallel.For(0, rows.Length, i => searchTexts[i] = SearchFolding.Fold($"{rows[i].Source.Title} {rows[i].Source.Text}"));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var outcome = await PostgresBatchCopy.WriteAsync(connection, transaction, rows, searchTexts, string.Join(", ", EventColumnNames), cancellationToken).ConfigureAwait(false);
+                if (outcome.DocumentsAdded > 0) await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return outcome;
+            }
+            catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                await Task.Delay(50 * attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private protected override bool NullsSortFirst => false;
 
     private protected override string TextCondition => "e.document_id IN (SELECT id FROM documents WHERE search @@ plainto_tsquery('simple', @text))";
 

@@ -34,6 +34,12 @@ internal sealed class PreparedInsert : IAsyncDisposable
         for (var i = 0; i < values.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
     }
 
+    /// <summary>Sets the values of the columns from position <paramref name="start"/> on.</summary>
+    public void SetFrom(int start, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) _parameters[start + i].Value = values[i] ?? DBNull.Value;
+    }
+
     /// <summary>Sets one value by column position (for columns a dialect adds after the shared ones).</summary>
     public void SetAt(int index, object? value) => _parameters[index].Value = value ?? DBNull.Value;
 

@@ -29,7 +29,8 @@ internal sealed class EventRow
     public long? FatalitiesHigh { get; set; }
     public long ClaimCount { get; set; }
     public double Confidence { get; set; }
-    public string? RecordJson { get; set; }
+    public int Ordinal { get; set; }
+    public byte[]? Body { get; set; }
     public string? Language { get; set; }
     public string? Source { get; set; }
     public string? Url { get; set; }
@@ -50,7 +51,7 @@ internal sealed class DocumentRow
     public string? Title { get; set; }
     public string? Source { get; set; }
     public string? Url { get; set; }
-    public string Text { get; set; } = "";
+    public byte[] Body { get; set; } = [];
     public string WarningsJson { get; set; } = "[]";
 
     public DocumentInfo ToInfo() => new(DocKey, Published, Language, Title, Source, Url);
@@ -80,5 +81,5 @@ internal sealed class ExportRow
 {
     public long Id { get; set; }
     public long DocumentId { get; set; }
-    public string RecordJson { get; set; } = "";
+    public int Ordinal { get; set; }
 }

@@ -28,11 +28,29 @@ public abstract partial class SqlEventStore
 
     private const int ExportPageSize = 1000;
 
+    private const string DocumentColumnsRead =
+        "id AS Id, content_hash AS ContentHash, doc_key AS DocKey, published AS Published, language AS Language, title AS Title, " +
+        "source AS Source, url AS Url, body AS Body, warnings_json AS WarningsJson";
+
     /// <summary>The taxonomy's event types (CONTRACT.md); any other type filter names a sub-event type.</summary>
     private static readonly FrozenSet<string> EventTypes = new[]
     {
         "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments", "Statements",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>When set (by tests), every read query is added to it with its parameters, to be checked with EXPLAIN.</summary>
+    internal List<(string Sql, object? Parameters)>? QueryLog { get; set; }
+
+    /// <summary>A connection for reading, as the read methods open them (for tests that look at query plans).</summary>
+    internal Task<DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken = default) => OpenAsync(cancellationToken);
+
+    private CommandDefinition Logged(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        QueryLog?.Add((sql, parameters));
+        return new CommandDefinition(sql, parameters, cancellationToken: cancellationToken);
+    }
+
+    private CommandDefinition Logged(string sql, CancellationToken cancellationToken) => Logged(sql, null, cancellationToken);
 
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
@@ -41,26 +59,50 @@ public abstract partial class SqlEventStore
         var (where, parameters) = BuildFilter(query.Filter);
         parameters.Add("limit", limit);
         parameters.Add("offset", offset);
+        var pageWhere = where;
+        if (query.After is { } after)
+        {
+            pageWhere += " AND " + AfterCondition(after.DateStart is null);
+            parameters.Add("afterDate", after.DateStart);
+            parameters.Add("afterId", after.Id);
+        }
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // The count and the page's selection touch the events table (and its indexes) only; documents
         // are joined to the one page of rows that is returned.
         var total = await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition($"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            $"SELECT {SummaryColumns} FROM (SELECT {PageColumns} FROM events e WHERE {where} " +
+            Logged($"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<EventRow>(Logged(
+            $"SELECT {SummaryColumns} FROM (SELECT {PageColumns} FROM events e WHERE {pageWhere} " +
             "ORDER BY e.date_start DESC, e.id DESC LIMIT @limit OFFSET @offset) e JOIN documents d ON d.id = e.document_id " +
-            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]);
+            "ORDER BY e.date_start DESC, e.id DESC", parameters, cancellationToken)).ConfigureAwait(false)).ToList();
+        var next = rows.Count == limit ? new EventCursor(rows[^1].DateStart, rows[^1].Id).ToString() : null;
+        return new EventPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]) { Next = next };
     }
+
+    /// <summary>Whether the database puts a null date first in ascending order, below every date (SQLite), or last (PostgreSQL).</summary>
+    private protected abstract bool NullsSortFirst { get; }
+
+    /// <summary>
+    /// The events after a cursor in the list's order (date_start DESC, id DESC), as a row-value comparison the
+    /// date index can seek to. Events without a date come last on SQLite and first on PostgreSQL, as in the list.
+    /// </summary>
+    private string AfterCondition(bool afterUndated) => (NullsSortFirst, afterUndated) switch
+    {
+        (true, false) => "((e.date_start, e.id) < (@afterDate, @afterId) OR e.date_start IS NULL)",
+        (true, true) => "(e.date_start IS NULL AND e.id < @afterId)",
+        (false, false) => "(e.date_start, e.id) < (@afterDate, @afterId)",
+        (false, true) => "(e.date_start IS NOT NULL OR e.id < @afterId)",
+    };
+
 
     public async Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
-            $"SELECT {SummaryColumns}, e.record_json AS RecordJson, d.language AS Language, d.source AS Source, d.url AS Url " +
-            "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(Logged(
+            $"SELECT {SummaryColumns}, e.ordinal AS Ordinal, d.body AS Body, d.language AS Language, d.source AS Source, d.url AS Url " +
+            "FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = @id", new { id }, cancellationToken)).ConfigureAwait(false);
         if (row is null) return null;
-        var record = JsonSerializer.Deserialize<EventRecord>(row.RecordJson!, StoreJson.Options)!;
+        var record = DocumentBody.Decode(row.Body!).Events[row.Ordinal];
         var document = new DocumentInfo(row.DocumentKey, row.Published, row.Language ?? "und", row.Title, row.Source, row.Url);
         return new EventDetail(row.ToSummary(), record, document, PairContradictions(record));
     }
@@ -68,22 +110,27 @@ public abstract partial class SqlEventStore
     public async Task<DocumentDetail?> GetDocumentAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var document = await connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
-            "SELECT id AS Id, content_hash AS ContentHash, doc_key AS DocKey, published AS Published, language AS Language, title AS Title, " +
-            "source AS Source, url AS Url, text AS Text, warnings_json AS WarningsJson FROM documents WHERE id = @id",
-            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var document = await connection.QuerySingleOrDefaultAsync<DocumentRow>(Logged(
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id = @id", new { id }, cancellationToken)).ConfigureAwait(false);
         if (document is null) return null;
-        var spans = await connection.QueryAsync<SpanRow>(new CommandDefinition(
+        var body = DocumentBody.Decode(document.Body);
+        var mentions = await connection.QueryAsync<SpanRow>(Logged(
             "SELECT kind AS Kind, span_start AS SpanStart, span_end AS SpanEnd, label AS Label, event_id AS EventId " +
-            "FROM evidence_spans WHERE document_id = @id ORDER BY span_start, span_end DESC, id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var events = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            $"SELECT {SummaryColumns} FROM events e JOIN documents d ON d.id = e.document_id WHERE e.document_id = @id ORDER BY e.id",
-            new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "FROM evidence_spans WHERE document_id = @id ORDER BY id", new { id }, cancellationToken)).ConfigureAwait(false);
+        var events = (await connection.QueryAsync<EventRow>(Logged(
+            $"SELECT {SummaryColumns}, e.ordinal AS Ordinal FROM events e JOIN documents d ON d.id = e.document_id WHERE e.document_id = @id ORDER BY e.id",
+            new { id }, cancellationToken)).ConfigureAwait(false)).ToList();
+        var eventIds = events.ToDictionary(e => e.Ordinal, e => e.Id);
+        // The events' spans first, in the order they were always listed, then the stored mentions; a stable
+        // sort by position keeps that order among equal spans.
+        var spans = SpanCollector.Events(body.Events, body.Text.Length)
+            .Select(s => new StoredSpan(s.Kind, s.Start, s.End, s.Label, eventIds.TryGetValue(s.EventIndex, out var eventId) ? eventId : null))
+            .Concat(mentions.Select(s => new StoredSpan(s.Kind, (int)s.SpanStart, (int)s.SpanEnd, s.Label, s.EventId)))
+            .OrderBy(s => s.Start).ThenByDescending(s => s.End);
         return new DocumentDetail(
-            document.Id, document.ToInfo(), document.ContentHash, document.Text,
+            document.Id, document.ToInfo(), document.ContentHash, body.Text,
             JsonSerializer.Deserialize<string[]>(document.WarningsJson, StoreJson.Options) ?? [],
-            [.. spans.Select(s => new StoredSpan(s.Kind, (int)s.SpanStart, (int)s.SpanEnd, s.Label, s.EventId))],
-            [.. events.Select(e => e.ToSummary())]);
+            [.. spans], [.. events.Select(e => e.ToSummary())]);
     }
 
     public async Task<FatalityStats> GetStatsAsync(EventFilter filter, CancellationToken cancellationToken = default)
@@ -94,27 +141,23 @@ public abstract partial class SqlEventStore
         const string Sums = "COUNT(*) AS Events, COALESCE(SUM(e.fatalities_low), 0) AS Low, " +
             "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Best, " +
             "COALESCE(SUM(COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low)), 0) AS High";
-        var from = $"FROM events e JOIN documents d ON d.id = e.document_id WHERE {where} AND e.status = 'current'";
+        var from = $"FROM events e WHERE {where} AND e.status = 'current'";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var allEvents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var documents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(DISTINCT e.document_id) FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var total = await connection.QuerySingleAsync<BucketRow>(new CommandDefinition(
-            $"SELECT 'all' AS Key, {Sums} {from}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var byDay = await connection.QueryAsync<BucketRow>(new CommandDefinition(
-            $"SELECT e.date_start AS Key, {Sums} {from} AND e.date_start IS NOT NULL GROUP BY e.date_start ORDER BY e.date_start", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var byCountry = await connection.QueryAsync<BucketRow>(new CommandDefinition(
-            $"SELECT COALESCE(e.country, 'unknown') AS Key, {Sums} {from} GROUP BY COALESCE(e.country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var allEvents = await connection.ExecuteScalarAsync<long>(Logged(
+            $"SELECT COUNT(*) FROM events e WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var documents = await connection.ExecuteScalarAsync<long>(Logged(
+            $"SELECT COUNT(DISTINCT e.document_id) FROM events e WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var total = await connection.QuerySingleAsync<BucketRow>(Logged(
+            $"SELECT 'all' AS Key, {Sums} {from}", parameters, cancellationToken)).ConfigureAwait(false);
+        var byDay = await connection.QueryAsync<BucketRow>(Logged(
+            $"SELECT e.date_start AS Key, {Sums} {from} AND e.date_start IS NOT NULL GROUP BY e.date_start ORDER BY e.date_start", parameters, cancellationToken)).ConfigureAwait(false);
+        var byCountry = await connection.QueryAsync<BucketRow>(Logged(
+            $"SELECT COALESCE(e.country, 'unknown') AS Key, {Sums} {from} GROUP BY COALESCE(e.country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken)).ConfigureAwait(false);
         // By side: the current killed claims, each with its own bounds (an open bound falls back on the figure it has).
-        var bySide = await connection.QueryAsync<BucketRow>(new CommandDefinition(
-            "SELECT COALESCE(c.victim_side, c.victim_country, 'unknown') AS Key, COUNT(DISTINCT e.id) AS Events, " +
-            "COALESCE(SUM(COALESCE(c.count_min, c.count_value, c.count_max)), 0) AS Low, " +
-            "COALESCE(SUM(COALESCE(c.count_value, c.count_min, c.count_max)), 0) AS Best, " +
-            "COALESCE(SUM(COALESCE(c.count_max, c.count_value, c.count_min)), 0) AS High " +
-            $"FROM casualties c JOIN events e ON e.id = c.event_id JOIN documents d ON d.id = e.document_id WHERE {where} " +
-            "AND e.status = 'current' AND c.status = 'current' AND c.outcome = 'killed' " +
-            "GROUP BY COALESCE(c.victim_side, c.victim_country, 'unknown') ORDER BY Best DESC, Key", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var bySide = await connection.QueryAsync<BucketRow>(Logged(
+            "SELECT k.side AS Key, COUNT(DISTINCT e.id) AS Events, COALESCE(SUM(k.low), 0) AS Low, COALESCE(SUM(k.best), 0) AS Best, COALESCE(SUM(k.high), 0) AS High " +
+            $"FROM event_kills k JOIN events e ON e.document_id = k.document_id AND e.ordinal = k.ordinal WHERE {where} AND e.status = 'current' " +
+            "GROUP BY k.side ORDER BY Best DESC, Key", parameters, cancellationToken)).ConfigureAwait(false);
         return new FatalityStats(
             allEvents, documents, total.ToBucket(),
             [.. byDay.Select(b => b.ToBucket())], [.. byCountry.Select(b => b.ToBucket())], [.. bySide.Select(b => b.ToBucket())]);
@@ -136,10 +179,10 @@ public abstract partial class SqlEventStore
             // One connection per page: a long export never holds a read transaction for its whole length.
             await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
             {
-                page = [.. await connection.QueryAsync<ExportRow>(new CommandDefinition(
-                    "SELECT e.id AS Id, e.document_id AS DocumentId, e.record_json AS RecordJson FROM events e JOIN documents d ON d.id = e.document_id " +
+                page = [.. await connection.QueryAsync<ExportRow>(Logged(
+                    "SELECT e.id AS Id, e.document_id AS DocumentId, e.ordinal AS Ordinal FROM events e " +
                     $"WHERE {where} AND (e.document_id > @lastDocument OR (e.document_id = @lastDocument AND e.id > @lastEvent)) " +
-                    "ORDER BY e.document_id, e.id LIMIT @pageSize", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+                    "ORDER BY e.document_id, e.id LIMIT @pageSize", parameters, cancellationToken)).ConfigureAwait(false)];
                 var ids = page.Select(r => r.DocumentId).Distinct().ToArray();
                 documents = ids.Length == 0 ? [] : (await LoadDocumentsAsync(connection, ids, cancellationToken).ConfigureAwait(false)).ToDictionary(d => d.Id);
             }
@@ -151,7 +194,7 @@ public abstract partial class SqlEventStore
                     pending = null;
                 }
                 pending ??= new ExportedDocumentBuilder(documents[row.DocumentId]);
-                pending.Events.Add(JsonSerializer.Deserialize<EventRecord>(row.RecordJson, StoreJson.Options)!);
+                pending.Events.Add(pending.Body.Events[row.Ordinal]);
                 lastDocument = row.DocumentId;
                 lastEvent = row.Id;
             }
@@ -163,11 +206,10 @@ public abstract partial class SqlEventStore
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleAsync<StoreCounts>(new CommandDefinition(
+        return await connection.QuerySingleAsync<StoreCounts>(Logged(
             "SELECT (SELECT COUNT(*) FROM documents) AS Documents, (SELECT COUNT(*) FROM events) AS Events, " +
-            "(SELECT COUNT(*) FROM casualties) AS Casualties, (SELECT COUNT(*) FROM claims) AS Claims, " +
-            "(SELECT COUNT(*) FROM actors) AS Actors, (SELECT COUNT(*) FROM places) AS Places, " +
-            "(SELECT COUNT(*) FROM evidence_spans) AS Spans", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "(SELECT COUNT(*) FROM event_kills) AS KilledFigures, (SELECT COUNT(*) FROM evidence_spans) AS MentionSpans",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>The dialect's condition that an event's document (e.document_id) contains the words of @text.</summary>
@@ -186,8 +228,7 @@ public abstract partial class SqlEventStore
             parameters.Add(names[i], ids[i]);
         }
         return await connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            "SELECT id AS Id, content_hash AS ContentHash, doc_key AS DocKey, published AS Published, language AS Language, title AS Title, " +
-            $"source AS Source, url AS Url, text AS Text, warnings_json AS WarningsJson FROM documents WHERE id IN ({string.Join(", ", names)})",
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({string.Join(", ", names)})",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -276,12 +317,15 @@ public abstract partial class SqlEventStore
     {
         public long Id => document.Id;
 
+        /// <summary>The document's text and every record; the export keeps those of the events that match.</summary>
+        public DocumentBody.Contents Body { get; } = DocumentBody.Decode(document.Body);
+
         public List<EventRecord> Events { get; } = [];
 
         public ExportedDocument Build()
         {
             var warnings = JsonSerializer.Deserialize<string[]>(document.WarningsJson, StoreJson.Options) ?? [];
-            return new ExportedDocument(document.Id, new DocumentResult(document.ToInfo(), [.. Events], null, [.. warnings]), document.Text);
+            return new ExportedDocument(document.Id, new DocumentResult(document.ToInfo(), [.. Events], null, [.. warnings]), Body.Text);
         }
     }
 }

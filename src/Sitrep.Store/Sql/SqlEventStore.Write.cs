@@ -10,31 +10,21 @@ namespace Sitrep.Store.Sql;
 public abstract partial class SqlEventStore
 {
     private static readonly string[] DocumentColumns =
-        ["content_hash", "doc_key", "published", "language", "title", "source", "url", "origin", "text", "warnings_json", "ingested_at"];
+        ["content_hash", "doc_key", "published", "language", "title", "source", "url", "origin", "warnings_json", "ingested_at", "body"];
 
     private static readonly string[] EventColumns =
     [
-        "document_id", "local_id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision",
+        "document_id", "ordinal", "local_id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision",
         "location_name", "country", "admin1", "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high",
-        "claim_count", "confidence", "record_json",
+        "claim_count", "confidence",
     ];
 
-    private static readonly string[] CasualtyColumns =
-    [
-        "event_id", "ordinal", "outcome", "count_value", "count_min", "count_max", "approximate", "count_text",
-        "victim_category", "victim_side", "victim_country", "victim_text", "status", "claimant", "via_json",
-        "evidence_start", "evidence_end",
-    ];
+    /// <summary>The events table's written columns, in the order of <see cref="StoredDocument.EventValues"/> (after document_id).</summary>
+    private protected static IReadOnlyList<string> EventColumnNames => EventColumns;
 
-    private static readonly string[] ClaimColumns =
-        ["event_id", "local_id", "text", "claimant", "via_json", "contradicts_json", "span_start", "span_end"];
+    private static readonly string[] KillColumns = ["document_id", "ordinal", "side", "low", "best", "high"];
 
-    private static readonly string[] ActorColumns = ["event_id", "name", "country", "kind", "role", "span_start", "span_end"];
-
-    private static readonly string[] PlaceColumns =
-        ["event_id", "name", "country", "admin1", "lat", "lon", "precision", "geonames_id", "span_start", "span_end"];
-
-    private static readonly string[] SpanColumns = ["document_id", "event_id", "kind", "span_start", "span_end", "label"];
+    private static readonly string[] SpanColumns = ["document_id", "kind", "span_start", "span_end", "label"];
 
     public async Task<IReadOnlySet<string>> FindStoredHashesAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken = default)
     {
@@ -61,138 +51,179 @@ public abstract partial class SqlEventStore
         return found;
     }
 
-    public async Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
+    public virtual async Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0) return default;
+        // Compressing and folding are CPU work: done before the write transaction starts, not inside it.
+        var rows = StoredDocument.PrepareAll(batch);
         await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var writer = new BatchWriter(this, connection, transaction);
         var added = 0;
         var skipped = 0;
         var events = 0;
-        var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        foreach (var document in batch)
+        foreach (var document in rows)
         {
-            var stored = await writer.WriteAsync(document, now, cancellationToken).ConfigureAwait(false);
-            if (stored < 0)
+            if (!await writer.WriteAsync(document, cancellationToken).ConfigureAwait(false))
             {
                 skipped++;
                 continue;
             }
             added++;
-            events += stored;
+            events += document.Result.Events.Length;
         }
+        if (added > 0) await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new BatchOutcome(added, skipped, events);
+    }
+
+    /// <summary>Raises the store's version (its ETag): the last statement of a batch that stored something.</summary>
+    private protected static async Task BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE store_state SET version = version + 1 WHERE id = 1";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM store_state WHERE id = 1";
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The dialect's document insert: it must skip a known content hash and return the new id.</summary>
     private protected abstract PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns);
 
     /// <summary>Sets the values of columns the dialect added to the document insert.</summary>
-    private protected virtual void SetDocumentExtras(PreparedInsert insert, ExtractedDocument document)
+    private protected virtual void SetDocumentExtras(PreparedInsert insert, StoredDocument document)
     {
     }
 
     /// <summary>The insert that makes a document findable by text search, if the dialect keeps a separate index.</summary>
     private protected virtual PreparedInsert? CreateSearchInsert(DbConnection connection, DbTransaction transaction) => null;
 
+    /// <summary>
+    /// A document as it is written: its row values, computed once and before any transaction (the body is
+    /// compressed, the statistics rows derived), so that the database holds its lock only to copy bytes.
+    /// </summary>
+    internal sealed class StoredDocument
+    {
+        private StoredDocument(ExtractedDocument document, string now)
+        {
+            Source = document.Source;
+            Result = document.Result;
+            ContentHash = document.ContentHash;
+            IngestedAt = now;
+            Body = DocumentBody.Encode(Source.Text, Result.Events);
+            WarningsJson = JsonSerializer.Serialize(Result.Warnings, StoreJson.Options);
+            Mentions = SpanCollector.Mentions(Result, Source.Text.Length);
+        }
+
+        public Sitrep.Documents.SourceDocument Source { get; }
+        public DocumentResult Result { get; }
+        public string ContentHash { get; }
+        public string IngestedAt { get; }
+        public byte[] Body { get; }
+        public string WarningsJson { get; }
+        public List<SpanCollector.PendingSpan> Mentions { get; }
+
+        public static StoredDocument[] PrepareAll(IReadOnlyList<ExtractedDocument> batch)
+        {
+            var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var rows = new StoredDocument[batch.Count];
+            // Compression is most of this: on every core, so the single writer does not become the bottleneck.
+            Parallel.For(0, rows.Length, i => rows[i] = new StoredDocument(batch[i], now));
+            return rows;
+        }
+
+        /// <summary>The values of the document's row, in <see cref="DocumentColumns"/> order.</summary>
+        public object?[] DocumentValues()
+        {
+            var info = Result.Document;
+            return [ContentHash, info.Id, info.Published, info.Language, info.Title, info.Source, info.Url, Source.Origin, WarningsJson, IngestedAt, Body];
+        }
+
+        /// <summary>The values of an event's row without its document id, in <see cref="EventColumns"/> order from "ordinal".</summary>
+        public static object?[] EventValues(int ordinal, EventRecord record)
+        {
+            var location = record.Location;
+            return
+            [
+                ordinal, record.Id, record.EventType, record.SubEventType, record.Status,
+                record.Date?.Start, record.Date?.End, record.Date?.Precision,
+                location?.Name, location?.Country?.ToUpperInvariant(), location?.Admin1, location?.Lat, location?.Lon,
+                record.Fatalities?.Low, record.Fatalities?.Best, record.Fatalities?.High,
+                record.Claims.Length, record.Confidence,
+            ];
+        }
+
+        /// <summary>
+        /// The current killed figures of an event, keyed by the side they were claimed about, each with the bounds
+        /// that statistics add (an open bound falls back on the figure that is known).
+        /// </summary>
+        public static IEnumerable<(string Side, long? Low, long? Best, long? High)> Kills(EventRecord record)
+        {
+            foreach (var casualty in record.Casualties)
+            {
+                if (casualty.Status != "current" || casualty.Outcome != "killed") continue;
+                var count = casualty.Count;
+                yield return (
+                    casualty.Victims.Side ?? casualty.Victims.Country ?? "unknown",
+                    count?.Min ?? count?.Value ?? count?.Max,
+                    count?.Value ?? count?.Min ?? count?.Max,
+                    count?.Max ?? count?.Value ?? count?.Min);
+            }
+        }
+    }
+
     /// <summary>The inserts of one transaction, each built once.</summary>
     private sealed class BatchWriter(SqlEventStore store, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         private readonly PreparedInsert _document = store.CreateDocumentInsert(connection, transaction, DocumentColumns);
-        private readonly PreparedInsert _event = new(connection, transaction, "events", EventColumns, returning: "RETURNING id");
-        private readonly PreparedInsert _casualty = new(connection, transaction, "casualties", CasualtyColumns);
-        private readonly PreparedInsert _claim = new(connection, transaction, "claims", ClaimColumns);
-        private readonly PreparedInsert _actor = new(connection, transaction, "actors", ActorColumns);
-        private readonly PreparedInsert _place = new(connection, transaction, "places", PlaceColumns);
+        private readonly PreparedInsert _event = new(connection, transaction, "events", EventColumns);
+        private readonly PreparedInsert _kill = new(connection, transaction, "event_kills", KillColumns);
         private readonly PreparedInsert _span = new(connection, transaction, "evidence_spans", SpanColumns);
         private readonly PreparedInsert? _search = store.CreateSearchInsert(connection, transaction);
 
-        /// <summary>Writes one document and its events; returns the number of events, or -1 if the document was already stored.</summary>
-        public async Task<int> WriteAsync(ExtractedDocument document, string now, CancellationToken cancellationToken)
+        /// <summary>Writes one document and its events; false if the document was already stored.</summary>
+        public async Task<bool> WriteAsync(StoredDocument document, CancellationToken cancellationToken)
         {
-            var source = document.Source;
-            var info = document.Result.Document;
-            _document.Set(
-                document.ContentHash, info.Id, info.Published, info.Language, info.Title, info.Source, info.Url,
-                source.Origin, source.Text, JsonSerializer.Serialize(document.Result.Warnings, StoreJson.Options), now);
+            _document.Set(document.DocumentValues());
             store.SetDocumentExtras(_document, document);
-            if (await _document.InsertReturningIdAsync(cancellationToken).ConfigureAwait(false) is not { } documentId) return -1;
+            if (await _document.InsertReturningIdAsync(cancellationToken).ConfigureAwait(false) is not { } documentId) return false;
             if (_search is not null)
             {
-                _search.Set(documentId, source.Title, source.Text);
+                _search.Set(documentId, document.Source.Title, document.Source.Text);
                 await _search.InsertAsync(cancellationToken).ConfigureAwait(false);
             }
-
             var events = document.Result.Events;
-            var eventIds = new long[events.Length];
             for (var i = 0; i < events.Length; i++)
             {
-                eventIds[i] = await WriteEventAsync(documentId, events[i], cancellationToken).ConfigureAwait(false);
+                _event.SetAt(0, documentId);
+                _event.SetFrom(1, StoredDocument.EventValues(i, events[i]));
+                await _event.InsertAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var (side, low, best, high) in StoredDocument.Kills(events[i]))
+                {
+                    _kill.Set(documentId, i, side, low, best, high);
+                    await _kill.InsertAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
-            foreach (var span in SpanCollector.Collect(document.Result, source.Text.Length))
+            foreach (var span in document.Mentions)
             {
-                _span.Set(documentId, span.EventIndex >= 0 ? eventIds[span.EventIndex] : null, span.Kind, span.Start, span.End, span.Label);
+                _span.Set(documentId, span.Kind, span.Start, span.End, span.Label);
                 await _span.InsertAsync(cancellationToken).ConfigureAwait(false);
             }
-            return events.Length;
-        }
-
-        private async Task<long> WriteEventAsync(long documentId, EventRecord record, CancellationToken cancellationToken)
-        {
-            var location = record.Location;
-            _event.Set(
-                documentId, record.Id, record.EventType, record.SubEventType, record.Status,
-                record.Date?.Start, record.Date?.End, record.Date?.Precision,
-                location?.Name, location?.Country?.ToUpperInvariant(), location?.Admin1, location?.Lat, location?.Lon,
-                record.Fatalities?.Low, record.Fatalities?.Best, record.Fatalities?.High,
-                record.Claims.Length, record.Confidence, JsonSerializer.Serialize(record, StoreJson.Options));
-            var eventId = await _event.InsertReturningIdAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The event insert returned no id.");
-
-            for (var i = 0; i < record.Casualties.Length; i++)
-            {
-                var casualty = record.Casualties[i];
-                _casualty.Set(
-                    eventId, i, casualty.Outcome, casualty.Count?.Value, casualty.Count?.Min, casualty.Count?.Max,
-                    casualty.Count?.Approximate == true ? 1 : 0, casualty.Count?.Text,
-                    casualty.Victims.Category, casualty.Victims.Side, casualty.Victims.Country, casualty.Victims.Text,
-                    casualty.Status, casualty.Attribution?.Claimant,
-                    JsonSerializer.Serialize(casualty.Attribution?.Via ?? [], StoreJson.Options),
-                    casualty.Evidence.Start, casualty.Evidence.End);
-                await _casualty.InsertAsync(cancellationToken).ConfigureAwait(false);
-            }
-            foreach (var claim in record.Claims)
-            {
-                _claim.Set(
-                    eventId, claim.Id, claim.Text, claim.Claimant,
-                    JsonSerializer.Serialize(claim.Via, StoreJson.Options), JsonSerializer.Serialize(claim.Contradicts, StoreJson.Options),
-                    claim.Start, claim.End);
-                await _claim.InsertAsync(cancellationToken).ConfigureAwait(false);
-            }
-            foreach (var actor in record.Actors)
-            {
-                _actor.Set(eventId, actor.Name, actor.Country, actor.Kind, actor.Role, actor.Start, actor.End);
-                await _actor.InsertAsync(cancellationToken).ConfigureAwait(false);
-            }
-            if (location is not null)
-            {
-                _place.Set(eventId, location.Name, location.Country, location.Admin1, location.Lat, location.Lon,
-                    location.Precision, location.GeonamesId, location.Start, location.End);
-                await _place.InsertAsync(cancellationToken).ConfigureAwait(false);
-            }
-            return eventId;
+            return true;
         }
 
         public async ValueTask DisposeAsync()
         {
             await _document.DisposeAsync().ConfigureAwait(false);
             await _event.DisposeAsync().ConfigureAwait(false);
-            await _casualty.DisposeAsync().ConfigureAwait(false);
-            await _claim.DisposeAsync().ConfigureAwait(false);
-            await _actor.DisposeAsync().ConfigureAwait(false);
-            await _place.DisposeAsync().ConfigureAwait(false);
+            await _kill.DisposeAsync().ConfigureAwait(false);
             await _span.DisposeAsync().ConfigureAwait(false);
             if (_search is not null) await _search.DisposeAsync().ConfigureAwait(false);
         }

@@ -16,25 +16,37 @@ internal static class EventEndpoints
     {
         var api = app.MapGroup("/api");
 
-        api.MapMethods("/events", SitrepWebHost.GetAndHead, async Task<Results<Ok<EventPage>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, int? offset, int? limit, CancellationToken cancellationToken) =>
-            filter.Check(out var checkedFilter) is { Count: > 0 } problems ? Invalid(problems)
-            : TypedResults.Ok(await store.QueryEventsAsync(new EventQuery(checkedFilter, offset ?? 0, limit ?? EventQuery.DefaultLimit), cancellationToken).ConfigureAwait(false)))
+        api.MapMethods("/events", SitrepWebHost.GetAndHead, async Task<Results<Ok<EventPage>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, int? offset, int? limit, string? after, CancellationToken cancellationToken) =>
+            {
+                var problems = filter.Check(out var checkedFilter).ToList();
+                EventCursor? cursor = null;
+                if (after is not null && !EventCursor.TryParse(after, out cursor))
+                {
+                    problems.Add(new FilterProblem("after", after, "not a cursor: give the 'next' value of the previous page"));
+                }
+                return problems.Count > 0 ? Invalid(problems)
+                    : TypedResults.Ok(await store.QueryEventsAsync(new EventQuery(checkedFilter, offset ?? 0, limit ?? EventQuery.DefaultLimit, cursor), cancellationToken).ConfigureAwait(false));
+            })
+            .AddEndpointFilter(ReadCaching.Filter)
             .WithName("ListEvents")
-            .WithSummary("Events matching the filters, newest first, one page at a time (limit at most 500). A filter value that makes no sense is a 400 naming it.");
+            .WithSummary("Events matching the filters, newest first, one page at a time (limit at most 500); 'next' is the cursor of the following page, for 'after' (deep pages at the cost of the first). A filter value that makes no sense is a 400 naming it.");
 
         api.MapMethods("/events/{id:long}", SitrepWebHost.GetAndHead, async Task<Results<Ok<EventDetail>, NotFound>> (IEventStore store, long id, CancellationToken cancellationToken) =>
             await store.GetEventAsync(id, cancellationToken).ConfigureAwait(false) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .AddEndpointFilter(ReadCaching.Filter)
             .WithName("GetEvent")
             .WithSummary("One event with its claims, casualties, contradictions, evidence and document.");
 
         api.MapMethods("/documents/{id:long}", SitrepWebHost.GetAndHead, async Task<Results<Ok<DocumentDetail>, NotFound>> (IEventStore store, long id, CancellationToken cancellationToken) =>
             await store.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound())
+            .AddEndpointFilter(ReadCaching.Filter)
             .WithName("GetDocument")
             .WithSummary("One stored document: its text and every extracted span.");
 
         api.MapMethods("/stats", SitrepWebHost.GetAndHead, async Task<Results<Ok<FatalityStats>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
             filter.Check(out var checkedFilter) is { Count: > 0 } problems ? Invalid(problems)
             : TypedResults.Ok(await store.GetStatsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)))
+            .AddEndpointFilter(ReadCaching.Filter)
             .WithName("GetStats")
             .WithSummary("Fatalities (low, best, high) of current events by day, country and side.");
 

@@ -65,14 +65,11 @@ public sealed class KilledIngestTests : IDisposable
     {
         string[] queries =
         [
-            "SELECT id, content_hash, doc_key, published, language, title, source, text, warnings_json FROM documents ORDER BY id",
-            "SELECT id, document_id, local_id, record_json FROM events ORDER BY id",
-            "SELECT * FROM casualties ORDER BY id",
-            "SELECT * FROM claims ORDER BY id",
-            "SELECT * FROM actors ORDER BY id",
-            "SELECT * FROM places ORDER BY id",
+            "SELECT id, content_hash, doc_key, published, language, title, source, hex(body), warnings_json FROM documents ORDER BY id",
+            "SELECT * FROM events ORDER BY id",
+            "SELECT * FROM event_kills ORDER BY rowid",
             "SELECT * FROM evidence_spans ORDER BY id",
-            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'killed' ORDER BY rowid",
+            "SELECT rowid FROM documents_search WHERE documents_search MATCH 'killed' ORDER BY rowid",
         ];
         var snapshot = new System.Text.StringBuilder();
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");

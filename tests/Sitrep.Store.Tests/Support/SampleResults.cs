@@ -108,6 +108,14 @@ public static class SampleResults
         return Extracted(source, new DocumentResult(Info(source), [record], null, []));
     }
 
+    /// <summary>Like <see cref="Numbered"/>, but the event has no date at all.</summary>
+    public static ExtractedDocument Undated(int number)
+    {
+        var dated = Numbered(number);
+        var source = dated.Source with { Published = null };
+        return Extracted(source, new DocumentResult(Info(source), [dated.Result.Events[0] with { Date = null }], null, []));
+    }
+
     public static ExtractedDocument Extracted(SourceDocument source, DocumentResult result) => new(source, result, ContentHasher.Hash(source));
 
     public static DocumentInfo Info(SourceDocument source) =>

@@ -142,7 +142,7 @@ public sealed partial class ApiTests(DashboardServer server) : IDisposable
         Assert.Equal(["/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/stats"], paths);
         var list = openapi.GetProperty("paths").GetProperty("/api/events").GetProperty("get");
         Assert.Equal(
-            ["country", "document", "from", "limit", "offset", "status", "text", "to", "type"],
+            ["after", "country", "document", "from", "limit", "offset", "status", "text", "to", "type"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
