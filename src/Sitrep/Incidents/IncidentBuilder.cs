@@ -33,7 +33,7 @@ internal static class IncidentBuilder
             IncidentFatalities.Reconcile(reports, drafts),
             [.. reports.Select(r => new IncidentReport(r.Document.Id, r.Event.Id, r.Document.Published, r.Document.Source, r.Document.Url))],
             [.. drafts.Select(Claim)],
-            [.. histories.Select(h => new TollRevision(h[0].Claimant, h[0].Casualty!.Outcome, h[0].Casualty!.Victims.Category, h[0].Casualty!.Victims.Side, [.. h.Select(d => d.Id)]))],
+            [.. histories.Select(Revision)],
             about,
             published.Count == 0 ? null : published[0].Document.Published,
             published.Count == 0 ? null : published.MaxBy(r => r.Published!.Value.Last.DayNumber)!.Document.Published);
@@ -79,6 +79,12 @@ internal static class IncidentBuilder
                 if (seen.Add((actor.Name, actor.Role))) yield return new IncidentActor(actor.Name, actor.Country, actor.Kind, actor.Role);
             }
         }
+    }
+
+    private static TollRevision Revision(List<ClaimDraft> history)
+    {
+        var victims = history.Select(d => d.Casualty!.Victims).FirstOrDefault(v => v.Category is not "unknown") ?? history[0].Casualty!.Victims;
+        return new TollRevision(history[0].Claimant, history[0].Casualty!.Outcome, victims.Category, victims.Side, [.. history.Select(d => d.Id)]);
     }
 
     private static IncidentClaim Claim(ClaimDraft draft) => new(

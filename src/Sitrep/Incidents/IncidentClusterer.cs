@@ -5,7 +5,7 @@ namespace Sitrep.Incidents;
 /// first, likeliest pairs first, and two groups merge only when every report of one may be one with every report
 /// of the other (so two strikes a few kilometres apart are never chained through a vaguer third). A coarser
 /// report (a province, a country, a month) then joins a group only when it is the one group it may belong to,
-/// or the one of the same sub-event type, since "a drone attack in the province" cannot say which of two strikes
+/// or the one in a town of the same name, or the one of the same sub-event type, since "a drone attack in the province" cannot say which of two strikes
 /// there it means; coarse reports that join no group are grouped among themselves by the same rule. Every
 /// decision follows the canonical order of <see cref="ReportedEvent.Rank"/>, never the input order.
 /// </summary>
@@ -91,7 +91,7 @@ internal sealed class IncidentClusterer
         }
     }
 
-    /// <summary>The one precise group a coarse report may belong to, else the one of its own sub-event type, else null.</summary>
+    /// <summary>The one precise group a coarse report may belong to, else the one in a town of the same name, else the one of its own sub-event type, else null.</summary>
     private int? OnlyCandidate(IReadOnlyList<ReportedEvent> reports, Groups groups, int c, CandidateIndex preciseIndex)
     {
         var report = reports[c];
@@ -104,6 +104,10 @@ internal sealed class IncidentClusterer
             if (groups.Members(group).All(m => _matcher.MayBeOne(report, reports[m]))) fitting.Add(group);
         }
         if (fitting.Count == 1) return fitting.Min;
+        // A city that shares its name with its province ("Kherson") is often resolved to the province; a group in
+        // the town of that very name is the one meant.
+        var sameName = fitting.Where(g => groups.Members(g).Any(m => string.Equals(reports[m].Place?.Name, report.Place?.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (sameName.Count == 1) return sameName[0];
         var sameType = fitting.Where(g => groups.Members(g).Any(m => string.Equals(reports[m].Event.SubEventType, report.Event.SubEventType, StringComparison.Ordinal))).ToList();
         return sameType.Count == 1 ? sameType[0] : null;
     }
