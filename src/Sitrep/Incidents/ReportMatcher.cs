@@ -3,7 +3,9 @@ namespace Sitrep.Incidents;
 /// <summary>
 /// Whether two reports may be of one real event: families that may be one (<see cref="FamilyTable"/>), places
 /// and dates that agree within their precision, actors that do not contradict. Only current events are ever
-/// matched, and statements only with statements: a statement is about an incident, not part of it.
+/// matched, and statements only with statements: a statement is about an incident, not part of it. Two events of
+/// one document are never one incident: the extraction already told them apart (a clash and the capture that
+/// followed it, a strike and the drones shot down the same night), as ACLED codes them apart.
 /// </summary>
 public sealed class ReportMatcher
 {
@@ -17,6 +19,7 @@ public sealed class ReportMatcher
     public bool MayBeOne(ReportedEvent a, ReportedEvent b)
     {
         if (!a.IsCurrent || !b.IsCurrent || a.IsStatement != b.IsStatement) return false;
+        if (string.Equals(a.Document.Id, b.Document.Id, StringComparison.Ordinal)) return false;
         if (!_families.MayBeOne(a.Event.SubEventType, b.Event.SubEventType)) return false;
         if (a.Place is not { } first || b.Place is not { } second || !PlaceAgreement.Agree(first, second)) return false;
         if (!DateAgreement.Agree(a, b)) return false;

@@ -100,6 +100,20 @@ public sealed class MatchingRuleTests
     }
 
     [Fact]
+    public void Two_events_of_one_document_stay_two_incidents()
+    {
+        // The extraction told them apart (a strike, and the drones shot down the same night); another outlet's
+        // report of the strike joins the strike.
+        var one = Result("a", "2025-10-14",
+            Record("e1", "Air/drone strike", Kramatorsk, "2025-10-14", "2025-10-14"),
+            Record("e2", "Disrupted weapons use", Kramatorsk, "2025-10-14", "2025-10-14"));
+        var other = Result("b", "2025-10-14", Record("e1", "Air/drone strike", Kramatorsk, "2025-10-14", "2025-10-14"));
+        var incidents = IncidentCorpus.Fuse([one, other]);
+        Assert.Equal(2, incidents.Count);
+        Assert.Contains(incidents, i => i.Reports.Select(r => r.Document + "#" + r.Event).SequenceEqual(["a#e1", "b#e1"]));
+    }
+
+    [Fact]
     public void A_province_level_report_joins_only_an_uncontested_incident()
     {
         // One drone strike in the province that day: the province report joins it. Add a second, in another town of
