@@ -107,7 +107,15 @@ internal static class IncidentsCommand
                 read++;
             }
             var writer = IncidentWriter.Create(parse.GetValue(format)!, sink.Writer);
-            foreach (var incident in fusion.Build()) writer.Write(incident);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var cpu = Environment.CpuUsage.TotalTime;
+            var incidents = fusion.Build();
+            if (Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null)
+            {
+                // What fusion costs beside extraction, for docs/PERFORMANCE.md.
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sitrep: fused {fusion.Events} events into {incidents.Length} incidents in {clock.Elapsed.TotalSeconds:F2} s ({(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:F2} s CPU)"));
+            }
+            foreach (var incident in incidents) writer.Write(incident);
             writer.Complete();
             sink.Commit();
             if (failed > 0)

@@ -20,6 +20,8 @@ internal static class CrossSourceContradictions
             {
                 var (a, b) = (figures[i], figures[j]);
                 if (string.Equals(a.ClaimantKey, b.ClaimantKey, StringComparison.Ordinal) || a.Figure == b.Figure) continue;
+                // Within one document, sitrep/1 has linked what contradicts already.
+                if (a.Sources.Any(x => b.Sources.Any(y => x.Report == y.Report))) continue;
                 var (x, y) = (a.Casualty!, b.Casualty!);
                 if (!string.Equals(x.Outcome, y.Outcome, StringComparison.Ordinal) || !string.Equals(x.Victims.Category, y.Victims.Category, StringComparison.Ordinal)
                     || !string.Equals(x.Victims.Side, y.Victims.Side, StringComparison.Ordinal)) continue;

@@ -12,18 +12,20 @@ internal static class IncidentBuilder
 {
     private static readonly string[] DatePrecisions = ["day", "week", "month", "year"];
 
-    public static Incident Build(IReadOnlyList<ReportedEvent> reports, string? about)
+    /// <param name="id">From <see cref="IncidentIds"/>, of the first report.</param>
+    public static Incident Build(string id, IReadOnlyList<ReportedEvent> reports, string? about)
     {
         var first = reports[0];
-        var type = reports.GroupBy(r => r.Event.SubEventType, StringComparer.Ordinal)
+        var type = reports.Count == 1 ? (Type: first.Event.SubEventType, Count: 1, Order: 0, EventType: first.Event.EventType) : reports.GroupBy(r => r.Event.SubEventType, StringComparer.Ordinal)
             .Select((g, order) => (Type: g.Key, Count: g.Count(), Order: order, EventType: g.First().Event.EventType))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Order).First();
         var drafts = ClaimMerger.Merge(reports);
-        var histories = TollReviser.Revise(drafts);
-        CrossSourceContradictions.Link(drafts);
+        // One report has no history across days and no other source to contradict.
+        var histories = reports.Count > 1 ? TollReviser.Revise(drafts) : [];
+        if (reports.Count > 1) CrossSourceContradictions.Link(drafts);
         var published = reports.Where(r => r.Published is not null).ToList();
         return new Incident(
-            IncidentIds.From(first.Document.Id, first.Event.Id),
+            id,
             type.EventType,
             type.Type,
             first.Event.Status,
@@ -41,6 +43,7 @@ internal static class IncidentBuilder
 
     private static DateRange? Date(IReadOnlyList<ReportedEvent> reports)
     {
+        if (reports.Count == 1) return reports[0].Event.Date is { } only ? only with { Text = null } : null;
         var dated = reports.Where(r => r.Event.Date is not null).ToList();
         if (dated.Count == 0) return null;
         var finest = dated.Min(r => Precision(r.Event.Date!.Precision));
@@ -59,6 +62,7 @@ internal static class IncidentBuilder
 
     private static Location? Place(IReadOnlyList<ReportedEvent> reports)
     {
+        if (reports.Count == 1) return reports[0].Place is { } only ? only with { Start = null, End = null } : null;
         var placed = reports.Where(r => r.Place is not null).ToList();
         if (placed.Count == 0) return null;
         var finest = placed.Min(r => PlaceAgreement.Coarseness(r.Place!.Precision));

@@ -58,7 +58,7 @@ public sealed class IncidentFusion
             var members = group.Select(i => reports[i]).ToList();
             string? about = null;
             if (members[0].IsStatement && linker.About(group) is { } target) about = ids[target];
-            incidents.Add(IncidentBuilder.Build(members, about));
+            incidents.Add(IncidentBuilder.Build(ids[incidents.Count], members, about));
         }
         return incidents.MoveToImmutable();
     }
