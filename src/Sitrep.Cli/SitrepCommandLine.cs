@@ -16,6 +16,7 @@ public static class SitrepCommandLine
         var root = new RootCommand("Sitrep turns news articles into structured, source-attributed conflict events.\nStart with 'sitrep extract --help'.")
         {
             ExtractCommand.Create(output, error, standardInput),
+            IncidentsCommand.Create(output, error, standardInput),
             EvalCommand.Create(output, error),
             IngestCommand.Create(output, error, standardInput),
             ServeCommand.Create(output, error),

@@ -28,6 +28,7 @@ internal static class EvalCommand
             CreateAcled(output, error),
             CreateGold(output, error),
             CreateQuiet(output, error),
+            CreateIncidents(output, error),
         };
         return command;
     }
@@ -145,6 +146,54 @@ internal static class EvalCommand
                 return QualityGateNotMet;
             }
             return problems == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
+        });
+        return command;
+    }
+
+    private static Command CreateIncidents(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "A fusion gold file: JSON Lines documents, each with a \"gold\" object naming its incident (docs/INCIDENTS.md)." };
+        var json = JsonOption();
+        var errors = ErrorsOption("Also print the first N wrong merges, splits and tolls.");
+        var minBCubed = new Option<double?>("--min-bcubed") { Description = "Exit with 3 when the B-cubed F1 is under this value (0 to 1)." };
+        var minTolls = new Option<double?>("--min-fatalities") { Description = "Exit with 3 when the share of incidents whose toll is right is under this value (0 to 1)." };
+        var command = new Command("incidents", "Score the fusion of documents into incidents: pairwise and B-cubed precision, recall and F1, and incident tolls.")
+        {
+            file, json, errors, minBCubed, minTolls,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var worst = CheckErrors(parse.GetValue(errors));
+            var problems = new List<string>();
+            var gold = Sitrep.Evaluation.Incidents.IncidentGold.Read(path, problems);
+            var fusion = new Sitrep.Incidents.IncidentFusion();
+            var pipeline = new ExtractionPipeline();
+            foreach (var item in new InputReader().Read([path]))
+            {
+                if (item.Document is { } document) fusion.Add(pipeline.Process(document));
+                else problems.Add(item.Problem!.ToString());
+            }
+            foreach (var problem in problems) error.WriteLine($"sitrep: {problem}");
+            if (gold.Count == 0) return SitrepCommandLine.SomeInputsFailed;
+            var scores = Sitrep.Evaluation.Incidents.IncidentScorer.Score(gold, fusion.Build());
+            var tolls = scores.FatalitiesScored == 0 ? 1 : (double)scores.FatalitiesRight / scores.FatalitiesScored;
+            if (parse.GetValue(json)) output.WriteLine(EvaluationJson.Serialize(scores));
+            else
+            {
+                output.WriteLine(FormattableString.Invariant($"{path}: {scores.Documents} documents, {scores.GoldIncidents} gold incidents, {scores.SystemIncidents} found"));
+                output.WriteLine(FormattableString.Invariant($"pairwise  precision {scores.PairPrecision:F3}  recall {scores.PairRecall:F3}  F1 {scores.PairF1:F3}"));
+                output.WriteLine(FormattableString.Invariant($"B-cubed   precision {scores.BCubedPrecision:F3}  recall {scores.BCubedRecall:F3}  F1 {scores.BCubedF1:F3}"));
+                output.WriteLine(FormattableString.Invariant($"tolls     {scores.FatalitiesRight} of {scores.FatalitiesScored} right ({tolls:P1})"));
+                foreach (var mistake in scores.Mistakes.Take(worst)) output.WriteLine("  " + mistake);
+            }
+            output.Flush();
+            var gates = new List<string>();
+            if (parse.GetValue(minBCubed) is { } b && scores.BCubedF1 < b) gates.Add(FormattableString.Invariant($"B-cubed F1 {scores.BCubedF1:F3} is under --min-bcubed {b:F3}"));
+            if (parse.GetValue(minTolls) is { } t && tolls < t) gates.Add(FormattableString.Invariant($"tolls right {tolls:F3} is under --min-fatalities {t:F3}"));
+            foreach (var gate in gates) error.WriteLine($"sitrep: quality gate: {gate}");
+            if (gates.Count > 0) return QualityGateNotMet;
+            return problems.Count == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });
         return command;
     }

@@ -141,7 +141,7 @@ internal static class ExtractCommand
     }
 
     /// <summary>Runs on a worker thread: a read problem passes through; a bug of ours on one document becomes its problem, so the others are still written.</summary>
-    private static (string? Problem, DocumentResult? Result) Extract(ExtractionPipeline pipeline, ReadItem item, ExtractionOptions options)
+    internal static (string? Problem, DocumentResult? Result) Extract(ExtractionPipeline pipeline, ReadItem item, ExtractionOptions options)
     {
         if (item.Problem is { } problem) return (problem.ToString(), null);
         var document = item.Document!;
@@ -160,10 +160,10 @@ internal static class ExtractCommand
         }
     }
 
-    private static string Plural(int count, string noun) =>
+    internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    private static OutputSink OpenOutput(string? path, TextWriter output)
+    internal static OutputSink OpenOutput(string? path, TextWriter output)
     {
         try
         {
@@ -175,7 +175,7 @@ internal static class ExtractCommand
         }
     }
 
-    private static string? ParseLanguage(string? value, IReadOnlyList<string> supported)
+    internal static string? ParseLanguage(string? value, IReadOnlyList<string> supported)
     {
         if (value is null || value == "auto") return null;
         if (!supported.Contains(value, StringComparer.Ordinal))
@@ -183,7 +183,7 @@ internal static class ExtractCommand
         return value;
     }
 
-    private static PartialDate? ParsePublished(string? value)
+    internal static PartialDate? ParsePublished(string? value)
     {
         if (value is null) return null;
         if (!PartialDate.TryParse(value, out var date))
@@ -191,6 +191,6 @@ internal static class ExtractCommand
         return date;
     }
 
-    private static double ParseMinRelevance(double value) =>
+    internal static double ParseMinRelevance(double value) =>
         value is >= 0 and <= 1 ? value : throw new UsageException(FormattableString.Invariant($"--min-relevance {value}: expected a number from 0 to 1."));
 }

@@ -31,11 +31,16 @@ public static class ContractJson
 
     public static string Serialize(DocumentResult result, bool indented = false) =>
         JsonSerializer.Serialize(result, indented ? Indented : Compact);
+
+    /// <summary>An incident of <c>sitrep incidents</c> (docs/INCIDENTS.md), in the same style.</summary>
+    public static string Serialize(Incidents.Incident incident, bool indented = false) =>
+        JsonSerializer.Serialize(incident, indented ? Indented : Compact);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(DocumentResult))]
 [JsonSerializable(typeof(IReadOnlyList<DocumentResult>))]
+[JsonSerializable(typeof(Incidents.Incident))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(decimal))]

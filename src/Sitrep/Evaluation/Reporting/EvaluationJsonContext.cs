@@ -11,6 +11,7 @@ namespace Sitrep.Evaluation.Reporting;
 [JsonSerializable(typeof(GoldReport))]
 [JsonSerializable(typeof(GoldBaselineFile))]
 [JsonSerializable(typeof(QuietReport))]
+[JsonSerializable(typeof(Incidents.IncidentScores))]
 internal sealed partial class EvaluationJsonContext : JsonSerializerContext;
 
 /// <summary>Serialises evaluation reports for <c>--json</c>.</summary>
@@ -21,4 +22,6 @@ public static class EvaluationJson
     public static string Serialize(GoldReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvaluationJsonContext.Default.GoldReport);
 
     public static string Serialize(QuietReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvaluationJsonContext.Default.QuietReport);
+
+    public static string Serialize(Incidents.IncidentScores report) => System.Text.Json.JsonSerializer.Serialize(report, EvaluationJsonContext.Default.IncidentScores);
 }
