@@ -26,9 +26,10 @@ public sealed class ExtractionPipeline
         var language = options.Language ?? document.Language;
         var text = _analyzer.Analyze(document.Text, language);
         var published = document.Published ?? options.Published;
-        // The outlet's home country places a story that names no place ("in the city" in a local paper).
-        var outlet = OutletRegistry.Default.Find(document.Source, document.Url);
-        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, outlet?.Country, budget);
+        // The outlet's home country places a story that names no place ("in the city" in a local paper);
+        // a caller that knows the outlet (a watched source's settings) says so, else the registry is asked.
+        var home = options.HomeCountry ?? OutletRegistry.Default.Find(document.Source, document.Url)?.Country;
+        var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, home, budget);
 
         var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
         ImmutableArray<Mention>? mentions = options.IncludeMentions ? MentionLister.List(text, extraction.Mentions) : null;
