@@ -76,7 +76,7 @@ public static class AlertsFile
         var countries = rule.Strings("countries");
         foreach (var (country, at) in countries)
         {
-            if (Places.Gazetteer.Country(country) is null) throw rule.Error(at, $"\"{country}\" is not an ISO 3166-1 alpha-3 country code Sitrep knows");
+            if (Places.Gazetteer.Country(country.ToUpperInvariant()) is null) throw rule.Error(at, $"\"{country}\" is not an ISO 3166-1 alpha-3 country code Sitrep knows");
         }
         var types = rule.Strings("eventTypes");
         foreach (var (type, at) in types)

@@ -57,9 +57,15 @@ public static class SourcesFile
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
             // A '#' starts a comment only at the start of a line or after a blank: URLs may carry fragments.
-            if (hash == 0 || (hash > 0 && char.IsWhiteSpace(line[hash - 1]))) line = line[..hash];
+            for (var hash = line.IndexOf('#', StringComparison.Ordinal); hash >= 0; hash = line.IndexOf('#', hash + 1))
+            {
+                if (hash == 0 || char.IsWhiteSpace(line[hash - 1]))
+                {
+                    line = line[..hash];
+                    break;
+                }
+            }
             line = line.Trim();
             if (line.Length == 0) continue;
             if (line.Contains(' ', StringComparison.Ordinal) || line.Contains('\t', StringComparison.Ordinal))
@@ -83,8 +89,9 @@ public static class SourcesFile
         else
         {
             var root = new ObjectReader(tree, path, "the sources file");
-            list = root.Member("sources") ?? throw new ConfigurationFileException(path, tree.Line, "the sources file needs a \"sources\" list");
+            var sourcesList = root.Member("sources");
             root.RejectUnknown("sources");
+            list = sourcesList ?? throw new ConfigurationFileException(path, tree.Line, "the sources file needs a \"sources\" list");
             if (list.Kind != JsonValueKind.Array) throw root.Error(list, $"\"sources\" must be a list, not {list.Describe()}");
         }
         var sources = new List<WatchSource>();
