@@ -20,7 +20,8 @@ public sealed class Watcher(
     WatchReport report,
     ILogger logger,
     TimeProvider clock,
-    int parallelism = 4) : IDisposable
+    int parallelism = 4,
+    string? owner = null) : IDisposable
 {
     /// <summary>A lease lasts this long; a worker that dies holding one frees the source when it lapses.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
@@ -32,7 +33,7 @@ public sealed class Watcher(
     private readonly SemaphoreSlim _deliveryTurn = new(1, 1);
 
     /// <summary>Who holds a lease: host and process, so a restarted watcher on the same host can free a dead predecessor's leases.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+    public string Owner { get; } = owner ?? $"{Environment.MachineName}:{Environment.ProcessId}";
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {

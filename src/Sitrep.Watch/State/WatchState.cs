@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
@@ -231,7 +230,14 @@ public sealed class WatchState : IAsyncDisposable
         IReadOnlyList<NewAlert> alerts, IReadOnlyList<string> sinks, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await _open(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (IsPostgres)
+        {
+            // Two workers may record one article at once (it is in two of their feeds): one waits for the other,
+            // so revision numbers stay a sequence. SQLite's single writer does this by itself.
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(727272, hashtext(@canonicalUrl))",
+                new { canonicalUrl }, transaction, cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+        }
         var at = Millis(now);
         var known = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "SELECT revision FROM watch_revisions WHERE canonical_url = @canonicalUrl AND content_hash = @contentHash",

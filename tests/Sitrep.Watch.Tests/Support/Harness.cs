@@ -57,16 +57,22 @@ public sealed class Harness : IAsyncDisposable
         SourcesFile.Parse(System.Text.Encoding.UTF8.GetBytes(json), "sources.json", SharedPipeline.Value.SupportedLanguages);
 
     /// <summary>One <c>--once</c> run over the sources, with the alert rules and sinks given.</summary>
-    public async Task<WatchReport> RunOnceAsync(IReadOnlyList<WatchSource> sources, IReadOnlyList<AlertRule>? rules = null, IReadOnlyList<IAlertSink>? sinks = null, CancellationToken stopping = default)
+    public async Task<WatchReport> RunOnceAsync(IReadOnlyList<WatchSource> sources, IReadOnlyList<AlertRule>? rules = null, IReadOnlyList<IAlertSink>? sinks = null, CancellationToken stopping = default) =>
+        await RunAsync(sources, once: true, rules, sinks, stopping: stopping);
+
+    /// <summary>A run: once, or the long-running loop until <paramref name="stopping"/> fires; <paramref name="owner"/> names the worker.</summary>
+    public async Task<WatchReport> RunAsync(IReadOnlyList<WatchSource> sources, bool once, IReadOnlyList<AlertRule>? rules = null, IReadOnlyList<IAlertSink>? sinks = null,
+        string? owner = null, int parallelism = 4, CancellationToken stopping = default)
     {
         await using var store = await EventStores.OpenAsync(Database, Postgres, CancellationToken.None);
         await using var state = WatchState.Open(Database, Postgres);
         var report = new WatchReport();
         sinks ??= [];
         var poller = new SourcePoller(store, state, SharedPipeline.Value, Fetcher(), rules is null ? null : new AlertMaker(rules), [.. sinks.Select(s => s.Id)], report, NullLogger.Instance, TimeProvider.System);
-        using var watcher = new Watcher(sources, state, poller, sinks, report, NullLogger.Instance, TimeProvider.System);
+        using var watcher = new Watcher(sources, state, poller, sinks, report, NullLogger.Instance, TimeProvider.System, parallelism, owner);
         await watcher.PrepareAsync(CancellationToken.None);
-        await watcher.RunOnceAsync(stopping);
+        if (once) await watcher.RunOnceAsync(stopping);
+        else await watcher.RunAsync(stopping);
         return report;
     }
 
