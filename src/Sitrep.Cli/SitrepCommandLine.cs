@@ -23,6 +23,7 @@ public static class SitrepCommandLine
             ExportCommand.Create(output, error),
             MigrateCommand.Create(output, error),
             DemoCommand.Create(output, error),
+            WatchCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
@@ -35,7 +36,9 @@ public static class SitrepCommandLine
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // On SIGTERM or Ctrl+C the command's token is cancelled; a command then has this long to finish what it has
+            // under way (watch: the polls in progress) before the process ends anyway.
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
         }
         catch (UsageException e)
         {

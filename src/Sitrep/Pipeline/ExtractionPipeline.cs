@@ -33,8 +33,9 @@ public sealed class ExtractionPipeline
         var text = _analyzer.Analyze(document.Text, language);
         var published = document.Published ?? options.Published;
         // The outlet's home country places a story that names no place ("in the city" in a local paper), and
-        // tells namesakes apart ("Tripoli" in a Lebanese paper).
-        var home = _outlets.HomeOf(document.Source, document.Url);
+        // tells namesakes apart ("Tripoli" in a Lebanese paper); a caller that knows the outlet (a watched source's
+        // settings) says so, else the registry and the outlet's name are asked.
+        var home = options.HomeCountry ?? _outlets.HomeOf(document.Source, document.Url);
         var extraction = _extractor.Extract(text, published, options.IncludeMentions, document.Title, home, budget);
 
         var info = new DocumentInfo(document.Id, published?.ToString(), text.Language, document.Title, document.Source, document.Url) { Relevance = extraction.Relevance };
