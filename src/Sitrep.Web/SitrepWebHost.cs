@@ -66,6 +66,7 @@ public static class SitrepWebHost
         app.UseHostFiltering();
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         MapAssets(app);
         return app;
     }
