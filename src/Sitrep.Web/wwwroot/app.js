@@ -429,6 +429,11 @@ function buildMap(card, world, filters, params) {
     maxBounds: [[-85, -200], [85, 200]], maxBoundsViscosity: 0.8, zoomSnap: 1,
   });
   activeMap = map;
+  // The view first (layers drawn on a canvas need one): the URL's (a shared link), else the selection, else the whole world, refined to the events once they are known.
+  const saved = (params.get("map") ?? "").split("/").map(Number);
+  let fitted = false;
+  if (saved.length === 3 && saved.every(Number.isFinite)) { map.setView([saved[1], saved[2]], saved[0]); fitted = true; }
+  else map.setView([20, 20], 2);
   L.geoJSON(world, {
     style: () => ({ color: "#8a96a3", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 }),
     interactive: false,
@@ -439,11 +444,6 @@ function buildMap(card, world, filters, params) {
   }
   const layer = L.layerGroup().addTo(map);
 
-  // The view: the URL's (a shared link), else the selection, else the whole world, refined to the events once they are known.
-  const saved = (params.get("map") ?? "").split("/").map(Number);
-  let fitted = false;
-  if (saved.length === 3 && saved.every(Number.isFinite)) { map.setView([saved[1], saved[2]], saved[0]); fitted = true; }
-  else map.setView([20, 20], 2);
 
   let controller = null;
   async function refresh() {
@@ -843,7 +843,7 @@ async function showEvent(view, id) {
   view.appendChild(el("section", { class: "card" },
     el("h2", {}, `${t("casualtyFigures")} (${record.casualties.length})`),
     record.casualties.length === 0 ? el("p", { class: "muted" }, t("noCasualty")) :
-      el("table", { class: "events casualties" },
+      el("div", { class: "table-scroll" }, el("table", { class: "events casualties" },
         el("thead", {}, el("tr", {}, ["outcome", "count", "victims", "status", "claimedBy", "via"].map((h) => el("th", { scope: "col" }, t(h))))),
         el("tbody", {}, record.casualties.map((c) => el("tr", {},
           el("td", {}, c.outcome),
@@ -851,7 +851,7 @@ async function showEvent(view, id) {
           el("td", {}, [c.victims.category, c.victims.side ? ` · ${c.victims.side}` : "", c.victims.text ? ` (“${c.victims.text}”)` : ""].join("")),
           el("td", {}, el("span", { class: ["status", `s-${c.status}`] }, statusText(c.status))),
           el("td", {}, c.attribution?.claimant ?? t("unattributed")),
-          el("td", {}, (c.attribution?.via ?? []).join(", ") || "–")))))));
+          el("td", {}, (c.attribution?.via ?? []).join(", ") || "–"))))))));
 
   view.appendChild(el("section", { class: "card" },
     el("h2", {}, t("actors")),
