@@ -11,7 +11,13 @@ public interface IEventAggregates
 
     /// <summary>Dated events by start day and event type; fatalities summed over current events only (as in the statistics).</summary>
     Task<IReadOnlyList<DayTypeCount>> GetDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Located events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>: for a map kept in memory.</summary>
+    Task<IReadOnlyList<MapPoint>> GetMapPointsAsync(long afterId, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A located event as the map needs it: where, which type, its fatalities (best, else low; 0 when unknown).</summary>
+public readonly record struct MapPoint(long Id, double Lat, double Lon, string EventType, long Fatalities);
 
 /// <summary>
 /// One cell of the map's grid: where its events are (their mean position and the box around them), how many

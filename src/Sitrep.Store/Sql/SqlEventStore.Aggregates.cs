@@ -80,6 +80,26 @@ public abstract partial class SqlEventStore : IEventAggregates
         return [.. rows.Select(r => new DayTypeCount(r.Day, r.EventType, r.Events, r.Low, r.Best, r.High))];
     }
 
+    public async Task<IReadOnlyList<MapPoint>> GetMapPointsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The primary key walks the new rows only, so asking "anything new?" costs one index seek.
+        var rows = await connection.QueryAsync<PointRow>(new CommandDefinition(
+            "SELECT e.id AS Id, e.lat AS Lat, e.lon AS Lon, e.event_type AS EventType, COALESCE(e.fatalities_best, e.fatalities_low, 0) AS Fatalities " +
+            "FROM events e WHERE e.id > @afterId AND e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.id LIMIT @limit",
+            new { afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new MapPoint(r.Id, r.Lat, r.Lon, r.EventType, r.Fatalities))];
+    }
+
+    private sealed class PointRow
+    {
+        public long Id { get; set; }
+        public double Lat { get; set; }
+        public double Lon { get; set; }
+        public string EventType { get; set; } = "";
+        public long Fatalities { get; set; }
+    }
+
     private sealed class CellRow
     {
         public long Gx { get; set; }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Sitrep.Places;
 using Sitrep.Store;
 using Sitrep.Store.Model;
@@ -22,12 +24,38 @@ internal static class DashboardEndpoints
 
     public static readonly string[] Buckets = ["day", "week", "month"];
 
+    /// <summary>The services these routes need: the in-memory map of a store (see <see cref="MapPointCache"/>).</summary>
+    public static void AddServices(IServiceCollection services, IEventStore store)
+    {
+        var aggregates = Aggregates(store);
+        services.AddSingleton(_ => new MapPointCache(aggregates));
+        // Read the located events while the server starts, so that the first overview finds them in memory.
+        services.AddHostedService(provider => new MapWarmUp(provider.GetRequiredService<MapPointCache>()));
+    }
+
+    /// <summary>Fills the map's memory in the background; a failure here only leaves the work to the first request.</summary>
+    private sealed class MapWarmUp(MapPointCache points) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            try
+            {
+                await points.CatchUpAsync(stoppingToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Any failure (a store closed under it, a cancelled start) is retried by the first request.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api");
 
         api.MapMethods("/clusters", SitrepWebHost.GetAndHead, async Task<Results<Ok<ClusterAnswer>, ValidationProblem>> (
-            IEventStore store, [AsParameters] EventEndpoints.FilterParameters filter, string? zoom, string? view, CancellationToken cancellationToken) =>
+            IEventStore store, MapPointCache points, [AsParameters] EventEndpoints.FilterParameters filter, string? zoom, string? view, CancellationToken cancellationToken) =>
             {
                 var problems = filter.Check(out var checkedFilter).ToList();
                 var level = 2;
@@ -39,7 +67,10 @@ internal static class DashboardEndpoints
                 if (problems.Count > 0) return Invalid(problems);
                 var area = ArgumentFilters.Intersect(checkedFilter.Area, viewBox);
                 var cellDegrees = 360 * CellPixels / (256 * Math.Pow(2, level));
-                var cells = await Aggregates(store).GetMapCellsAsync(checkedFilter with { Area = area }, cellDegrees, cancellationToken).ConfigureAwait(false);
+                // The unfiltered map (the overview's first view) from memory; a filtered one from the database's indexes.
+                var cells = checkedFilter with { Area = null } == EventFilter.All
+                    ? await points.CellsAsync(area, cellDegrees, cancellationToken).ConfigureAwait(false)
+                    : await Aggregates(store).GetMapCellsAsync(checkedFilter with { Area = area }, cellDegrees, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok(new ClusterAnswer(level, cellDegrees, cells.Sum(c => c.Events), cells));
             })
             .WithName("GetClusters")

@@ -371,26 +371,44 @@ async function showOverview(view, params) {
   const query = filters.toString();
   const offset = Math.max(0, parseInt(params.get("offset") ?? "0", 10) || 0);
   const bucket = ["day", "week", "month"].includes(params.get("bucket")) ? params.get("bucket") : "day";
-  const [stats, tablePage, timelineData, world] = await Promise.all([
-    api(`/api/stats?${query}`),
+  // The map and the table come first; statistics and the timeline fill their cards when they arrive
+  // (over a large store they take longest).
+  const statsPromise = api(`/api/stats?${query}`);
+  const timelinePromise = api(`/api/timeline?${query}${query ? "&" : ""}bucket=${bucket}`);
+  statsPromise.catch(() => {});
+  timelinePromise.catch(() => {});
+  const [tablePage, world] = await Promise.all([
     api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`),
-    api(`/api/timeline?${query}${query ? "&" : ""}bucket=${bucket}`),
     loadWorld(),
   ]);
   clear(view);
   view.appendChild(el("h1", { class: "visually-hidden" }, t("overview")));
-  view.appendChild(statCards(stats));
+  const statsSlot = el("section", { class: "stats", "aria-label": t("overview") }, el("div", { class: "stat loading" }, t("loading")));
+  const sidesSlot = el("div", {}, el("p", { class: "muted" }, t("loading")));
+  const timelineSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("timeline")), el("p", { class: "muted" }, t("loading"))));
+  view.appendChild(statsSlot);
   const mapCard = el("section", { class: "card map-card", "aria-labelledby": "map-title" });
   view.appendChild(el("div", { class: "grid-2" },
     mapCard,
     el("section", { class: "card", "aria-labelledby": "sides-title" },
       el("h2", { id: "sides-title" }, t("fatalitiesBySide"), " ", el("span", { class: "muted" }, t("claimedCurrent"))),
-      sideBars(stats.bySide, null),
-      el("h2", {}, t("byCountry")),
-      sideBars(stats.byCountry, (key) => (countryByIso3.has(key) ? link(`/country/${key}`) : null), (key) => (countryByIso3.has(key) ? countryName(key) : key)))));
-  view.appendChild(timelineCard(timelineData, params));
+      sidesSlot)));
+  view.appendChild(timelineSlot);
   view.appendChild(eventsTable(tablePage, filters, offset, params));
   buildMap(mapCard, world, filters, params);
+  const failed = (slot) => (error) => { clear(slot); slot.appendChild(el("p", { class: "muted" }, `${t("couldNotLoad")} ${error.message}`)); };
+  statsPromise.then((stats) => {
+    statsSlot.replaceWith(statCards(stats));
+    clear(sidesSlot);
+    append(sidesSlot, [
+      sideBars(stats.bySide, null),
+      el("h2", {}, t("byCountry")),
+      sideBars(stats.byCountry, (key) => (countryByIso3.has(key) ? link(`/country/${key}`) : null), (key) => (countryByIso3.has(key) ? countryName(key) : key))]);
+  }, failed(sidesSlot));
+  timelinePromise.then((data) => {
+    clear(timelineSlot);
+    timelineSlot.appendChild(timelineCard(data, params));
+  }, failed(timelineSlot));
 }
 
 function statCards(stats) {
