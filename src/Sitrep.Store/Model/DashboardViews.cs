@@ -12,16 +12,16 @@ public interface IEventAggregates
     /// <summary>Dated events by start day and event type; fatalities summed over current events only (as in the statistics).</summary>
     Task<IReadOnlyList<DayTypeCount>> GetDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default);
 
-    /// <summary>Located events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>: for a map kept in memory.</summary>
-    Task<IReadOnlyList<MapPoint>> GetMapPointsAsync(long afterId, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>, as the map and timeline need them: for a digest kept in memory.</summary>
+    Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A located event as the map needs it: where, which type, its fatalities (best, else low; 0 when unknown).</summary>
-public readonly record struct MapPoint(long Id, double Lat, double Lon, string EventType, long Fatalities);
+/// <summary>An event as the map and the timeline need it: where (if located), which type, when it starts, whether current, its fatalities.</summary>
+public readonly record struct EventDigest(long Id, double? Lat, double? Lon, string EventType, string? DateStart, bool Current, long? Low, long? Best, long? High);
 
 /// <summary>
 /// One cell of the map's grid: where its events are (their mean position and the box around them), how many
-/// of each type, and their fatalities (best, else low). A cell of one event carries its id.
+/// of each type (in ordinal order of the type), and their fatalities (best, else low). A cell of one event carries its id.
 /// </summary>
 public sealed record MapCell(
     double Lat,

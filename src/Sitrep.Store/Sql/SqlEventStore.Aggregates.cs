@@ -50,14 +50,14 @@ public abstract partial class SqlEventStore : IEventAggregates
             "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Fatalities, MIN(e.id) AS FirstId " +
             $"FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2, 3",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.GroupBy(r => (r.Gx, r.Gy)).Select(ToCell).OrderByDescending(c => c.Events)];
+        return [.. rows.GroupBy(r => (r.Gx, r.Gy)).Select(ToCell).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
     }
 
     private static MapCell ToCell(IEnumerable<CellRow> cellRows)
     {
         var rows = cellRows.ToList();
         var events = rows.Sum(r => r.Events);
-        var byType = rows.ToDictionary(r => r.EventType, r => r.Events, StringComparer.Ordinal);
+        var byType = new SortedDictionary<string, long>(rows.ToDictionary(r => r.EventType, r => r.Events, StringComparer.Ordinal), StringComparer.Ordinal);
         var bounds = new GeoBox(rows.Min(r => r.West), rows.Min(r => r.South), rows.Max(r => r.East), rows.Max(r => r.North));
         return new MapCell(
             Math.Round(rows.Sum(r => r.LatSum) / events, 5), Math.Round(rows.Sum(r => r.LonSum) / events, 5),
@@ -80,24 +80,28 @@ public abstract partial class SqlEventStore : IEventAggregates
         return [.. rows.Select(r => new DayTypeCount(r.Day, r.EventType, r.Events, r.Low, r.Best, r.High))];
     }
 
-    public async Task<IReadOnlyList<MapPoint>> GetMapPointsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // The primary key walks the new rows only, so asking "anything new?" costs one index seek.
-        var rows = await connection.QueryAsync<PointRow>(new CommandDefinition(
-            "SELECT e.id AS Id, e.lat AS Lat, e.lon AS Lon, e.event_type AS EventType, COALESCE(e.fatalities_best, e.fatalities_low, 0) AS Fatalities " +
-            "FROM events e WHERE e.id > @afterId AND e.lat IS NOT NULL AND e.lon IS NOT NULL ORDER BY e.id LIMIT @limit",
+        var rows = await connection.QueryAsync<DigestRow>(new CommandDefinition(
+            "SELECT e.id AS Id, e.lat AS Lat, e.lon AS Lon, e.event_type AS EventType, e.date_start AS DateStart, e.status AS Status, " +
+            "e.fatalities_low AS Low, e.fatalities_best AS Best, e.fatalities_high AS High FROM events e WHERE e.id > @afterId ORDER BY e.id LIMIT @limit",
             new { afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new MapPoint(r.Id, r.Lat, r.Lon, r.EventType, r.Fatalities))];
+        return [.. rows.Select(r => new EventDigest(r.Id, r.Lat, r.Lon, r.EventType, r.DateStart, r.Status == "current", r.Low, r.Best, r.High))];
     }
 
-    private sealed class PointRow
+    private sealed class DigestRow
     {
         public long Id { get; set; }
-        public double Lat { get; set; }
-        public double Lon { get; set; }
+        public double? Lat { get; set; }
+        public double? Lon { get; set; }
         public string EventType { get; set; } = "";
-        public long Fatalities { get; set; }
+        public string? DateStart { get; set; }
+        public string Status { get; set; } = "";
+        public long? Low { get; set; }
+        public long? Best { get; set; }
+        public long? High { get; set; }
     }
 
     private sealed class CellRow

@@ -24,23 +24,25 @@ internal static class DashboardEndpoints
 
     public static readonly string[] Buckets = ["day", "week", "month"];
 
-    /// <summary>The services these routes need: the in-memory map of a store (see <see cref="MapPointCache"/>).</summary>
+    /// <summary>The services these routes need: the in-memory digest of a store (see <see cref="EventDigestCache"/>).</summary>
     public static void AddServices(IServiceCollection services, IEventStore store)
     {
         var aggregates = Aggregates(store);
-        services.AddSingleton(_ => new MapPointCache(aggregates));
+        services.AddSingleton(_ => new EventDigestCache(aggregates));
         // Read the located events while the server starts, so that the first overview finds them in memory.
-        services.AddHostedService(provider => new MapWarmUp(provider.GetRequiredService<MapPointCache>()));
+        services.AddHostedService(provider => new MapWarmUp(provider.GetRequiredService<EventDigestCache>()));
     }
 
     /// <summary>Fills the map's memory in the background; a failure here only leaves the work to the first request.</summary>
-    private sealed class MapWarmUp(MapPointCache points) : BackgroundService
+    private sealed class MapWarmUp(EventDigestCache digests) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             try
             {
-                await points.CatchUpAsync(stoppingToken).ConfigureAwait(false);
+                // The gazetteer too (country filters and names): it loads once, in about a second.
+                await Task.Run(() => Gazetteer.Default.Countries.Length, stoppingToken).ConfigureAwait(false);
+                await digests.CatchUpAsync(stoppingToken).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Any failure (a store closed under it, a cancelled start) is retried by the first request.
             catch (Exception)
@@ -55,7 +57,7 @@ internal static class DashboardEndpoints
         var api = app.MapGroup("/api");
 
         api.MapMethods("/clusters", SitrepWebHost.GetAndHead, async Task<Results<Ok<ClusterAnswer>, ValidationProblem>> (
-            IEventStore store, MapPointCache points, [AsParameters] EventEndpoints.FilterParameters filter, string? zoom, string? view, CancellationToken cancellationToken) =>
+            IEventStore store, EventDigestCache digests, [AsParameters] EventEndpoints.FilterParameters filter, string? zoom, string? view, CancellationToken cancellationToken) =>
             {
                 var problems = filter.Check(out var checkedFilter).ToList();
                 var level = 2;
@@ -69,7 +71,7 @@ internal static class DashboardEndpoints
                 var cellDegrees = 360 * CellPixels / (256 * Math.Pow(2, level));
                 // The unfiltered map (the overview's first view) from memory; a filtered one from the database's indexes.
                 var cells = checkedFilter with { Area = null } == EventFilter.All
-                    ? await points.CellsAsync(area, cellDegrees, cancellationToken).ConfigureAwait(false)
+                    ? await digests.CellsAsync(area, cellDegrees, cancellationToken).ConfigureAwait(false)
                     : await Aggregates(store).GetMapCellsAsync(checkedFilter with { Area = area }, cellDegrees, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok(new ClusterAnswer(level, cellDegrees, cells.Sum(c => c.Events), cells));
             })
@@ -77,7 +79,7 @@ internal static class DashboardEndpoints
             .WithSummary("Located events matching the filters grouped in cells of about 64 pixels at a zoom level (0-18), optionally inside view=west,south,east,north; each cell with its counts by type.");
 
         api.MapMethods("/timeline", SitrepWebHost.GetAndHead, async Task<Results<Ok<TimelineAnswer>, ValidationProblem>> (
-            IEventStore store, [AsParameters] EventEndpoints.FilterParameters filter, string? bucket, CancellationToken cancellationToken) =>
+            IEventStore store, EventDigestCache digests, [AsParameters] EventEndpoints.FilterParameters filter, string? bucket, CancellationToken cancellationToken) =>
             {
                 var problems = filter.Check(out var checkedFilter).ToList();
                 bucket ??= "day";
@@ -86,7 +88,10 @@ internal static class DashboardEndpoints
                     problems.Add(new FilterProblem("bucket", bucket, $"unknown value: expected one of {string.Join(", ", Buckets)}"));
                 }
                 if (problems.Count > 0) return Invalid(problems);
-                var days = await Aggregates(store).GetDayTypeCountsAsync(checkedFilter, cancellationToken).ConfigureAwait(false);
+                // Unfiltered (the overview's first view) from memory; filtered from the database's indexes.
+                var days = checkedFilter == EventFilter.All
+                    ? await digests.DayTypeCountsAsync(cancellationToken).ConfigureAwait(false)
+                    : await Aggregates(store).GetDayTypeCountsAsync(checkedFilter, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok(TimelineBuckets.Fold(days, bucket));
             })
             .WithName("GetTimeline")

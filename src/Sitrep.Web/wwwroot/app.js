@@ -73,6 +73,7 @@ function formatMonth(iso) {
 // Country names in the interface's language, from the browser's own CLDR data; the API gives codes and English names.
 let countries = [];
 let countryByIso3 = new Map();
+let namesLoaded = Promise.resolve();
 function countryName(iso3) {
   const c = countryByIso3.get(iso3);
   if (!c) return iso3 ?? "–";
@@ -298,8 +299,9 @@ function showFilterError(messages) {
 
 function setupChrome() {
   const form = document.getElementById("filters");
-  form.addEventListener("submit", (e) => {
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
+    await namesLoaded;
     const changes = { offset: null };
     const problems = [];
     for (const name of FILTER_NAMES) {
@@ -377,15 +379,15 @@ async function showOverview(view, params) {
   const timelinePromise = api(`/api/timeline?${query}${query ? "&" : ""}bucket=${bucket}`);
   statsPromise.catch(() => {});
   timelinePromise.catch(() => {});
-  const [tablePage, world] = await Promise.all([
-    api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`),
-    loadWorld(),
-  ]);
+  const tablePromise = api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`);
+  tablePromise.catch(() => {});
+  const world = await loadWorld();
   clear(view);
   view.appendChild(el("h1", { class: "visually-hidden" }, t("overview")));
   const statsSlot = el("section", { class: "stats", "aria-label": t("overview") }, el("div", { class: "stat loading" }, t("loading")));
   const sidesSlot = el("div", {}, el("p", { class: "muted" }, t("loading")));
   const timelineSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("timeline")), el("p", { class: "muted" }, t("loading"))));
+  const tableSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("eventsTitle")), el("p", { class: "muted" }, t("loading"))));
   view.appendChild(statsSlot);
   const mapCard = el("section", { class: "card map-card", "aria-labelledby": "map-title" });
   view.appendChild(el("div", { class: "grid-2" },
@@ -394,7 +396,8 @@ async function showOverview(view, params) {
       el("h2", { id: "sides-title" }, t("fatalitiesBySide"), " ", el("span", { class: "muted" }, t("claimedCurrent"))),
       sidesSlot)));
   view.appendChild(timelineSlot);
-  view.appendChild(eventsTable(tablePage, filters, offset, params));
+  view.appendChild(tableSlot);
+  // The map asks for its clusters at once, beside the table.
   buildMap(mapCard, world, filters, params);
   const failed = (slot) => (error) => { clear(slot); slot.appendChild(el("p", { class: "muted" }, `${t("couldNotLoad")} ${error.message}`)); };
   statsPromise.then((stats) => {
@@ -409,6 +412,10 @@ async function showOverview(view, params) {
     clear(timelineSlot);
     timelineSlot.appendChild(timelineCard(data, params));
   }, failed(timelineSlot));
+  // A refused filter rejects the table too: the route shows the API's message.
+  const tablePage = await tablePromise;
+  clear(tableSlot);
+  tableSlot.appendChild(eventsTable(tablePage, filters, offset, params));
 }
 
 function statCards(stats) {
@@ -480,19 +487,19 @@ function buildMap(card, world, filters, params) {
       if (error.name === "AbortError") return;
       throw error;
     }
+    drawCells(layer, answer, map);
+    document.getElementById("map-count")?.replaceChildren(`(${t("mapEvents", fmt(answer.events))})`);
+    container.setAttribute("data-zoom", String(zoom));
+    container.setAttribute("data-ready", "true");
     if (!fitted && answer.cells.length > 0) {
-      // First render: fit the located events (their cells' boxes).
+      // First render drawn; now fit the located events (their cells' boxes), which asks again at the new zoom.
       fitted = true;
       const south = Math.min(...answer.cells.map((c) => c.bounds.south)), north = Math.max(...answer.cells.map((c) => c.bounds.north));
       const west = Math.min(...answer.cells.map((c) => c.bounds.west)), east = Math.max(...answer.cells.map((c) => c.bounds.east));
-      const target = Math.min(6, map.getBoundsZoom([[south, west], [north, east]].map(([a, o]) => [a, o]), false, L.point(40, 40)));
-      if (target !== map.getZoom()) { map.setView([(south + north) / 2, (west + east) / 2], Math.max(1, target)); return; }
+      const target = Math.min(6, map.getBoundsZoom([[south, west], [north, east]], false, L.point(40, 40)));
+      if (target !== map.getZoom()) map.setView([(south + north) / 2, (west + east) / 2], Math.max(1, target), { animate: false });
     }
     fitted = true;
-    drawCells(layer, answer, map);
-    document.getElementById("map-count").textContent = `(${t("mapEvents", fmt(answer.events))})`;
-    container.setAttribute("data-zoom", String(zoom));
-    container.setAttribute("data-ready", "true");
   }
   map.on("moveend", () => {
     const c = map.getCenter();
@@ -971,16 +978,20 @@ function renderHighlighted(container, text, spans, focus) {
 
 async function start() {
   setupChrome();
-  try {
-    countries = await api("/api/countries");
+  // The country names load beside the first view (not before it); the filter box and lists follow when they come.
+  namesLoaded = api("/api/countries").then((list) => {
+    countries = list;
     countryByIso3 = new Map(countries.map((c) => [c.iso3, c]));
-  } catch {
-    countries = [];
-  }
+    fillCountryList();
+    fillFilterForm(currentRoute().params);
+  }, () => {});
   window.addEventListener("hashchange", () => {
     // The map writes its position with replaceState (no event); any other change is a new view.
     if (location.hash !== lastRendered) route();
   });
+  const { parts } = currentRoute();
+  // The country page names its country: it waits for the names.
+  if (parts[0] === "country") await namesLoaded;
   await route();
 }
 

@@ -97,6 +97,20 @@ public abstract class EventAggregatesContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Event_digests_come_in_id_order_from_after_an_id()
+    {
+        var all = await Aggregates.GetEventDigestsAsync(-1, 100);
+        Assert.Equal(5, all.Count);
+        Assert.Equal(all.Select(d => d.Id).Order(), all.Select(d => d.Id));
+        Assert.Equal(4, all.Count(d => d.Lat is not null));
+        var clash = Assert.Single(all, d => d.Best == 14);
+        Assert.Equal(("Battles", "2024-05-06", true, 9L, 23L), (clash.EventType, clash.DateStart, clash.Current, clash.Low!.Value, clash.High!.Value));
+        var rest = await Aggregates.GetEventDigestsAsync(all[1].Id, 2);
+        Assert.Equal(all.Skip(2).Take(2), rest);
+        Assert.Empty(await Aggregates.GetEventDigestsAsync(all[^1].Id, 100));
+    }
+
+    [Fact]
     public async Task Day_type_counts_sum_only_current_fatalities()
     {
         var rows = await Aggregates.GetDayTypeCountsAsync(EventFilter.All);

@@ -51,6 +51,9 @@ public sealed class LargeStoreMeasurement(Support.Browser browser, ITestOutputHe
             var all = clock.Elapsed.TotalSeconds;
             var markers = await page.Locator("#map .leaflet-marker-icon").CountAsync();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}: {counts.Events:N0} events: overview with map drawn in {map:F2} s ({markers} markers), everything in {all:F2} s"));
+            var requests = await page.EvaluateAsync<string[]>(
+                "() => performance.getEntriesByType('resource').filter(r => r.name.includes('/api/') || r.name.includes('/geo/')).map(r => `${new URL(r.name).pathname} start ${(r.startTime / 1000).toFixed(2)} s, took ${(r.duration / 1000).toFixed(2)} s`)");
+            foreach (var request in requests) output.WriteLine("  " + request);
             if (Environment.GetEnvironmentVariable("SITREP_DASHBOARD_BENCH_STRICT") is not null && run == 2) Assert.True(map < 2, $"first map render {map:F2} s");
         }
 
