@@ -41,6 +41,7 @@ public static class SitrepWebHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(EmbeddedAssets.Load());
+        DashboardEndpoints.AddServices(builder.Services, store);
         // Every error answer carries an RFC 9457 body (application/problem+json), whoever produced it.
         builder.Services.AddProblemDetails();
         // A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and read the API
@@ -72,6 +73,7 @@ public static class SitrepWebHost
         app.UseResponseCompression();
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
+        DashboardEndpoints.Map(app);
         MapAssets(app);
         return app;
     }

@@ -11,6 +11,9 @@ namespace Sitrep.Store.Model;
 /// <param name="Status">current | historical | future | hypothetical | negated.</param>
 /// <param name="Text">Words that the event's document must contain (diacritics and case ignored).</param>
 /// <param name="DocumentId">Only the events of this stored document.</param>
+/// <param name="Actor">Words of an actor's name (case ignored): events with such an actor.</param>
+/// <param name="MinFatalities">Events whose best (else low) fatality figure is at least this.</param>
+/// <param name="Area">Events located inside this box (a map selection).</param>
 public sealed record EventFilter(
     string? From = null,
     string? To = null,
@@ -18,7 +21,10 @@ public sealed record EventFilter(
     string? Type = null,
     string? Status = null,
     string? Text = null,
-    long? DocumentId = null)
+    long? DocumentId = null,
+    string? Actor = null,
+    int? MinFatalities = null,
+    GeoBox? Area = null)
 {
     public static EventFilter All { get; } = new();
 }

@@ -15,7 +15,7 @@ public sealed record FilterProblem(string Parameter, string Value, string Reason
 /// Checks the filters a user types (API query string, <c>sitrep export</c> options) and puts them in the
 /// form the store compares: a misspelt value would otherwise match nothing and look like an empty result.
 /// Dates must be real days (YYYY, YYYY-MM or YYYY-MM-DD); a country is an ISO 3166-1 alpha-3 or alpha-2
-/// code or its English name, as the gazetteer knows them; a type and a status come from the contract's
+/// code or any of its names the gazetteer knows (English, Romanian, usual aliases); a type and a status come from the contract's
 /// closed lists, in any case.
 /// </summary>
 public static class FilterValues
@@ -43,6 +43,10 @@ public static class FilterValues
         var country = Country(filter.Country, prefix + "country", found);
         var type = Closed(filter.Type, prefix + "type", Types, "an event type or sub-event type of the taxonomy (e.g. Battles, \"Air/drone strike\")", found);
         var status = Closed(filter.Status, prefix + "status", Statuses, $"one of {string.Join(", ", GoldVocabulary.Statuses.Order(StringComparer.Ordinal))}", found);
+        if (filter.MinFatalities is < 0)
+        {
+            found.Add(new FilterProblem(prefix + "minFatalities", filter.MinFatalities.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be 0 or more"));
+        }
         problems = found;
         return filter with
         {
@@ -52,6 +56,8 @@ public static class FilterValues
             Type = type,
             Status = status,
             Text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text,
+            Actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : filter.Actor.Trim(),
+            MinFatalities = filter.MinFatalities is null or 0 ? null : filter.MinFatalities,
         };
     }
 
@@ -78,9 +84,11 @@ public static class FilterValues
             _ => null,
         };
         country ??= CountriesByName.Value.GetValueOrDefault(text);
+        // The gazetteer's other names of states: Romanian ("Germania", "Statele Unite") and usual aliases.
+        country ??= Gazetteer.Default.Lookup(text).FirstOrDefault(e => e.Kind == GazetteerEntryKind.Country)?.Country;
         if (country is null)
         {
-            problems.Add(new FilterProblem(parameter, value, "not a known country: give its ISO 3166-1 alpha-3 code (e.g. UKR) or its English name (e.g. Ukraine)"));
+            problems.Add(new FilterProblem(parameter, value, "not a known country: give its ISO 3166-1 alpha-3 code (e.g. UKR) or its name in English or Romanian (e.g. Ukraine, Ucraina)"));
         }
         return country;
     }

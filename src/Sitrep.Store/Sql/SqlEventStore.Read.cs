@@ -283,6 +283,7 @@ public abstract partial class SqlEventStore
             conditions.Add(query is null ? "1 = 0" : TextCondition);
             if (query is not null) parameters.Add("text", query);
         }
+        AddArgumentConditions(filter, conditions, parameters);
         return (string.Join(" AND ", conditions), parameters);
     }
 

@@ -79,15 +79,20 @@ internal static class EventEndpoints
         [property: FromQuery(Name = "type")] string? Type,
         [property: FromQuery(Name = "status")] string? Status,
         [property: FromQuery(Name = "text")] string? Text,
-        [property: FromQuery(Name = "document")] long? Document)
+        [property: FromQuery(Name = "document")] long? Document,
+        [property: FromQuery(Name = "actor")] string? Actor = null,
+        [property: FromQuery(Name = "minFatalities")] string? MinFatalities = null,
+        [property: FromQuery(Name = "bbox")] string? Bbox = null)
     {
-        private EventFilter Raw => new(From, To, Country, Type, Status, Text, Document);
-
         /// <summary>The filter in the store's form, and every parameter that makes no sense (then the filter is not to be used).</summary>
         public IReadOnlyList<FilterProblem> Check(out EventFilter filter)
         {
-            filter = FilterValues.Check(Raw, "", out var problems);
-            return problems;
+            var found = new List<FilterProblem>();
+            var raw = new EventFilter(From, To, Country, Type, Status, Text, Document, Actor,
+                ArgumentFilters.MinFatalities(MinFatalities, found), ArgumentFilters.Area(Bbox, found));
+            filter = FilterValues.Check(raw, "", out var problems);
+            found.AddRange(problems);
+            return found;
         }
     }
 

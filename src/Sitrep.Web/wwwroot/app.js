@@ -1,8 +1,9 @@
-// Sitrep dashboard. Plain ES module, no dependencies.
+// Sitrep dashboard. An ES module over two vendored libraries loaded before it: Leaflet (the map, global L)
+// and uPlot (the timeline, global uPlot).
 // Every piece of data (article text, names, claims) is untrusted: it reaches the page only as
 // text nodes or attribute values (textContent, setAttribute), never as markup.
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { LANGUAGES, TEXTS } from "./i18n.js";
 
 const TAXONOMY = {
   "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
@@ -13,6 +14,8 @@ const TAXONOMY = {
   "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"],
   "Statements": ["Appeal", "Support", "Accusation", "Denial", "Claim of responsibility", "Threat", "Diplomatic contact"],
 };
+const FAMILIES = Object.keys(TAXONOMY);
+const STATUSES = ["current", "historical", "future", "hypothetical", "negated"];
 
 const TYPE_CLASS = {
   "Battles": "t-battles",
@@ -23,22 +26,84 @@ const TYPE_CLASS = {
   "Strategic developments": "t-strategic",
   "Statements": "t-statements",
 };
+// The same colours as app.css (the canvas of the timeline and the clusters' rings need them in script).
+const TYPE_COLOUR = {
+  "Battles": "#b03045",
+  "Explosions/Remote violence": "#a84f0c",
+  "Violence against civilians": "#7d3c98",
+  "Protests": "#1f6fbf",
+  "Riots": "#0e7a66",
+  "Strategic developments": "#5f6b6d",
+  "Statements": "#2e7d46",
+};
 
 const SPAN_KINDS = ["event", "place", "actor", "casualty", "attribution", "claim", "number", "date", "weapon", "trigger"];
 const PAGE_SIZE = 25;
-const MAP_LIMIT = 500;
+const FILTER_NAMES = ["from", "to", "country", "type", "status", "actor", "minFatalities", "text", "bbox"];
+// View settings kept in the URL besides the filters, so that a shared link shows the same view.
+const VIEW_NAMES = ["lang", "offset", "bucket", "scale", "cols", "sort", "map"];
+const COLUMNS = ["date", "event", "location", "admin1", "country", "fatalities", "status", "claims", "confidence", "article"];
+const DEFAULT_COLUMNS = ["date", "event", "location", "country", "fatalities", "status", "claims", "article"];
+
+// ---------- language ----------
+
+let lang = "en";
+function t(key, ...args) {
+  const value = TEXTS[lang][key] ?? TEXTS.en[key] ?? key;
+  return typeof value === "function" ? value(...args) : value;
+}
+const family = (type) => TEXTS[lang].families[type] ?? type;
+const statusText = (status) => TEXTS[lang].statuses[status] ?? status;
+const locale = () => (lang === "ro" ? "ro-RO" : "en-GB");
+
+function fmt(n) {
+  return n === null || n === undefined ? "–" : new Intl.NumberFormat(locale()).format(Number(n));
+}
+
+function formatDay(iso) {
+  const date = new Date(iso + "T00:00:00Z");
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+function formatMonth(iso) {
+  const date = new Date(iso.slice(0, 7) + "-01T00:00:00Z");
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+// Country names in the interface's language, from the browser's own CLDR data; the API gives codes and English names.
+let countries = [];
+let countryByIso3 = new Map();
+let namesLoaded = Promise.resolve();
+function countryName(iso3) {
+  const c = countryByIso3.get(iso3);
+  if (!c) return iso3 ?? "–";
+  try {
+    return new Intl.DisplayNames([lang], { type: "region" }).of(c.iso2) ?? c.name;
+  } catch {
+    return c.name;
+  }
+}
+const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+
+/** The ISO3 code of what the user typed (a code, or a name in English or Romanian), or null. */
+function resolveCountry(value) {
+  const key = fold(value);
+  if (!key) return null;
+  for (const c of countries) {
+    if (fold(c.iso3) === key || fold(c.iso2) === key || fold(c.name) === key) return c.iso3;
+    for (const l of LANGUAGES) {
+      try {
+        if (fold(new Intl.DisplayNames([l], { type: "region" }).of(c.iso2) ?? "") === key) return c.iso3;
+      } catch { /* a code the browser does not know */ }
+    }
+  }
+  return null;
+}
 
 // ---------- DOM helpers (the only way this file creates elements) ----------
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
-  setAttributes(node, attributes);
-  append(node, children);
-  return node;
-}
-
-function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG_NS, tag);
   setAttributes(node, attributes);
   append(node, children);
   return node;
@@ -64,10 +129,6 @@ function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-function fmt(n) {
-  return n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US");
-}
-
 function fatalitiesText(low, best, high) {
   if (best === null && low === null && high === null) return "–";
   if (low === high || high === null) return fmt(best ?? low);
@@ -75,35 +136,45 @@ function fatalitiesText(low, best, high) {
 }
 
 function dateText(event) {
-  if (!event.dateStart) return "undated";
-  if (event.datePrecision === "day" || event.dateStart === event.dateEnd) return event.dateStart;
-  if (event.datePrecision === "month") return event.dateStart.slice(0, 7);
-  return `${event.dateStart} … ${event.dateEnd}`;
+  if (!event.dateStart) return t("undated");
+  if (event.datePrecision === "day" || event.dateStart === event.dateEnd) return formatDay(event.dateStart);
+  if (event.datePrecision === "month") return formatMonth(event.dateStart);
+  return `${formatDay(event.dateStart)} … ${formatDay(event.dateEnd)}`;
 }
 
 function typeBadge(eventType, subEventType) {
-  return el("span", { class: ["badge", TYPE_CLASS[eventType] ?? "t-other"], title: eventType }, subEventType || eventType);
+  return el("span", { class: ["badge", TYPE_CLASS[eventType] ?? "t-other"], title: family(eventType) }, subEventType || eventType);
 }
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+/** A refused request: the API's problem detail, and each refused parameter. */
+class ApiError extends Error {
+  constructor(path, status, detail, errors) {
+    super(detail ?? `HTTP ${status}`);
+    this.path = path;
+    this.status = status;
+    this.errors = errors ?? {};
+  }
+}
+
+async function api(path, signal) {
+  const response = await fetch(path, { headers: { Accept: "application/json" }, signal });
   if (!response.ok) {
     // Errors come as RFC 9457 problem documents; their detail names the filter that was refused.
-    let reason = `HTTP ${response.status}`;
+    let detail = null;
+    let errors = null;
     try {
       const problem = await response.json();
-      if (problem.detail) reason = problem.detail;
+      detail = problem.detail ?? problem.title ?? null;
+      errors = problem.errors ?? null;
     } catch {
       // not JSON: keep the status
     }
-    throw new Error(`${path}: ${reason}`);
+    throw new ApiError(path, response.status, detail, errors);
   }
   return response.json();
 }
 
-// ---------- filters and routing ----------
-
-const FILTER_NAMES = ["from", "to", "country", "type", "status", "text"];
+// ---------- routing and the URL ----------
 
 function currentRoute() {
   const hash = location.hash.replace(/^#/, "") || "/";
@@ -120,57 +191,176 @@ function filterParams(params) {
   return filters;
 }
 
+/** A link inside the dashboard that keeps the interface's language. */
+function link(path, params = new URLSearchParams()) {
+  const query = new URLSearchParams(params);
+  if (lang !== "en") query.set("lang", lang); else query.delete("lang");
+  const text = query.toString();
+  return `#${path}${text ? "?" + text : ""}`;
+}
+
+/** The current view with some parameters changed (null removes one); a new history entry, so Back returns. */
+function navigate(changes, path = null) {
+  const { parts, params } = currentRoute();
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null || value === undefined || value === "") params.delete(name); else params.set(name, String(value));
+  }
+  location.hash = link(path ?? "/" + parts.join("/"), params);
+}
+
+/** Changes a view setting in the URL without a history entry or a new render (the map's position). */
+function replaceParam(name, value) {
+  const { parts, params } = currentRoute();
+  if (value === null) params.delete(name); else params.set(name, value);
+  const text = params.toString();
+  history.replaceState(null, "", `#/${parts.join("/")}${text ? "?" + text : ""}`);
+}
+
+function applyLanguage(params) {
+  lang = LANGUAGES.includes(params.get("lang")) ? params.get("lang") : "en";
+  document.documentElement.setAttribute("lang", lang);
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.getAttribute("data-i18n"));
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.setAttribute("placeholder", t(node.getAttribute("data-i18n-placeholder")));
+  const { parts } = currentRoute();
+  for (const l of LANGUAGES) {
+    const other = new URLSearchParams(params);
+    if (l === "en") other.delete("lang"); else other.set("lang", l);
+    const text = other.toString();
+    const anchor = document.getElementById(`lang-${l}`);
+    anchor.setAttribute("href", `#/${parts.join("/")}${text ? "?" + text : ""}`);
+    if (l === lang) anchor.setAttribute("aria-current", "true"); else anchor.removeAttribute("aria-current");
+  }
+  document.getElementById("nav-overview").setAttribute("href", link("/"));
+  document.querySelector(".brand").setAttribute("href", link("/"));
+  fillTypeSelect();
+  fillStatusSelect();
+  fillCountryList();
+}
+
+function fillTypeSelect() {
+  const select = document.getElementById("type-select");
+  const chosen = select.value;
+  clear(select);
+  select.appendChild(el("option", { value: "" }, t("any")));
+  // The taxonomy as a tree: each family is a group whose first choice is the whole family.
+  for (const [type, subTypes] of Object.entries(TAXONOMY)) {
+    const group = el("optgroup", { label: family(type) });
+    group.appendChild(el("option", { value: type }, `${family(type)} (${t("allOf")})`));
+    for (const sub of subTypes) group.appendChild(el("option", { value: sub }, `\u2003${sub}`));
+    select.appendChild(group);
+  }
+  select.value = chosen;
+}
+
+function fillStatusSelect() {
+  const select = document.getElementById("status-select");
+  const chosen = select.value;
+  clear(select);
+  select.appendChild(el("option", { value: "" }, t("any")));
+  for (const status of STATUSES) select.appendChild(el("option", { value: status }, statusText(status)));
+  select.value = chosen;
+}
+
+function fillCountryList() {
+  const list = document.getElementById("country-names");
+  clear(list);
+  const names = countries.map((c) => ({ iso3: c.iso3, name: countryName(c.iso3) })).sort((a, b) => a.name.localeCompare(b.name, locale()));
+  for (const c of names) list.appendChild(el("option", { value: c.name }, c.iso3));
+}
+
 function fillFilterForm(params) {
   const form = document.getElementById("filters");
-  for (const name of FILTER_NAMES) form.elements[name].value = params.get(name) ?? "";
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name) ?? "";
+    // A country the URL gives as a code is shown by its name in the interface's language.
+    form.elements[name].value = name === "country" && countryByIso3.has(value) ? countryName(value) : value;
+  }
   const query = filterParams(params).toString();
   document.getElementById("export-link").setAttribute("href", `/api/export?format=acled-csv${query ? "&" + query : ""}`);
   document.getElementById("export-geojson").setAttribute("href", `/api/export?format=geojson${query ? "&" + query : ""}`);
 }
 
-function setupFilters() {
-  const select = document.getElementById("type-select");
-  for (const [type, subTypes] of Object.entries(TAXONOMY)) {
-    const group = el("optgroup", { label: type });
-    group.appendChild(el("option", { value: type }, `${type} (all)`));
-    for (const sub of subTypes) group.appendChild(el("option", { value: sub }, sub));
-    select.appendChild(group);
+function showFilterError(messages) {
+  const box = document.getElementById("filter-error");
+  clear(box);
+  if (!messages || messages.length === 0) {
+    box.hidden = true;
+    for (const input of document.querySelectorAll("#filters [aria-invalid]")) input.removeAttribute("aria-invalid");
+    return;
   }
+  box.hidden = false;
+  box.appendChild(el("strong", {}, t("invalidFilters")));
+  box.appendChild(el("ul", {}, messages.map((m) => el("li", {}, m.text))));
+  for (const m of messages) {
+    const input = m.name ? document.querySelector(`#filters [name="${m.name}"]`) : null;
+    if (input) input.setAttribute("aria-invalid", "true");
+  }
+}
+
+function setupChrome() {
   const form = document.getElementById("filters");
-  form.addEventListener("submit", (e) => {
+  form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const params = new URLSearchParams();
+    await namesLoaded;
+    const changes = { offset: null };
+    const problems = [];
     for (const name of FILTER_NAMES) {
-      const value = form.elements[name].value.trim();
-      if (value) params.set(name, name === "country" ? value.toUpperCase() : value);
+      let value = form.elements[name].value.trim();
+      if (name === "country" && value) {
+        // A name in either language or a code becomes the ISO3 code; anything else goes to the API, which says why not.
+        value = resolveCountry(value) ?? value;
+      }
+      changes[name] = value || null;
     }
-    const query = params.toString();
-    location.hash = `#/${query ? "?" + query : ""}`;
+    showFilterError(problems);
+    navigate(changes, "/");
   });
   document.getElementById("clear-filters").addEventListener("click", () => {
     form.reset();
-    location.hash = "#/";
+    const changes = { offset: null };
+    for (const name of FILTER_NAMES) changes[name] = null;
+    navigate(changes, "/");
+  });
+  const menu = document.getElementById("menu-button");
+  menu.addEventListener("click", () => {
+    const open = menu.getAttribute("aria-expanded") !== "true";
+    menu.setAttribute("aria-expanded", open ? "true" : "false");
+    document.getElementById("topnav").classList.toggle("open", open);
   });
 }
+
+let lastRendered = null;
 
 async function route() {
   const view = document.getElementById("view");
   const { parts, params } = currentRoute();
+  applyLanguage(params);
   fillFilterForm(params);
+  showFilterError(null);
+  lastRendered = location.hash;
   clear(view);
-  view.appendChild(el("div", { class: "loading" }, "Loading…"));
+  view.appendChild(el("div", { class: "loading" }, t("loading")));
   try {
     if (parts[0] === "event" && /^\d+$/.test(parts[1] ?? "")) await showEvent(view, parts[1]);
     else if (parts[0] === "document" && /^\d+$/.test(parts[1] ?? "")) await showDocument(view, parts[1], params.get("event"));
+    else if (parts[0] === "country" && /^[A-Za-z]{3}$/.test(parts[1] ?? "")) await showCountry(view, parts[1].toUpperCase(), params);
     else await showOverview(view, params);
   } catch (error) {
+    if (error.name === "AbortError") return;
     clear(view);
-    view.appendChild(el("div", { class: "card error" }, `Could not load this view: ${error.message}`));
+    if (error instanceof ApiError && error.status === 400) {
+      // A refused filter: the API's message next to the filters, and the view says nothing matched.
+      const messages = Object.entries(error.errors).flatMap(([name, texts]) => texts.map((text) => ({ name, text })));
+      showFilterError(messages.length ? messages : [{ name: null, text: error.message }]);
+      view.appendChild(el("div", { class: "card error" }, `${t("couldNotLoad")} ${error.message}`));
+    } else {
+      view.appendChild(el("div", { class: "card error" }, `${t("couldNotLoad")} ${error.message}`));
+    }
   }
-  window.scrollTo(0, 0);
+  if (!params.has("map")) window.scrollTo(0, 0);
 }
 
-// ---------- overview: map, timeline, stats, table ----------
+// ---------- overview: stats, map, sides, timeline, table ----------
 
 let worldPromise = null;
 function loadWorld() {
@@ -182,110 +372,231 @@ async function showOverview(view, params) {
   const filters = filterParams(params);
   const query = filters.toString();
   const offset = Math.max(0, parseInt(params.get("offset") ?? "0", 10) || 0);
-  const [stats, mapPage, tablePage, world] = await Promise.all([
-    api(`/api/stats?${query}`),
-    api(`/api/events?${query}&limit=${MAP_LIMIT}`),
-    api(`/api/events?${query}&limit=${PAGE_SIZE}&offset=${offset}`),
-    loadWorld(),
-  ]);
+  const bucket = ["day", "week", "month"].includes(params.get("bucket")) ? params.get("bucket") : "day";
+  // The map and the table come first; statistics and the timeline fill their cards when they arrive
+  // (over a large store they take longest).
+  const statsPromise = api(`/api/stats?${query}`);
+  const timelinePromise = api(`/api/timeline?${query}${query ? "&" : ""}bucket=${bucket}`);
+  statsPromise.catch(() => {});
+  timelinePromise.catch(() => {});
+  const tablePromise = api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`);
+  tablePromise.catch(() => {});
+  const world = await loadWorld();
   clear(view);
-  view.appendChild(statCards(stats));
+  view.appendChild(el("h1", { class: "visually-hidden" }, t("overview")));
+  const statsSlot = el("section", { class: "stats", "aria-label": t("overview") }, el("div", { class: "stat loading" }, t("loading")));
+  const sidesSlot = el("div", {}, el("p", { class: "muted" }, t("loading")));
+  const timelineSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("timeline")), el("p", { class: "muted" }, t("loading"))));
+  const tableSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("eventsTitle")), el("p", { class: "muted" }, t("loading"))));
+  view.appendChild(statsSlot);
+  const mapCard = el("section", { class: "card map-card", "aria-labelledby": "map-title" });
   view.appendChild(el("div", { class: "grid-2" },
-    el("section", { class: "card map-card" },
-      el("h2", {}, "Map ", el("span", { class: "muted" }, mapPage.total > MAP_LIMIT ? `(newest ${MAP_LIMIT} of ${fmt(mapPage.total)})` : `(${fmt(mapPage.total)} events)`)),
-      worldMap(world, mapPage.items),
-      el("p", { class: "legend" }, Object.entries(TYPE_CLASS).map(([type, cls]) => el("span", { class: "legend-item" }, el("i", { class: ["dot", cls] }), type)))),
-    el("section", { class: "card" },
-      el("h2", {}, "Fatalities by side ", el("span", { class: "muted" }, "(claimed, current killed)")),
-      sideBars(stats.bySide),
-      el("h2", {}, "By country"),
-      sideBars(stats.byCountry))));
-  view.appendChild(el("section", { class: "card" },
-    el("h2", {}, "Fatalities over time ", el("span", { class: "muted" }, "best estimate, with the low–high band")),
-    timeline(stats.byDay)));
-  view.appendChild(eventsTable(tablePage, filters, offset));
+    mapCard,
+    el("section", { class: "card", "aria-labelledby": "sides-title" },
+      el("h2", { id: "sides-title" }, t("fatalitiesBySide"), " ", el("span", { class: "muted" }, t("claimedCurrent"))),
+      sidesSlot)));
+  view.appendChild(timelineSlot);
+  view.appendChild(tableSlot);
+  // The map asks for its clusters at once, beside the table.
+  buildMap(mapCard, world, filters, params);
+  const failed = (slot) => (error) => { clear(slot); slot.appendChild(el("p", { class: "muted" }, `${t("couldNotLoad")} ${error.message}`)); };
+  statsPromise.then((stats) => {
+    statsSlot.replaceWith(statCards(stats));
+    clear(sidesSlot);
+    append(sidesSlot, [
+      sideBars(stats.bySide, null),
+      el("h2", {}, t("byCountry")),
+      sideBars(stats.byCountry, (key) => (countryByIso3.has(key) ? link(`/country/${key}`) : null), (key) => (countryByIso3.has(key) ? countryName(key) : key))]);
+  }, failed(sidesSlot));
+  timelinePromise.then((data) => {
+    clear(timelineSlot);
+    timelineSlot.appendChild(timelineCard(data, params));
+  }, failed(timelineSlot));
+  // A refused filter rejects the table too: the route shows the API's message.
+  const tablePage = await tablePromise;
+  clear(tableSlot);
+  tableSlot.appendChild(eventsTable(tablePage, filters, offset, params));
 }
 
 function statCards(stats) {
   const card = (label, value, note) => el("div", { class: "stat" }, el("div", { class: "stat-value" }, value), el("div", { class: "stat-label" }, label), note ? el("div", { class: "stat-note" }, note) : null);
-  return el("section", { class: "stats" },
-    card("events", fmt(stats.events)),
-    card("articles", fmt(stats.documents)),
-    card("fatalities (best)", fmt(stats.total.best), `low ${fmt(stats.total.low)} · high ${fmt(stats.total.high)}`),
-    card("countries", fmt(stats.byCountry.filter((c) => c.key !== "unknown").length)));
+  return el("section", { class: "stats", "aria-label": t("overview") },
+    card(t("events"), fmt(stats.events)),
+    card(t("articles"), fmt(stats.documents)),
+    card(t("fatalitiesBest"), fmt(stats.total.best), `${t("low")} ${fmt(stats.total.low)} · ${t("high")} ${fmt(stats.total.high)}`),
+    card(t("countries"), fmt(stats.byCountry.filter((c) => c.key !== "unknown").length)));
 }
 
-function worldMap(world, events) {
-  const located = events.filter((e) => e.lat !== null && e.lon !== null);
-  // Fit the view to the events (with margins), or show the world when none has coordinates.
-  let [minLon, maxLon, minLat, maxLat] = [-170, 190, -58, 84];
-  if (located.length > 0) {
-    minLon = Math.min(...located.map((e) => e.lon));
-    maxLon = Math.max(...located.map((e) => e.lon));
-    minLat = Math.min(...located.map((e) => e.lat));
-    maxLat = Math.max(...located.map((e) => e.lat));
-    const padLon = Math.max(12, (maxLon - minLon) * 0.25);
-    const padLat = Math.max(8, (maxLat - minLat) * 0.25);
-    minLon -= padLon; maxLon += padLon; minLat -= padLat; maxLat += padLat;
-  }
-  let width = maxLon - minLon;
-  let height = maxLat - minLat;
-  // Keep a landscape frame.
-  if (width < height * 1.6) { const grow = height * 1.6 - width; minLon -= grow / 2; width += grow; }
-  else { const grow = width / 1.6 - height; minLat -= grow / 2; maxLat += grow / 2; height += grow; }
+// ---------- the map ----------
 
-  const countriesWithEvents = new Set(located.map((e) => e.country).filter(Boolean));
-  const map = svg("svg", { class: "map", viewBox: `${minLon} ${-maxLat} ${width} ${height}`, role: "img", "aria-label": "Map of events" });
-  map.appendChild(svg("rect", { x: minLon, y: -maxLat, width, height, class: "sea" }));
-  const land = svg("g", { class: "countries" });
-  for (const feature of world.features) {
-    const path = svg("path", { d: geometryPath(feature.geometry), class: ["country", countriesWithEvents.has(feature.properties.iso3) ? "has-events" : null] });
-    path.appendChild(svg("title", {}, feature.properties.name));
-    land.appendChild(path);
+let activeMap = null;
+
+function buildMap(card, world, filters, params) {
+  if (activeMap) { activeMap.remove(); activeMap = null; }
+  const title = el("h2", { id: "map-title" }, t("map"), " ", el("span", { class: "muted", id: "map-count" }, ""));
+  const container = el("div", { class: "map", id: "map", role: "region", "aria-label": t("mapLabel") });
+  const selected = params.get("bbox");
+  const typeFilter = params.get("type");
+  const legend = el("div", { class: "legend", role: "group", "aria-label": t("legendHelp") }, FAMILIES.map((type) => {
+    const pressed = typeFilter === type;
+    return el("button", {
+      type: "button", class: ["legend-item", pressed ? "pressed" : null], "aria-pressed": pressed ? "true" : "false", "data-type": type,
+      onclick: () => navigate({ type: pressed ? null : type, offset: null }),
+    }, el("i", { class: ["dot", TYPE_CLASS[type]], "aria-hidden": "true" }), family(type));
+  }));
+  const actions = el("div", { class: "map-actions" },
+    el("button", { type: "button", class: "secondary", id: "select-view" }, t("selectView")),
+    selected ? el("button", { type: "button", class: "secondary", id: "clear-selection", onclick: () => navigate({ bbox: null, offset: null }) }, t("clearSelection")) : null);
+  append(card, [title, container, legend, el("p", { class: "muted small" }, t("mapHelp")), actions]);
+
+  const map = L.map(container, {
+    preferCanvas: true, worldCopyJump: false, minZoom: 1, maxZoom: 12, attributionControl: false,
+    maxBounds: [[-85, -200], [85, 200]], maxBoundsViscosity: 0.8, zoomSnap: 1,
+  });
+  activeMap = map;
+  // The view first (layers drawn on a canvas need one): the URL's (a shared link), else the selection, else the whole world, refined to the events once they are known.
+  const saved = (params.get("map") ?? "").split("/").map(Number);
+  let fitted = false;
+  if (saved.length === 3 && saved.every(Number.isFinite)) { map.setView([saved[1], saved[2]], saved[0]); fitted = true; }
+  else map.setView([20, 20], 2);
+  L.geoJSON(world, {
+    style: () => ({ color: "#8a96a3", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 }),
+    interactive: false,
+  }).addTo(map);
+  if (selected) {
+    const [w, s, e, n] = selected.split(",").map(Number);
+    if ([w, s, e, n].every(Number.isFinite)) L.rectangle([[s, w], [n, e]], { color: "#1a5276", weight: 1.5, fill: false, dashArray: "4 3", interactive: false }).addTo(map);
   }
-  map.appendChild(land);
-  const markers = svg("g", { class: "markers" });
-  const unit = width / 160;
-  // Area grows with fatalities, up to a cap: one huge (or misread) toll must not cover the map.
-  const killed = (e) => e.fatalitiesBest ?? e.fatalitiesLow ?? 0;
-  const most = Math.max(1, ...located.map(killed));
-  // Largest first, so small markers stay on top and clickable.
-  for (const e of [...located].sort((a, b) => killed(b) - killed(a))) {
-    const radius = unit * (1.1 + 6 * Math.sqrt(killed(e) / Math.max(most, 25)));
-    const marker = svg("circle", {
-      cx: e.lon, cy: -e.lat, r: radius.toFixed(3),
-      class: ["marker", TYPE_CLASS[e.eventType] ?? "t-other"], "data-event-id": e.id, tabindex: 0,
+  const layer = L.layerGroup().addTo(map);
+
+
+  let controller = null;
+  async function refresh() {
+    controller?.abort();
+    controller = new AbortController();
+    const zoom = map.getZoom();
+    const b = map.getBounds();
+    const viewBox = [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())].map((v) => v.toFixed(4)).join(",");
+    const query = new URLSearchParams(filters);
+    query.set("zoom", String(zoom));
+    query.set("view", viewBox);
+    let answer;
+    try {
+      answer = await api(`/api/clusters?${query}`, controller.signal);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      throw error;
+    }
+    drawCells(layer, answer, map);
+    document.getElementById("map-count")?.replaceChildren(`(${t("mapEvents", fmt(answer.events))})`);
+    container.setAttribute("data-zoom", String(zoom));
+    container.setAttribute("data-ready", "true");
+    if (!fitted && answer.cells.length > 0) {
+      // First render drawn; now fit the located events (their cells' boxes), which asks again at the new zoom.
+      fitted = true;
+      const south = Math.min(...answer.cells.map((c) => c.bounds.south)), north = Math.max(...answer.cells.map((c) => c.bounds.north));
+      const west = Math.min(...answer.cells.map((c) => c.bounds.west)), east = Math.max(...answer.cells.map((c) => c.bounds.east));
+      const target = Math.min(6, map.getBoundsZoom([[south, west], [north, east]], false, L.point(40, 40)));
+      if (target !== map.getZoom()) map.setView([(south + north) / 2, (west + east) / 2], Math.max(1, target), { animate: false });
+    }
+    fitted = true;
+  }
+  map.on("moveend", () => {
+    const c = map.getCenter();
+    replaceParam("map", `${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`);
+    refresh().catch(() => {});
+  });
+  document.getElementById("select-view").addEventListener("click", () => {
+    const b = map.getBounds();
+    navigate({ bbox: [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())].map((v) => v.toFixed(3)).join(","), offset: null });
+  });
+  refresh().catch(() => {});
+}
+
+function drawCells(layer, answer, map) {
+  layer.clearLayers();
+  const most = Math.max(1, ...answer.cells.map((c) => c.events));
+  for (const cell of answer.cells) {
+    const parts = Object.entries(cell.byType).sort((a, b) => b[1] - a[1]);
+    if (cell.events === 1 && cell.eventId !== null) {
+      // One event: coloured by its type, its area growing with the square root of its fatalities.
+      const size = Math.round(Math.min(40, 12 + 4 * Math.sqrt(cell.fatalities)));
+      const type = parts[0][0];
+      const dot = el("span", { class: ["event-dot", TYPE_CLASS[type] ?? "t-other"] });
+      const label = `${family(type)} · ${t("fatalities")}: ${fmt(cell.fatalities)}`;
+      const marker = L.marker([cell.lat, cell.lon], {
+        icon: L.divIcon({ html: dot, className: "event-marker", iconSize: [size, size] }), title: label, keyboard: true,
+      });
+      marker.on("add", () => {
+        const node = marker.getElement();
+        node.setAttribute("data-event-id", String(cell.eventId));
+        node.setAttribute("aria-label", label);
+      });
+      marker.on("click", () => openEventPopup(map, marker, cell.eventId));
+      layer.addLayer(marker);
+      continue;
+    }
+    // A cluster: the count, a ring split by type, a size on a square-root scale of the count.
+    const size = Math.round(26 + 30 * Math.sqrt(cell.events / most));
+    const ring = el("span", { class: "cluster-ring" }, el("span", { class: "cluster-count" }, fmt(cell.events)));
+    let angle = 0;
+    const stops = parts.map(([type, n]) => {
+      const from = angle;
+      angle += (360 * n) / cell.events;
+      return `${TYPE_COLOUR[type] ?? "#555"} ${from.toFixed(1)}deg ${angle.toFixed(1)}deg`;
     });
-    marker.appendChild(svg("title", {}, `${e.subEventType} — ${e.location ?? "?"}, ${dateText(e)} — fatalities ${fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)}`));
-    const open = () => { location.hash = `#/event/${e.id}`; };
-    marker.addEventListener("click", open);
-    marker.addEventListener("keydown", (k) => { if (k.key === "Enter") open(); });
-    markers.appendChild(marker);
+    // Geometry and colour through the CSSOM, which the style policy allows.
+    ring.style.background = `conic-gradient(${stops.join(", ")})`;
+    const label = t("clusterOf", fmt(cell.events), parts.map(([type, n]) => `${family(type)} ${fmt(n)}`).join(", "));
+    const marker = L.marker([cell.lat, cell.lon], {
+      icon: L.divIcon({ html: ring, className: "cluster-marker", iconSize: [size, size] }), title: label, keyboard: true,
+    });
+    marker.on("add", () => {
+      const node = marker.getElement();
+      node.setAttribute("data-count", String(cell.events));
+      node.setAttribute("aria-label", label);
+    });
+    marker.on("click", () => {
+      const b = cell.bounds;
+      const point = b.west === b.east && b.south === b.north;
+      if (point || map.getZoom() >= map.getMaxZoom()) {
+        // Cannot split (one place, or the closest zoom): select its events for the table.
+        const pad = 0.01;
+        navigate({ bbox: [b.west - pad, b.south - pad, b.east + pad, b.north + pad].map((v) => v.toFixed(3)).join(","), offset: null });
+      } else {
+        map.fitBounds([[b.south, b.west], [b.north, b.east]], { padding: [30, 30], maxZoom: Math.min(map.getMaxZoom(), map.getZoom() + 4) });
+        if (map.getZoom() === map.getBoundsZoom([[b.south, b.west], [b.north, b.east]])) map.setZoom(map.getZoom() + 1);
+      }
+    });
+    layer.addLayer(marker);
   }
-  map.appendChild(markers);
-  const wrap = el("div", { class: "map-wrap" }, map);
-  if (located.length === 0) wrap.appendChild(el("div", { class: "map-empty" }, "No event with coordinates matches."));
-  return wrap;
 }
 
-function geometryPath(geometry) {
-  const ring = (points) => "M" + points.map(([lon, lat]) => `${lon},${-lat}`).join("L") + "Z";
-  if (geometry.type === "Polygon") return geometry.coordinates.map(ring).join("");
-  if (geometry.type === "MultiPolygon") return geometry.coordinates.flat().map(ring).join("");
-  return "";
+async function openEventPopup(map, marker, id) {
+  const detail = await api(`/api/events/${id}`);
+  const e = detail.summary;
+  const content = el("div", { class: "popup" },
+    typeBadge(e.eventType, e.subEventType),
+    el("div", {}, `${e.location ?? "?"} · ${dateText(e)}`),
+    el("div", {}, `${t("fatalities")}: ${fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)}`),
+    el("a", { href: link(`/event/${e.id}`) }, t("openEvent")));
+  marker.bindPopup(content).openPopup();
 }
 
-function sideBars(buckets) {
-  if (!buckets.length) return el("p", { class: "muted" }, "No fatalities recorded for these filters.");
+function sideBars(buckets, href, name = (key) => key) {
+  if (!buckets.length) return el("p", { class: "muted" }, t("noFatalities"));
   const top = buckets.slice(0, 8);
   const max = Math.max(1, ...top.map((b) => b.high || b.best));
-  return el("div", { class: "bars" }, top.map((b) =>
-    el("div", { class: "bar-row" },
-      el("div", { class: "bar-label", title: b.key }, b.key),
-      el("div", { class: "bar-track" },
+  return el("div", { class: "bars" }, top.map((b) => {
+    const target = href ? href(b.key) : null;
+    const label = name(b.key);
+    return el("div", { class: "bar-row" },
+      el("div", { class: "bar-label", title: label }, target ? el("a", { href: target }, label) : label),
+      el("div", { class: "bar-track", "aria-hidden": "true" },
         barSpan("bar-range", b.low, b.high, max),
         barSpan("bar-best", 0, b.best, max)),
-      el("div", { class: "bar-value" }, fatalitiesText(b.low, b.best, b.high)))));
+      el("div", { class: "bar-value" }, fatalitiesText(b.low, b.best, b.high)));
+  }));
 }
 
 function barSpan(cls, from, to, max) {
@@ -296,73 +607,229 @@ function barSpan(cls, from, to, max) {
   return span;
 }
 
-function timeline(days) {
-  const points = days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.key));
-  if (points.length === 0) return el("p", { class: "muted" }, "No dated current events for these filters.");
-  const W = 1000, H = 220, left = 48, right = 12, top = 12, bottom = 28;
-  const time = (key) => Date.parse(key + "T00:00:00Z");
-  const t0 = time(points[0].key);
-  const t1 = Math.max(time(points[points.length - 1].key), t0 + 86400000);
-  const max = Math.max(1, ...points.map((p) => p.high));
-  const x = (key) => left + ((time(key) - t0) / (t1 - t0)) * (W - left - right);
-  const y = (value) => H - bottom - (value / max) * (H - top - bottom);
-  const chart = svg("svg", { class: "timeline", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Fatalities by day" });
-  for (const tick of [0, 0.5, 1]) {
-    const value = Math.round(max * tick);
-    chart.appendChild(svg("line", { x1: left, x2: W - right, y1: y(value), y2: y(value), class: "grid" }));
-    chart.appendChild(svg("text", { x: left - 6, y: y(value) + 4, class: "axis", "text-anchor": "end" }, fmt(value)));
+// ---------- the timeline ----------
+
+let activePlots = [];
+
+function timelineCard(data, params, withBrush = true) {
+  const bucket = data.bucket;
+  const scale = ["linear", "sqrt", "log"].includes(params.get("scale")) ? params.get("scale") : "linear";
+  const select = (name, value, options, label) => el("label", {}, `${label} `,
+    el("select", { name, onchange: (e) => navigate({ [name]: e.target.value }) },
+      options.map(([v, text]) => el("option", { value: v, selected: v === value ? "selected" : null }, text))));
+  const chart = el("div", { class: "timeline", id: "timeline", role: "img", "aria-label": t("timelineLabel") });
+  const card = el("section", { class: "card", "aria-labelledby": "timeline-title" },
+    el("div", { class: "table-head" },
+      el("h2", { id: "timeline-title" }, t("timeline")),
+      el("div", { class: "controls" },
+        select("bucket", bucket, [["day", t("perDay")], ["week", t("perWeek")], ["month", t("perMonth")]], t("bucket")),
+        select("scale", scale, [["linear", t("linear")], ["sqrt", t("sqrt")], ["log", t("log")]], t("scale")))),
+    el("p", { class: "muted small" }, t("timelineNote")),
+    chart);
+  if (data.buckets.length === 0) {
+    chart.appendChild(el("p", { class: "muted" }, t("noDated")));
+    return card;
   }
-  const band = points.map((p) => `${x(p.key)},${y(p.high)}`).concat([...points].reverse().map((p) => `${x(p.key)},${y(p.low)}`));
-  chart.appendChild(svg("polygon", { points: band.join(" "), class: "band" }));
-  chart.appendChild(svg("polyline", { points: points.map((p) => `${x(p.key)},${y(p.best)}`).join(" "), class: "best" }));
-  for (const p of points) {
-    const dot = svg("circle", { cx: x(p.key), cy: y(p.best), r: 3.5, class: "day" });
-    dot.appendChild(svg("title", {}, `${p.key}: ${fatalitiesText(p.low, p.best, p.high)} killed in ${p.events} events`));
-    chart.appendChild(dot);
-  }
-  // Date labels at least 110 units apart; the first and last anchored inside the frame.
-  let lastX = -Infinity;
-  points.forEach((p, i) => {
-    const px = x(p.key);
-    const isLast = i === points.length - 1;
-    if (px - lastX < 110 && !isLast) return;
-    if (isLast && px - lastX < 110 && lastX > -Infinity) chart.lastChild.remove();
-    const anchor = i === 0 ? "start" : isLast ? "end" : "middle";
-    chart.appendChild(svg("text", { x: px, y: H - 8, class: "axis", "text-anchor": anchor }, p.key));
-    lastX = px;
-  });
-  return chart;
+  // uPlot measures its container: draw once the card is in the page.
+  requestAnimationFrame(() => drawTimeline(chart, data, scale, withBrush));
+  return card;
 }
 
-function eventsTable(page, filters, offset) {
-  const query = filters.toString();
-  const pageLink = (to) => `#/?${query ? query + "&" : ""}offset=${to}`;
-  const rows = page.items.map((e) => {
-    const row = el("tr", { class: "event-row", "data-event-id": e.id, tabindex: 0 },
-      el("td", { class: "nowrap" }, dateText(e)),
-      el("td", {}, typeBadge(e.eventType, e.subEventType)),
-      el("td", {}, e.location ?? "–"),
-      el("td", {}, e.country ?? "–"),
-      el("td", { class: "num" }, fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)),
-      el("td", {}, el("span", { class: ["status", `s-${e.status}`] }, e.status)),
-      el("td", { class: "num" }, fmt(e.claimCount)),
-      el("td", { class: "doc-title" }, e.title ?? e.documentKey));
-    const open = () => { location.hash = `#/event/${e.id}`; };
+function bucketTime(key) {
+  return Date.parse((key.length === 7 ? key + "-01" : key) + "T00:00:00Z") / 1000;
+}
+
+function drawTimeline(container, data, scale, withBrush) {
+  for (const plot of activePlots) plot.destroy();
+  activePlots = [];
+  if (!container.isConnected) return;
+  const xs = data.buckets.map((b) => bucketTime(b.key));
+  const types = FAMILIES.filter((f) => data.types.includes(f));
+  // Stacked: each family's series is the running sum up to it; drawn from the top one down, each bar covers the ones above it.
+  const stacked = [];
+  let running = data.buckets.map(() => 0);
+  for (const type of types) {
+    running = running.map((v, i) => v + (data.buckets[i].byType[type] ?? 0));
+    stacked.push(running);
+  }
+  const zeroless = (values) => values.map((v) => (scale === "log" && v <= 0 ? null : v));
+  const distr = scale === "log" ? { distr: 3 } : scale === "sqrt" ? { distr: 100, fwd: (v) => Math.sqrt(Math.max(0, v)), bwd: (v) => v * v } : {};
+  const width = Math.max(280, container.clientWidth);
+  const bars = uPlot.paths.bars({ size: [0.8, 40], align: 0 });
+  const series = [{ label: "", value: (u, v) => (v === null ? "" : bucketLabel(v, data.bucket)) }];
+  const values = [xs];
+  for (let i = types.length - 1; i >= 0; i--) {
+    series.push({ label: family(types[i]), stroke: TYPE_COLOUR[types[i]], fill: TYPE_COLOUR[types[i]], paths: bars, scale: "events", points: { show: false },
+      value: (u, v, si, idx) => (idx === null ? "" : fmt(data.buckets[idx].byType[types[i]] ?? 0)) });
+    values.push(zeroless(stacked[i]));
+  }
+  const fatal = (key) => zeroless(data.buckets.map((b) => b[key]));
+  series.push({ label: `${t("fatalities")} (${t("high")})`, stroke: "#5d6d7e", width: 1, dash: [4, 3], scale: "fatalities", points: { show: false } });
+  series.push({ label: `${t("fatalities")} (${t("low")})`, stroke: "#5d6d7e", width: 1, dash: [4, 3], scale: "fatalities", points: { show: false } });
+  series.push({ label: t("fatalities"), stroke: "#17202a", width: 2, scale: "fatalities", points: { show: true, size: 5 } });
+  values.push(fatal("high"), fatal("low"), fatal("best"));
+  const highIndex = values.length - 3;
+  const opts = {
+    width, height: 260,
+    series,
+    bands: [{ series: [highIndex, highIndex + 1], fill: "rgba(93,109,126,0.18)" }],
+    scales: { x: { time: true }, events: { ...distr, range: (u, min, max) => [scale === "log" ? 1 : 0, Math.max(1, max) * 1.1] }, fatalities: { ...distr, range: (u, min, max) => [scale === "log" ? 1 : 0, Math.max(1, max) * 1.1] } },
+    axes: [
+      { space: 90, values: (u, splits) => splits.map((v) => axisLabel(v, u.scales.x.max - u.scales.x.min)) },
+      { scale: "events", label: t("events"), values: (u, splits) => splits.map(fmt) },
+      { scale: "fatalities", side: 1, label: t("fatalities"), grid: { show: false }, values: (u, splits) => splits.map(fmt) },
+    ],
+    cursor: { drag: { x: withBrush, y: false, setScale: false } },
+    legend: { live: true },
+    hooks: {
+      setSelect: [(u) => {
+        if (!withBrush || u.select.width < 3) return;
+        // The brush sets the date filter (and the URL): the days under the selection.
+        const from = new Date(u.posToVal(u.select.left, "x") * 1000).toISOString().slice(0, 10);
+        const to = new Date(u.posToVal(u.select.left + u.select.width, "x") * 1000).toISOString().slice(0, 10);
+        navigate({ from, to, offset: null });
+      }],
+    },
+  };
+  const plot = new uPlot(opts, values, container);
+  activePlots.push(plot);
+}
+
+/** A tick label as precise as the visible span needs: years, months or days. */
+function axisLabel(seconds, span) {
+  const date = new Date(seconds * 1000);
+  const options = span > 3 * 365 * 86400 ? { year: "numeric" } : span > 90 * 86400 ? { month: "short", year: "numeric" } : { day: "numeric", month: "short" };
+  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: "UTC" }).format(date);
+}
+
+function bucketLabel(seconds, bucket) {
+  const iso = new Date(seconds * 1000).toISOString().slice(0, 10);
+  return bucket === "month" ? formatMonth(iso) : formatDay(iso);
+}
+
+// ---------- the events table ----------
+
+const COLUMN_TITLE = {
+  date: "colDate", event: "colEvent", location: "colLocation", admin1: "colAdmin1", country: "colCountry", fatalities: "colFatalities",
+  status: "colStatus", claims: "colClaims", confidence: "colConfidence", article: "colArticle",
+};
+
+function cellOf(column, e) {
+  switch (column) {
+    case "date": return el("td", { class: "nowrap" }, dateText(e));
+    case "event": return el("td", {}, typeBadge(e.eventType, e.subEventType));
+    case "location": return el("td", {}, e.location ?? "–");
+    case "admin1": return el("td", {}, e.admin1 ?? "–");
+    case "country": return el("td", {}, e.country ? el("a", { href: link(`/country/${e.country}`), title: countryName(e.country) }, e.country) : "–");
+    case "fatalities": return el("td", { class: "num" }, fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh));
+    case "status": return el("td", {}, el("span", { class: ["status", `s-${e.status}`] }, statusText(e.status)));
+    case "claims": return el("td", { class: "num" }, fmt(e.claimCount));
+    case "confidence": return el("td", { class: "num" }, `${Math.round(e.confidence * 100)}%`);
+    default: return el("td", { class: "doc-title" }, e.title ?? e.documentKey);
+  }
+}
+
+function sortKey(column, e) {
+  switch (column) {
+    case "date": return e.dateStart ?? "";
+    case "event": return e.subEventType;
+    case "location": return e.location ?? "";
+    case "admin1": return e.admin1 ?? "";
+    case "country": return e.country ?? "";
+    case "fatalities": return e.fatalitiesBest ?? e.fatalitiesLow ?? -1;
+    case "status": return e.status;
+    case "claims": return e.claimCount;
+    case "confidence": return e.confidence;
+    default: return e.title ?? e.documentKey;
+  }
+}
+
+function eventsTable(page, filters, offset, params) {
+  const chosen = (params.get("cols") ?? "").split(",").filter((c) => COLUMNS.includes(c));
+  const columns = chosen.length ? chosen : DEFAULT_COLUMNS;
+  const [sortColumn, sortOrder] = (params.get("sort") ?? "").split(":");
+  const items = [...page.items];
+  if (COLUMNS.includes(sortColumn)) {
+    const sign = sortOrder === "desc" ? -1 : 1;
+    items.sort((a, b) => {
+      const [x, y] = [sortKey(sortColumn, a), sortKey(sortColumn, b)];
+      return sign * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), locale()));
+    });
+  }
+  const pageParams = (to) => { const p = new URLSearchParams(params); p.delete("map"); if (to > 0) p.set("offset", String(to)); else p.delete("offset"); return p; };
+  const rows = items.map((e) => {
+    const row = el("tr", { class: "event-row", "data-event-id": e.id, tabindex: 0, "aria-label": `${e.subEventType}, ${e.location ?? ""}, ${dateText(e)}` },
+      columns.map((c) => cellOf(c, e)));
+    const open = (event) => { if (event.target.closest("a")) return; location.hash = link(`/event/${e.id}`); };
     row.addEventListener("click", open);
-    row.addEventListener("keydown", (k) => { if (k.key === "Enter") open(); });
+    row.addEventListener("keydown", (k) => { if (k.key === "Enter") open(k); });
     return row;
   });
   const last = Math.min(page.offset + page.items.length, page.total);
-  return el("section", { class: "card" },
+  const headers = columns.map((c) => {
+    const current = sortColumn === c ? (sortOrder === "desc" ? "descending" : "ascending") : null;
+    const next = sortColumn === c && sortOrder !== "desc" ? "desc" : "asc";
+    return el("th", { scope: "col", "aria-sort": current ?? "none" },
+      el("button", { type: "button", class: "sort", "data-column": c, title: t("sortBy", t(COLUMN_TITLE[c])), onclick: () => navigate({ sort: `${c}:${next}` }) },
+        t(COLUMN_TITLE[c]), current ? (current === "ascending" ? " ▲" : " ▼") : ""));
+  });
+  const chooser = el("details", { class: "columns" },
+    el("summary", {}, t("columns")),
+    el("fieldset", {}, el("legend", { class: "visually-hidden" }, t("columns")), COLUMNS.map((c) => el("label", {},
+      el("input", {
+        type: "checkbox", name: "col", value: c, checked: columns.includes(c) ? "checked" : null,
+        onchange: () => {
+          const picked = [...document.querySelectorAll(".columns input[name=col]:checked")].map((i) => i.value);
+          navigate({ cols: picked.length && picked.join(",") !== DEFAULT_COLUMNS.join(",") ? picked.join(",") : null });
+        },
+      }), " ", t(COLUMN_TITLE[c])))));
+  const query = filters.toString();
+  return el("section", { class: "card", "aria-labelledby": "events-title" },
     el("div", { class: "table-head" },
-      el("h2", {}, "Events"),
+      el("h2", { id: "events-title" }, t("eventsTitle")),
       el("div", { class: "pager" },
-        el("span", { class: "muted", id: "events-count" }, page.total === 0 ? "no events" : `${fmt(page.offset + 1)}–${fmt(last)} of ${fmt(page.total)}`),
-        offset > 0 ? el("a", { class: "button secondary", href: pageLink(Math.max(0, offset - PAGE_SIZE)) }, "‹ Newer") : null,
-        last < page.total ? el("a", { class: "button secondary", href: pageLink(offset + PAGE_SIZE) }, "Older ›") : null)),
-    el("table", { class: "events", id: "events-table" },
-      el("thead", {}, el("tr", {}, ["Date", "Event", "Location", "Country", "Fatalities", "Status", "Claims", "Article"].map((h) => el("th", {}, h)))),
-      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 8, class: "muted empty" }, "No event matches these filters.")))));
+        el("span", { class: "muted", id: "events-count" }, page.total === 0 ? t("noEvents") : `${fmt(page.offset + 1)}–${fmt(last)} ${t("of")} ${fmt(page.total)}`),
+        offset > 0 ? el("a", { class: "button secondary", href: link("/", pageParams(Math.max(0, offset - PAGE_SIZE))) }, t("newer")) : null,
+        last < page.total ? el("a", { class: "button secondary", href: link("/", pageParams(offset + PAGE_SIZE)) }, t("older")) : null,
+        el("a", { class: "button secondary", id: "table-export-csv", href: `/api/export?format=acled-csv${query ? "&" + query : ""}` }, t("exportCsv")),
+        el("a", { class: "button secondary", id: "table-export-geojson", href: `/api/export?format=geojson${query ? "&" + query : ""}` }, t("exportGeojson")),
+        chooser)),
+    sortColumn ? el("p", { class: "muted small" }, t("sortNote")) : null,
+    el("div", { class: "table-scroll" },
+      el("table", { class: "events", id: "events-table" },
+        el("thead", {}, el("tr", {}, headers)),
+        el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: columns.length, class: "muted empty" }, t("noMatch")))))));
+}
+
+// ---------- country page ----------
+
+async function showCountry(view, iso3, params) {
+  const filters = filterParams(params);
+  filters.set("country", iso3);
+  const query = filters.toString();
+  const bucket = ["day", "week", "month"].includes(params.get("bucket")) ? params.get("bucket") : "month";
+  const [stats, timelineData] = await Promise.all([api(`/api/stats?${query}`), api(`/api/timeline?${query}&bucket=${bucket}`)]);
+  clear(view);
+  const name = countryName(iso3);
+  const byFamily = FAMILIES.map((type) => ({ key: type, events: timelineData.buckets.reduce((sum, b) => sum + (b.byType[type] ?? 0), 0) })).filter((f) => f.events > 0);
+  const most = Math.max(1, ...byFamily.map((f) => f.events));
+  const overview = new URLSearchParams(filters);
+  view.appendChild(el("nav", { class: "crumbs", "aria-label": t("overview") }, el("a", { href: link("/") }, t("overview")), " › ", `${t("countryPage")}: ${name}`));
+  view.appendChild(el("h1", { class: "page-title", id: "country-title" }, `${name} (${iso3})`));
+  view.appendChild(statCards(stats));
+  view.appendChild(el("div", { class: "grid-2" },
+    el("section", { class: "card", "aria-labelledby": "family-title" },
+      el("h2", { id: "family-title" }, t("byFamily")),
+      byFamily.length === 0 ? el("p", { class: "muted" }, t("noMatch")) :
+        el("div", { class: "bars", id: "by-family" }, byFamily.map((f) => el("div", { class: "bar-row" },
+          el("div", { class: "bar-label" }, el("a", { href: link("/", new URLSearchParams({ ...Object.fromEntries(overview), type: f.key })) }, family(f.key))),
+          el("div", { class: "bar-track", "aria-hidden": "true" }, barSpan(`bar-best ${TYPE_CLASS[f.key]}`, 0, f.events, most)),
+          el("div", { class: "bar-value" }, fmt(f.events)))))),
+    el("section", { class: "card", "aria-labelledby": "country-sides-title" },
+      el("h2", { id: "country-sides-title" }, t("fatalitiesBySide"), " ", el("span", { class: "muted" }, t("claimedCurrent"))),
+      sideBars(stats.bySide, null))));
+  view.appendChild(timelineCard({ ...timelineData, bucket }, params, false));
+  view.appendChild(el("p", {}, el("a", { class: "button", href: link("/", overview) }, t("eventsIn", name))));
 }
 
 // ---------- event view ----------
@@ -372,53 +839,53 @@ async function showEvent(view, id) {
   const e = detail.summary;
   const record = detail.record;
   clear(view);
-  const docLink = `#/document/${e.documentId}?event=${e.id}`;
-  view.appendChild(el("nav", { class: "crumbs" }, el("a", { href: "#/" }, "Overview"), " › ", `Event ${e.id}`));
+  const docLink = link(`/document/${e.documentId}`, new URLSearchParams({ event: String(e.id) }));
+  view.appendChild(el("nav", { class: "crumbs", "aria-label": t("overview") }, el("a", { href: link("/") }, t("overview")), " › ", `${t("event")} ${e.id}`));
   view.appendChild(el("section", { class: "card event-head" },
-    el("div", { class: "event-title" }, typeBadge(e.eventType, e.subEventType), el("h1", {}, `${e.subEventType} — ${e.location ?? "unknown place"}`)),
+    el("div", { class: "event-title" }, typeBadge(e.eventType, e.subEventType), el("h1", {}, `${e.subEventType} — ${e.location ?? t("unknownPlace")}`)),
     el("dl", { class: "facts" },
-      fact("Date", `${dateText(e)}${record.date?.text ? ` (“${record.date.text}”)` : ""}`),
-      fact("Event type", e.eventType),
-      fact("Status", el("span", { class: ["status", `s-${e.status}`] }, e.status)),
-      fact("Place", [e.location ?? "–", e.admin1 ? `, ${e.admin1}` : "", e.country ? ` (${e.country})` : "", e.lat !== null ? ` · ${e.lat.toFixed(2)}, ${e.lon.toFixed(2)}` : ""].join("")),
-      fact("Fatalities", fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)),
-      fact("Confidence", `${Math.round((record.confidence ?? 0) * 100)}%`),
-      fact("Article", el("a", { href: docLink, id: "open-article" }, detail.document.title ?? detail.document.id)),
-      fact("Published", [detail.document.published ?? "unknown", detail.document.source ? ` · ${detail.document.source}` : ""].join("")))));
+      fact(t("colDate"), `${dateText(e)}${record.date?.text ? ` (“${record.date.text}”)` : ""}`),
+      fact(t("eventType"), family(e.eventType)),
+      fact(t("status"), el("span", { class: ["status", `s-${e.status}`] }, statusText(e.status))),
+      fact(t("place"), [e.location ?? "–", e.admin1 ? `, ${e.admin1}` : "", e.country ? ` (${countryName(e.country)})` : "", e.lat !== null ? ` · ${e.lat.toFixed(2)}, ${e.lon.toFixed(2)}` : ""].join("")),
+      fact(t("fatalities"), fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)),
+      fact(t("confidence"), `${Math.round((record.confidence ?? 0) * 100)}%`),
+      fact(t("article"), el("a", { href: docLink, id: "open-article" }, detail.document.title ?? detail.document.id)),
+      fact(t("published"), [detail.document.published ?? t("unknown"), detail.document.source ? ` · ${detail.document.source}` : ""].join("")))));
 
   view.appendChild(el("section", { class: "card" },
-    el("h2", {}, `Claims (${record.claims.length})`),
-    record.claims.length === 0 ? el("p", { class: "muted" }, "No claim was attributed for this event.") :
+    el("h2", {}, `${t("claims")} (${record.claims.length})`),
+    record.claims.length === 0 ? el("p", { class: "muted" }, t("noClaim")) :
       el("ul", { class: "claims", id: "claims" }, record.claims.map((c) => claimItem(c, record.claims)))));
 
   if (detail.contradictions.length > 0) {
     view.appendChild(el("section", { class: "card" },
-      el("h2", {}, "Contradictions"),
+      el("h2", {}, t("contradictions")),
       detail.contradictions.map((pair) => el("div", { class: "versus" },
         claimCard(pair.first), el("div", { class: "vs" }, "vs"), claimCard(pair.second)))));
   }
 
   view.appendChild(el("section", { class: "card" },
-    el("h2", {}, `Casualty figures (${record.casualties.length})`),
-    record.casualties.length === 0 ? el("p", { class: "muted" }, "No casualty figure.") :
-      el("table", { class: "events casualties" },
-        el("thead", {}, el("tr", {}, ["Outcome", "Count", "Victims", "Status", "Claimed by", "Via"].map((h) => el("th", {}, h)))),
+    el("h2", {}, `${t("casualtyFigures")} (${record.casualties.length})`),
+    record.casualties.length === 0 ? el("p", { class: "muted" }, t("noCasualty")) :
+      el("div", { class: "table-scroll" }, el("table", { class: "events casualties" },
+        el("thead", {}, el("tr", {}, ["outcome", "count", "victims", "status", "claimedBy", "via"].map((h) => el("th", { scope: "col" }, t(h))))),
         el("tbody", {}, record.casualties.map((c) => el("tr", {},
           el("td", {}, c.outcome),
           el("td", { class: "num" }, countText(c.count)),
           el("td", {}, [c.victims.category, c.victims.side ? ` · ${c.victims.side}` : "", c.victims.text ? ` (“${c.victims.text}”)` : ""].join("")),
-          el("td", {}, el("span", { class: ["status", `s-${c.status}`] }, c.status)),
-          el("td", {}, c.attribution?.claimant ?? "unattributed"),
-          el("td", {}, (c.attribution?.via ?? []).join(", ") || "–")))))));
+          el("td", {}, el("span", { class: ["status", `s-${c.status}`] }, statusText(c.status))),
+          el("td", {}, c.attribution?.claimant ?? t("unattributed")),
+          el("td", {}, (c.attribution?.via ?? []).join(", ") || "–"))))))));
 
   view.appendChild(el("section", { class: "card" },
-    el("h2", {}, "Actors"),
-    record.actors.length === 0 ? el("p", { class: "muted" }, "No actor named.") :
+    el("h2", {}, t("actors")),
+    record.actors.length === 0 ? el("p", { class: "muted" }, t("noActor")) :
       el("ul", { class: "chips" }, record.actors.map((a) => el("li", { class: "chip" }, el("strong", {}, a.name), ` ${a.role} · ${a.kind}${a.country ? " · " + a.country : ""}`)))));
 
   view.appendChild(el("section", { class: "card" },
-    el("h2", {}, "Evidence"),
-    el("p", {}, el("a", { class: "button", href: docLink }, "Open the article with every span highlighted"))));
+    el("h2", {}, t("evidence")),
+    el("p", {}, el("a", { class: "button", href: docLink }, t("openArticle")))));
 }
 
 function fact(label, value) {
@@ -426,7 +893,7 @@ function fact(label, value) {
 }
 
 function countText(count) {
-  if (!count) return "not given";
+  if (!count) return t("notGiven");
   if (count.value !== null && count.value !== undefined && !count.approximate) return fmt(count.value);
   const range = count.max === null || count.max === undefined ? `≥ ${fmt(count.min)}` : `${fmt(count.min)}–${fmt(count.max)}`;
   return `${range} (“${count.text}”)`;
@@ -437,14 +904,14 @@ function claimItem(claim, all) {
   return el("li", { class: ["claim", contradicted.length ? "contested" : null], "data-claim-id": claim.id },
     el("blockquote", {}, claim.text),
     el("div", { class: "claim-meta" },
-      el("span", { class: "claimant" }, claim.claimant ?? "unattributed"),
+      el("span", { class: "claimant" }, claim.claimant ?? t("unattributed")),
       (claim.via ?? []).length ? el("span", { class: "via" }, `via ${claim.via.join(", ")}`) : null,
-      contradicted.length ? el("span", { class: "contradicts" }, `contradicted by: ${contradicted.map((c) => c.claimant ?? c.id).join(", ")}`) : null));
+      contradicted.length ? el("span", { class: "contradicts" }, `${t("contradictedBy")}: ${contradicted.map((c) => c.claimant ?? c.id).join(", ")}`) : null));
 }
 
 function claimCard(claim) {
   return el("div", { class: "claim-card" },
-    el("div", { class: "claimant" }, claim.claimant ?? "unattributed"),
+    el("div", { class: "claimant" }, claim.claimant ?? t("unattributed")),
     (claim.via ?? []).length ? el("div", { class: "via" }, `via ${claim.via.join(", ")}`) : null,
     el("blockquote", {}, claim.text));
 }
@@ -469,21 +936,21 @@ async function showDocument(view, id, focusEvent) {
     return toggle;
   }));
 
-  view.appendChild(el("nav", { class: "crumbs" }, el("a", { href: "#/" }, "Overview"), " › ",
-    focus ? [el("a", { href: `#/event/${focus}` }, `Event ${focus}`), " › "] : null, "Article"));
+  view.appendChild(el("nav", { class: "crumbs", "aria-label": t("overview") }, el("a", { href: link("/") }, t("overview")), " › ",
+    focus ? [el("a", { href: link(`/event/${focus}`) }, `${t("event")} ${focus}`), " › "] : null, t("article")));
   view.appendChild(el("div", { class: "grid-article" },
     el("section", { class: "card" },
       el("h1", { class: "article-title" }, doc.info.title ?? doc.info.id),
-      el("p", { class: "muted" }, [doc.info.published ?? "date unknown", doc.info.language, doc.info.source, doc.info.id].filter(Boolean).join(" · ")),
+      el("p", { class: "muted" }, [doc.info.published ?? t("dateUnknown"), doc.info.language, doc.info.source, doc.info.id].filter(Boolean).join(" · ")),
       legend,
       article,
       doc.warnings.length ? el("ul", { class: "warnings" }, doc.warnings.map((w) => el("li", {}, w))) : null),
     el("aside", { class: "card" },
-      el("h2", {}, `Events in this article (${doc.events.length})`),
-      doc.events.length === 0 ? el("p", { class: "muted" }, "None extracted.") :
+      el("h2", {}, `${t("eventsInArticle")} (${doc.events.length})`),
+      doc.events.length === 0 ? el("p", { class: "muted" }, t("noneExtracted")) :
         el("ul", { class: "doc-events" }, doc.events.map((e) => el("li", { class: e.id === focus ? "focus" : null },
-          el("a", { href: `#/event/${e.id}` }, typeBadge(e.eventType, e.subEventType)),
-          ` ${dateText(e)} · ${e.location ?? "?"} · fatalities ${fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)}`))))));
+          el("a", { href: link(`/event/${e.id}`) }, typeBadge(e.eventType, e.subEventType)),
+          ` ${dateText(e)} · ${e.location ?? "?"} · ${t("fatalities")} ${fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)}`))))));
   const first = article.querySelector(".focus");
   if (first) first.scrollIntoView({ block: "center" });
 }
@@ -509,6 +976,23 @@ function renderHighlighted(container, text, spans, focus) {
 
 // ---------- start ----------
 
-setupFilters();
-window.addEventListener("hashchange", route);
-route();
+async function start() {
+  setupChrome();
+  // The country names load beside the first view (not before it); the filter box and lists follow when they come.
+  namesLoaded = api("/api/countries").then((list) => {
+    countries = list;
+    countryByIso3 = new Map(countries.map((c) => [c.iso3, c]));
+    fillCountryList();
+    fillFilterForm(currentRoute().params);
+  }, () => {});
+  window.addEventListener("hashchange", () => {
+    // The map writes its position with replaceState (no event); any other change is a new view.
+    if (location.hash !== lastRendered) route();
+  });
+  const { parts } = currentRoute();
+  // The country page names its country: it waits for the names.
+  if (parts[0] === "country") await namesLoaded;
+  await route();
+}
+
+start();

@@ -139,10 +139,10 @@ public sealed partial class ApiTests(DashboardServer server) : IDisposable
     {
         var openapi = await GetJsonAsync("openapi/v1.json");
         var paths = openapi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/stats"], paths);
+        Assert.Equal(["/api/clusters", "/api/countries", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/stats", "/api/timeline"], paths);
         var list = openapi.GetProperty("paths").GetProperty("/api/events").GetProperty("get");
         Assert.Equal(
-            ["after", "country", "document", "from", "limit", "offset", "status", "text", "to", "type"],
+            ["actor", "after", "bbox", "country", "document", "from", "limit", "minFatalities", "offset", "status", "text", "to", "type"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -29,17 +29,19 @@ public sealed class DashboardBrowserTests(DashboardServer server, Support.Browse
     [Fact]
     public async Task The_map_shows_a_marker_for_every_located_event()
     {
-        await Page.GotoAsync(Url("#/"));
-        var markers = Page.Locator("svg.map circle.marker");
-        await Assertions.Expect(markers).ToHaveCountAsync(4);
-        await Assertions.Expect(Page.Locator("svg.map path.country")).Not.ToHaveCountAsync(0);
-        await Assertions.Expect(Page.Locator("svg.timeline polygon.band")).ToHaveCountAsync(1);
-        // Markers are sized by fatalities: the 14-killed clash is larger than the 2-killed protest.
+        // Close enough (zoom 7, cells of 0.7 degrees) for Oldtown and Hillvale to be two markers.
+        await Page.GotoAsync(Url("#/?map=7/40.75/45.6"));
+        await Assertions.Expect(Page.Locator("#map[data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("#map .event-marker")).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.Locator("#map .cluster-marker")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator("#map path.leaflet-interactive, #map canvas")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(Page.Locator("#timeline canvas")).ToHaveCountAsync(1);
+        // Markers are sized by the square root of fatalities: the 14-killed clash is larger than the 3-killed shelling.
         var clash = await server.EventAsync("first.txt", "e1");
-        var protest = await server.EventAsync("second.txt", "e1");
-        var clashRadius = double.Parse((await Page.Locator($"circle.marker[data-event-id='{clash.Id}']").GetAttributeAsync("r"))!, System.Globalization.CultureInfo.InvariantCulture);
-        var protestRadius = double.Parse((await Page.Locator($"circle.marker[data-event-id='{protest.Id}']").GetAttributeAsync("r"))!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(clashRadius > protestRadius, $"{clashRadius} should exceed {protestRadius}");
+        var shelling = await server.EventAsync("hostile.html", "e1");
+        var clashBox = await Page.Locator($"#map .event-marker[data-event-id='{clash.Id}']").BoundingBoxAsync();
+        var shellingBox = await Page.Locator($"#map .event-marker[data-event-id='{shelling.Id}']").BoundingBoxAsync();
+        Assert.True(clashBox!.Width > shellingBox!.Width, $"{clashBox.Width} should exceed {shellingBox.Width}");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("overview"), FullPage = true });
         AssertNoProblems();
     }

@@ -57,9 +57,9 @@ public sealed class WatchedPage(IPage page) : IAsyncDisposable
 
     public List<string> Problems { get; } = [];
 
-    public static async Task<WatchedPage> OpenAsync(IBrowser browser)
+    public static async Task<WatchedPage> OpenAsync(IBrowser browser, int width = 1360, int height = 900, bool touch = false)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, HasTouch = touch });
         var watched = new WatchedPage(await context.NewPageAsync());
         watched.Page.Console += (_, message) =>
         {

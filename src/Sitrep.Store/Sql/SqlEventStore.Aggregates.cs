@@ -1,0 +1,132 @@
+using Dapper;
+using Sitrep.Store.Model;
+
+namespace Sitrep.Store.Sql;
+
+/// <summary>
+/// The dashboard's side of the read path: the filters on an event's arguments (actor, fatalities, map
+/// area) and the map's and timeline's aggregates. Same SQL on both databases.
+/// </summary>
+public abstract partial class SqlEventStore : IEventAggregates
+{
+    /// <summary>Grid coordinates are computed on integer thousandths of a degree: integer division floors the same way in SQLite and PostgreSQL.</summary>
+    private const int MilliDegrees = 1000;
+
+    private static void AddArgumentConditions(EventFilter filter, List<string> conditions, DynamicParameters parameters)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            // Words of the name anywhere in it, case ignored; the user's % and _ are literal.
+            conditions.Add("EXISTS (SELECT 1 FROM actors a WHERE a.event_id = e.id AND LOWER(a.name) LIKE @actor ESCAPE '\\')");
+            var escaped = filter.Actor.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            parameters.Add("actor", "%" + escaped + "%");
+        }
+        if (filter.MinFatalities is { } minimum)
+        {
+            conditions.Add("COALESCE(e.fatalities_best, e.fatalities_low) >= @minFatalities");
+            parameters.Add("minFatalities", minimum);
+        }
+        if (filter.Area is { } area)
+        {
+            conditions.Add("e.lat >= @areaSouth AND e.lat <= @areaNorth");
+            conditions.Add(area.CrossesAntimeridian ? "(e.lon >= @areaWest OR e.lon <= @areaEast)" : "e.lon >= @areaWest AND e.lon <= @areaEast");
+            parameters.Add("areaSouth", area.South);
+            parameters.Add("areaNorth", area.North);
+            parameters.Add("areaWest", area.West);
+            parameters.Add("areaEast", area.East);
+        }
+    }
+
+    public async Task<IReadOnlyList<MapCell>> GetMapCellsAsync(EventFilter filter, double cellDegrees, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = BuildFilter(filter);
+        parameters.Add("cell", Math.Max(1, (int)Math.Round(cellDegrees * MilliDegrees)));
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CellRow>(new CommandDefinition(
+            $"SELECT CAST(ROUND((e.lon + 180) * {MilliDegrees}) AS INTEGER) / @cell AS Gx, CAST(ROUND((e.lat + 90) * {MilliDegrees}) AS INTEGER) / @cell AS Gy, " +
+            "e.event_type AS EventType, COUNT(*) AS Events, SUM(e.lat) AS LatSum, SUM(e.lon) AS LonSum, " +
+            "MIN(e.lat) AS South, MAX(e.lat) AS North, MIN(e.lon) AS West, MAX(e.lon) AS East, " +
+            "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Fatalities, MIN(e.id) AS FirstId " +
+            $"FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2, 3",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.GroupBy(r => (r.Gx, r.Gy)).Select(ToCell).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
+    }
+
+    private static MapCell ToCell(IEnumerable<CellRow> cellRows)
+    {
+        var rows = cellRows.ToList();
+        var events = rows.Sum(r => r.Events);
+        var byType = new SortedDictionary<string, long>(rows.ToDictionary(r => r.EventType, r => r.Events, StringComparer.Ordinal), StringComparer.Ordinal);
+        var bounds = new GeoBox(rows.Min(r => r.West), rows.Min(r => r.South), rows.Max(r => r.East), rows.Max(r => r.North));
+        return new MapCell(
+            Math.Round(rows.Sum(r => r.LatSum) / events, 5), Math.Round(rows.Sum(r => r.LonSum) / events, 5),
+            events, byType, rows.Sum(r => r.Fatalities), events == 1 ? rows[0].FirstId : null, bounds);
+    }
+
+    public async Task<IReadOnlyList<DayTypeCount>> GetDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = BuildFilter(filter);
+        // As in the statistics: a missing bound falls back on the figure that is known, so high is never below low.
+        const string Current = "CASE WHEN e.status = 'current' THEN";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DayTypeRow>(new CommandDefinition(
+            "SELECT e.date_start AS Day, e.event_type AS EventType, COUNT(*) AS Events, " +
+            $"COALESCE(SUM({Current} e.fatalities_low END), 0) AS Low, " +
+            $"COALESCE(SUM({Current} COALESCE(e.fatalities_best, e.fatalities_low) END), 0) AS Best, " +
+            $"COALESCE(SUM({Current} COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low) END), 0) AS High " +
+            $"FROM events e WHERE {where} AND e.date_start IS NOT NULL GROUP BY e.date_start, e.event_type ORDER BY e.date_start, e.event_type",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new DayTypeCount(r.Day, r.EventType, r.Events, r.Low, r.Best, r.High))];
+    }
+
+    public async Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The primary key walks the new rows only, so asking "anything new?" costs one index seek.
+        var rows = await connection.QueryAsync<DigestRow>(new CommandDefinition(
+            "SELECT e.id AS Id, e.lat AS Lat, e.lon AS Lon, e.event_type AS EventType, e.date_start AS DateStart, e.status AS Status, " +
+            "e.fatalities_low AS Low, e.fatalities_best AS Best, e.fatalities_high AS High FROM events e WHERE e.id > @afterId ORDER BY e.id LIMIT @limit",
+            new { afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new EventDigest(r.Id, r.Lat, r.Lon, r.EventType, r.DateStart, r.Status == "current", r.Low, r.Best, r.High))];
+    }
+
+    private sealed class DigestRow
+    {
+        public long Id { get; set; }
+        public double? Lat { get; set; }
+        public double? Lon { get; set; }
+        public string EventType { get; set; } = "";
+        public string? DateStart { get; set; }
+        public string Status { get; set; } = "";
+        public long? Low { get; set; }
+        public long? Best { get; set; }
+        public long? High { get; set; }
+    }
+
+    private sealed class CellRow
+    {
+        public long Gx { get; set; }
+        public long Gy { get; set; }
+        public string EventType { get; set; } = "";
+        public long Events { get; set; }
+        public double LatSum { get; set; }
+        public double LonSum { get; set; }
+        public double South { get; set; }
+        public double North { get; set; }
+        public double West { get; set; }
+        public double East { get; set; }
+        public long Fatalities { get; set; }
+        public long FirstId { get; set; }
+    }
+
+    private sealed class DayTypeRow
+    {
+        public string Day { get; set; } = "";
+        public string EventType { get; set; } = "";
+        public long Events { get; set; }
+        public long Low { get; set; }
+        public long Best { get; set; }
+        public long High { get; set; }
+    }
+}

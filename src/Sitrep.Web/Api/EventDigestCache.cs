@@ -1,0 +1,153 @@
+using System.Globalization;
+using Sitrep.Store.Model;
+
+namespace Sitrep.Web.Api;
+
+/// <summary>
+/// Every event's digest kept in memory (position, type, start day, current or not, fatalities: about 56 bytes
+/// each), so that the unfiltered map and timeline, the overview's first view, need no scan of the events
+/// table: with a million events such a scan takes seconds, a pass over this array milliseconds. Events are
+/// only ever added to a store, so each request first reads the rows above the highest id seen (one index
+/// seek when there are none). Filtered views are left to the database, whose indexes narrow them.
+/// </summary>
+internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
+{
+    private const int PageSize = 50_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<string> _types = [];
+    private Digest[] _digests = new Digest[1024];
+    private int _count;
+    private long _lastId = -1;
+
+    /// <summary>The same cells as the database's grid (<see cref="IEventAggregates.GetMapCellsAsync"/>) over every located event, inside an optional box.</summary>
+    public async Task<IReadOnlyList<MapCell>> CellsAsync(GeoBox? area, double cellDegrees, CancellationToken cancellationToken)
+    {
+        var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var cell = Math.Max(1, (long)Math.Round(cellDegrees * 1000));
+        var cells = new Dictionary<(long, long), CellBuilder>();
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var d = ref digests[i];
+            if (double.IsNaN(d.Lat) || (area is not null && !Inside(area, d.Lat, d.Lon))) continue;
+            // As in SQL: integer thousandths of a degree (half away from zero, like SQLite's ROUND), floored by integer division.
+            var key = ((long)Math.Round((d.Lon + 180) * 1000, MidpointRounding.AwayFromZero) / cell, (long)Math.Round((d.Lat + 90) * 1000, MidpointRounding.AwayFromZero) / cell);
+            if (!cells.TryGetValue(key, out var builder)) cells[key] = builder = new CellBuilder();
+            builder.Add(d, types[d.Type]);
+        }
+        // The database's order: most events first, then south to north, west to east.
+        return [.. cells.Values.Select(b => b.Build()).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
+    }
+
+    /// <summary>The same counts as <see cref="IEventAggregates.GetDayTypeCountsAsync"/> over every event.</summary>
+    public async Task<IReadOnlyList<DayTypeCount>> DayTypeCountsAsync(CancellationToken cancellationToken)
+    {
+        var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var sums = new Dictionary<(int Day, int Type), long[]>();
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var d = ref digests[i];
+            if (d.Day == NoDay) continue;
+            if (!sums.TryGetValue((d.Day, d.Type), out var sum)) sums[(d.Day, d.Type)] = sum = new long[4];
+            sum[0]++;
+            if (!d.Current) continue;
+            // As in the statistics: a missing bound falls back on the figure that is known.
+            sum[1] += d.Low ?? 0;
+            sum[2] += d.Best ?? d.Low ?? 0;
+            sum[3] += d.High ?? d.Best ?? d.Low ?? 0;
+        }
+        return [.. sums
+            .Select(p => new DayTypeCount(DateOnly.FromDayNumber(p.Key.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), types[p.Key.Type], p.Value[0], p.Value[1], p.Value[2], p.Value[3]))
+            .OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.EventType, StringComparer.Ordinal)];
+    }
+
+    private static bool Inside(GeoBox box, double lat, double lon) =>
+        lat >= box.South && lat <= box.North && (box.CrossesAntimeridian ? lon >= box.West || lon <= box.East : lon >= box.West && lon <= box.East);
+
+    private async Task<(Digest[] Digests, int Count, string[] Types)> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The array only grows by copying and is never overwritten below the count: a snapshot stays valid.
+            return (_digests, _count, [.. _types]);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the events stored since the last look.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var page = await store.GetEventDigestsAsync(_lastId, PageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var digest in page) Append(digest);
+                if (page.Count < PageSize) break;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private const int NoDay = -1;
+
+    private void Append(EventDigest e)
+    {
+        var type = _types.IndexOf(e.EventType);
+        if (type < 0)
+        {
+            _types.Add(e.EventType);
+            type = _types.Count - 1;
+        }
+        if (_count == _digests.Length)
+        {
+            var grown = new Digest[_digests.Length * 2];
+            Array.Copy(_digests, grown, _count);
+            _digests = grown;
+        }
+        // A start that is not a day (never stored, but not trusted either) is left out of the timeline, as its bucketing does.
+        var day = e.DateStart is not null && DateOnly.TryParseExact(e.DateStart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber : NoDay;
+        _digests[_count++] = new Digest(e.Id, e.Lat is { } lat && e.Lon is not null ? lat : double.NaN, e.Lon ?? double.NaN, type, day, e.Current, e.Low, e.Best, e.High);
+        _lastId = e.Id;
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private readonly record struct Digest(long Id, double Lat, double Lon, int Type, int Day, bool Current, long? Low, long? Best, long? High);
+
+    private sealed class CellBuilder
+    {
+        private readonly SortedDictionary<string, long> _byType = new(StringComparer.Ordinal);
+        private long _events;
+        private double _latSum, _lonSum, _south = double.MaxValue, _north = double.MinValue, _west = double.MaxValue, _east = double.MinValue;
+        private long _fatalities;
+        private long _id;
+
+        public void Add(in Digest d, string type)
+        {
+            _events++;
+            _byType[type] = _byType.GetValueOrDefault(type) + 1;
+            _latSum += d.Lat;
+            _lonSum += d.Lon;
+            _south = Math.Min(_south, d.Lat);
+            _north = Math.Max(_north, d.Lat);
+            _west = Math.Min(_west, d.Lon);
+            _east = Math.Max(_east, d.Lon);
+            _fatalities += d.Best ?? d.Low ?? 0;
+            _id = d.Id;
+        }
+
+        public MapCell Build() => new(
+            Math.Round(_latSum / _events, 5), Math.Round(_lonSum / _events, 5), _events, _byType, _fatalities,
+            _events == 1 ? _id : null, new GeoBox(_west, _south, _east, _north));
+    }
+}
