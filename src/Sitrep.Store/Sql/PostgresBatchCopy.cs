@@ -35,7 +35,7 @@ internal static class PostgresBatchCopy
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double,
         NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
-        NpgsqlDbType.Integer, NpgsqlDbType.Double,
+        NpgsqlDbType.Integer, NpgsqlDbType.Double, NpgsqlDbType.Text,
     ];
 
     public static async Task<BatchOutcome> WriteAsync(

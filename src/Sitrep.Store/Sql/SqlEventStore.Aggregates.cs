@@ -16,8 +16,8 @@ public abstract partial class SqlEventStore : IEventAggregates
     {
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
-            // Words of the name anywhere in it, case ignored; the user's % and _ are literal.
-            conditions.Add("EXISTS (SELECT 1 FROM actors a WHERE a.event_id = e.id AND LOWER(a.name) LIKE @actor ESCAPE '\\')");
+            // Words of the name anywhere in it, case ignored (names are stored lower-cased); the user's % and _ are literal.
+            conditions.Add("e.actors LIKE @actor ESCAPE '\\'");
             var escaped = filter.Actor.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
             parameters.Add("actor", "%" + escaped + "%");

@@ -16,7 +16,7 @@ public abstract partial class SqlEventStore
     [
         "document_id", "ordinal", "local_id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision",
         "location_name", "country", "admin1", "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high",
-        "claim_count", "confidence",
+        "claim_count", "confidence", "actors",
     ];
 
     /// <summary>The events table's written columns, in the order of <see cref="StoredDocument.EventValues"/> (after document_id).</summary>
@@ -156,9 +156,17 @@ public abstract partial class SqlEventStore
                 record.Date?.Start, record.Date?.End, record.Date?.Precision,
                 location?.Name, location?.Country?.ToUpperInvariant(), location?.Admin1, location?.Lat, location?.Lon,
                 record.Fatalities?.Low, record.Fatalities?.Best, record.Fatalities?.High,
-                record.Claims.Length, record.Confidence,
+                record.Claims.Length, record.Confidence, ActorNames(record),
             ];
         }
+
+        /// <summary>
+        /// The names of an event's actors, lower-cased, one a line: what the actor filter searches, kept on the event's
+        /// row because the normalised actors table is gone (the full actors stay in the record).
+        /// </summary>
+        public static string? ActorNames(EventRecord record) => record.Actors.IsDefaultOrEmpty
+            ? null
+            : string.Join('\n', record.Actors.Select(a => a.Name.ToLowerInvariant()).Distinct(StringComparer.Ordinal));
 
         /// <summary>
         /// The current killed figures of an event, keyed by the side they were claimed about, each with the bounds

@@ -10,6 +10,12 @@ UPDATE events e SET ordinal = o.n
 FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY document_id ORDER BY id) - 1 AS n FROM events) o
 WHERE o.id = e.id;
 
+-- The names of each event's actors, lower-cased, one a line: what the dashboard's actor filter searches.
+ALTER TABLE events ADD COLUMN actors TEXT;
+UPDATE events e SET actors = a.names
+FROM (SELECT event_id, string_agg(DISTINCT lower(name), E'\n') AS names FROM actors GROUP BY event_id) a
+WHERE a.event_id = e.id;
+
 CREATE TABLE event_kills (
     document_id BIGINT NOT NULL REFERENCES documents (id),
     ordinal     INTEGER NOT NULL,

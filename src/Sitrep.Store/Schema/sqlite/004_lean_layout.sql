@@ -8,6 +8,10 @@ ALTER TABLE documents ADD COLUMN body BLOB;
 ALTER TABLE events ADD COLUMN ordinal INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET ordinal = (SELECT COUNT(*) FROM events o WHERE o.document_id = events.document_id AND o.id < events.id);
 
+-- The names of each event's actors, lower-cased, one a line: what the dashboard's actor filter searches.
+ALTER TABLE events ADD COLUMN actors TEXT;
+UPDATE events SET actors = (SELECT group_concat(lower(a.name), char(10)) FROM actors a WHERE a.event_id = events.id);
+
 -- The current killed figures of each event, with the bounds statistics add (an open bound falls back on
 -- the figure it has), keyed by the side they were claimed about.
 CREATE TABLE event_kills (
