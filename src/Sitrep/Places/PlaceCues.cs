@@ -21,6 +21,7 @@ internal sealed class PlaceCues
     private readonly FrozenSet<string> _notPlaceAfter;
     private readonly FrozenSet<string> _notPlaceBefore;
     private readonly FrozenSet<string> _generic;
+    private readonly FrozenDictionary<string, string[]> _articles;
     private readonly string[] _genitives;
 
     public PlaceCues()
@@ -33,6 +34,7 @@ internal sealed class PlaceCues
         var notPlaceAfter = new List<string>();
         var notPlaceBefore = new List<string>();
         var generic = new List<string>();
+        var articles = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var row in GazetteerResources.Rows("place-cues.tsv"))
         {
             var words = row[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -53,6 +55,7 @@ internal sealed class PlaceCues
                 case "not-place-after": notPlaceAfter.Add(row[1]); break;
                 case "not-place-before": notPlaceBefore.Add(row[1]); break;
                 case "generic": generic.Add(row[1]); break;
+                case "article": articles[row[1]] = row.Length > 2 ? row[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : []; break;
                 default: throw new InvalidDataException($"place-cues.tsv: unknown kind '{row[0]}'");
             }
         }
@@ -63,6 +66,7 @@ internal sealed class PlaceCues
         _notPlaceAfter = notPlaceAfter.ToFrozenSet(StringComparer.Ordinal);
         _notPlaceBefore = notPlaceBefore.ToFrozenSet(StringComparer.Ordinal);
         _generic = generic.ToFrozenSet(StringComparer.Ordinal);
+        _articles = articles.ToFrozenDictionary(StringComparer.Ordinal);
         _genitives = [.. GazetteerResources.Rows("ro-suffixes.tsv").Where(r => r.Length > 2 && r[2] == "genitive").Select(r => r[0])];
         Suffixes = GazetteerResources.Rows("ro-suffixes.tsv")
             .Select(r => (r[0], r[1] == "-" ? string.Empty : r[1]))
@@ -113,6 +117,22 @@ internal sealed class PlaceCues
     public bool HasNotPlaceBefore(AnalyzedText text, int first) =>
         first > 0 && text.Tokens[first - 1].Kind == TokenKind.Word && text.Tokens[first - 1].Sentence == text.Tokens[first].Sentence
         && _notPlaceBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.FoldedOf(text.Tokens[first - 1]));
+
+    /// <summary>
+    /// Whether the word before token <paramref name="first"/> is the Arabic article written apart ("in el Hermel",
+    /// "east of Ar Rutba"): the name after it is the place, and what stands before the article speaks for it. A form
+    /// that is also a word of the text's language ("as", "at" in English, "al", "el" in Romanian) counts only
+    /// capitalised inside a sentence.
+    /// </summary>
+    public bool HasArticleBefore(AnalyzedText text, int first)
+    {
+        var tokens = text.Tokens;
+        if (first < 2 || tokens[first - 1].Kind != TokenKind.Word || tokens[first - 1].Sentence != tokens[first].Sentence) return false;
+        if (!char.IsUpper(text.Normalized[tokens[first].Start])) return false;
+        if (!_articles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.FoldedOf(tokens[first - 1]), out var wordIn)) return false;
+        var alsoAWord = Array.Exists(wordIn, l => l == "*" || l == text.Language);
+        return !alsoAWord || (char.IsUpper(text.Normalized[tokens[first - 1].Start]) && tokens[first - 2].Sentence == tokens[first].Sentence);
+    }
 
     /// <summary>A lower-case word inside longer proper names ("de", "al").</summary>
     public bool IsParticle(ReadOnlySpan<char> folded) => _particles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded);

@@ -413,6 +413,14 @@ public sealed class PlaceRecognizer
                 if (count == 1 && cues.IsNotPlace(buffer[..length])) continue;
                 var surface = SpanKeys.Surface(text, i, count);
                 var entries = Accepted(gazetteer, buffer[..length], surface);
+                // An Arabic name's final -ah (ta marbuta) is often written -a ("Al Jazira", "Rutba"): a name the
+                // gazetteer lacks is looked up with the h. Not a word in capitals: "NAFTA" is an acronym, not a respelling.
+                if (entries is null && buffer[length - 1] == 'a' && surface.Length > 0 && surface[^1] == 'a' && length < variant.Length)
+                {
+                    buffer[..length].CopyTo(variant);
+                    variant[length] = 'h';
+                    entries = Accepted(gazetteer, variant[..(length + 1)], surface);
+                }
                 // Arabic place names lose their article in English and Romanian text ("Qamishli" for Al Qamishli, "Bab"
                 // for Al Bab): a single name the gazetteer lacks is looked up with it.
                 if (entries is null && count == 1 && length + ArabicArticle.Length <= variant.Length)
@@ -445,6 +453,7 @@ public sealed class PlaceRecognizer
                     || names.AfterStreetWord(text, i) || names.AfterNameParticle(text, i));
                 var inInstitution = romanian && !inName && names.InsideInstitutionName(text, i);
                 var lead = romanian && !inName && !inInstitution ? names.FeatureLead(text, i) : 0;
+                if (lead == 0 && cues.HasArticleBefore(text, i)) lead = 1;
                 found = new Candidate
                 {
                     First = i,

@@ -63,4 +63,39 @@ public sealed class PlacePriorTests
     {
         Assert.Equal(expected, Describe(text, language));
     }
+
+    [Theory]
+    // The article written apart from the name: what stands before it is the name's cue ("in el Hermel").
+    [InlineData("Protesters gathered outside the town hall in el Hermel.", "en", "el Hermel=LBN")]
+    [InlineData("Gunmen attacked a checkpoint east of Ar Rutba district.", "en", "Ar Rutba=IRQ")]
+    [InlineData("Luptatorii au atacat un post de control la est de Ar Rutba.", "ro", "Ar Rutba=IRQ")]
+    // Romanian "al" is the possessive article: it leaves the name after it as it was.
+    [InlineData("Un oficial al Rusiei a declarat ca doi soldati au fost ucisi.", "ro", "Rusiei=RUS")]
+    public void An_arabic_article_written_apart_leads_to_the_name(string text, string language, string expected)
+    {
+        Assert.Equal(expected, Describe(text, language));
+    }
+
+    [Theory]
+    // GeoNames writes the final ta marbuta -ah where news write -a.
+    [InlineData("Fighters raided villages in Al Jazira state.", "en", "Al Jazira=SDN")]
+    [InlineData("Luptatorii au atacat sate din statul Al Jazira.", "ro", "Al Jazira=SDN")]
+    // An acronym is not a respelled name.
+    [InlineData("Talks on NAFTA resumed in Ottawa.", "en", "Ottawa=CAN")]
+    [InlineData("Negocierile privind NAFTA au reinceput la Ottawa.", "ro", "Ottawa=CAN")]
+    public void An_arabic_name_is_found_without_its_final_h(string text, string language, string expected)
+    {
+        Assert.Equal(expected, Describe(text, language));
+    }
+
+    [Theory]
+    // Local words for districts: the name before them is the district, not part of a longer name ("Biu LGA").
+    [InlineData("Gunmen attacked a village in Biu LGA, Borno.", "en", "Biu=NGA; Borno=NGA")]
+    [InlineData("Soldiers clashed with rebels in Maungdaw Township of Myanmar.", "en", "Maungdaw=MMR; Myanmar=MMR")]
+    [InlineData("The Aydin Governorship announced a curfew.", "en", "Aydin=TUR")]
+    [InlineData("Inarmatii au atacat un sat din Biu LGA, in statul Borno.", "ro", "Biu=NGA; Borno=NGA")]
+    public void A_local_word_for_a_district_marks_the_name_before_it(string text, string language, string expected)
+    {
+        Assert.Equal(expected, Describe(text, language));
+    }
 }
