@@ -74,6 +74,7 @@ public static class SitrepWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
         DashboardEndpoints.Map(app);
+        HealthEndpoints.Map(app);
         MapAssets(app);
         return app;
     }
