@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,10 +14,19 @@ namespace Sitrep.Web.Api;
 internal static class SourceEndpoints
 {
     public static void Map(WebApplication app, WatchState? watch) =>
-        app.MapGroup("/api").MapMethods("/sources", SitrepWebHost.GetAndHead, async Task<Ok<SourcesAnswer>> (HttpContext context, CancellationToken cancellationToken) =>
+        app.MapGroup("/api").MapMethods("/sources", SitrepWebHost.GetAndHead, async Task<Results<Ok<SourcesAnswer>, ProblemHttpResult>> (HttpContext context, CancellationToken cancellationToken) =>
             {
                 var now = DateTimeOffset.UtcNow;
-                var sources = watch is null ? [] : await watch.HealthAsync(now, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<SourceHealth> sources;
+                try
+                {
+                    sources = watch is null ? [] : await watch.HealthAsync(now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException e)
+                {
+                    // A database the events can be read from but the watcher's tables cannot (e.g. a WAL file in a read-only folder).
+                    return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The watcher's state cannot be read");
+                }
                 // Health changes with every poll, stored or not: never served from a cache.
                 context.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(new SourcesAnswer(now, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), sources));
