@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sitrep.Store;
+using Sitrep.Watch.State;
 using Sitrep.Web.Api;
 using Sitrep.Web.Assets;
 
@@ -24,7 +25,8 @@ public static class SitrepWebHost
     /// <summary>Builds (does not start) the host over an open store. The caller owns the store.</summary>
     /// <param name="urls">Where to listen; "http://127.0.0.1:0" picks a free port (see <see cref="ListeningUrls"/>).</param>
     /// <param name="allowedHosts">Host header values to answer (see <see cref="HostAllowList"/>); null: the hosts of <paramref name="urls"/>.</param>
-    public static WebApplication Build(IEventStore store, string urls = DefaultUrl, LogLevel logLevel = LogLevel.Warning, IReadOnlyList<string>? allowedHosts = null)
+    /// <param name="watch">What <c>sitrep watch</c> keeps in the same database, for the Sources page; null: no sources listed. The caller owns it.</param>
+    public static WebApplication Build(IEventStore store, string urls = DefaultUrl, LogLevel logLevel = LogLevel.Warning, IReadOnlyList<string>? allowedHosts = null, WatchState? watch = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -42,6 +44,7 @@ public static class SitrepWebHost
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(EmbeddedAssets.Load());
         DashboardEndpoints.AddServices(builder.Services, store);
+        LiveEndpoints.AddServices(builder.Services);
         // Every error answer carries an RFC 9457 body (application/problem+json), whoever produced it.
         builder.Services.AddProblemDetails();
         // A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and read the API
@@ -74,6 +77,9 @@ public static class SitrepWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
         DashboardEndpoints.Map(app);
+        HealthEndpoints.Map(app);
+        LiveEndpoints.Map(app);
+        SourceEndpoints.Map(app, watch);
         MapAssets(app);
         return app;
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Sitrep.Store;
+using Sitrep.Watch.State;
 using Sitrep.Web;
 
 namespace Sitrep.Cli.Commands;
@@ -33,7 +34,9 @@ internal static class ServeCommand
             var hosts = parse.GetValue(allowedHosts)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (hosts is { Length: 0 }) throw new UsageException("--allowed-hosts: give at least one host name, or '*'.");
             await using var events = await store.OpenForReadingAsync(parse, cancellationToken).ConfigureAwait(false);
-            await HostAsync(events, listen, output, hosts, cancellationToken).ConfigureAwait(false);
+            // What `sitrep watch` keeps in the same database, for the Sources page (read only, like the events).
+            await using var watch = WatchState.OpenForReading(parse.GetValue(store.Database), parse.GetValue(store.Postgres));
+            await HostAsync(events, listen, output, hosts, cancellationToken, watch).ConfigureAwait(false);
             return SitrepCommandLine.Success;
         });
         return command;
@@ -56,9 +59,9 @@ internal static class ServeCommand
     }
 
     /// <summary>Starts the host, prints where the dashboard is, and runs until Ctrl+C or cancellation.</summary>
-    internal static async Task HostAsync(IEventStore events, string urls, TextWriter output, IReadOnlyList<string>? allowedHosts, CancellationToken cancellationToken)
+    internal static async Task HostAsync(IEventStore events, string urls, TextWriter output, IReadOnlyList<string>? allowedHosts, CancellationToken cancellationToken, WatchState? watch = null)
     {
-        await using var app = SitrepWebHost.Build(events, urls, allowedHosts: allowedHosts);
+        await using var app = SitrepWebHost.Build(events, urls, allowedHosts: allowedHosts, watch: watch);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

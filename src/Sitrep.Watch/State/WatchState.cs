@@ -50,6 +50,28 @@ public sealed class WatchState : IAsyncDisposable
         }, null);
     }
 
+    /// <summary>
+    /// For a reader of the watcher's state (<c>sitrep serve</c>'s Sources page): nothing is written, so a
+    /// database opened read-only by the server is not touched. The store has checked its schema already.
+    /// </summary>
+    public static WatchState OpenForReading(string? sqlitePath, string? postgres)
+    {
+        if (postgres is not null) return Open(null, postgres);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(sqlitePath ?? Sitrep.Store.EventStores.DefaultDatabase),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        return new WatchState(async ct =>
+        {
+            var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            return connection;
+        }, null);
+    }
+
     public static long Millis(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     /// <summary>Adds the sources of a sources file that the store does not know yet (and refreshes their names).</summary>

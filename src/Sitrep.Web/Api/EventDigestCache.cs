@@ -98,6 +98,13 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         }
     }
 
+    /// <summary>The highest event id stored, after reading what is new: where a live stream (<see cref="LiveEndpoints"/>) starts.</summary>
+    public async Task<long> LastIdAsync(CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        return Interlocked.Read(ref _lastId);
+    }
+
     private const int NoDay = -1;
 
     private void Append(EventDigest e)

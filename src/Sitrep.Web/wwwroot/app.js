@@ -4,6 +4,8 @@
 // text nodes or attribute values (textContent, setAttribute), never as markup.
 
 import { LANGUAGES, TEXTS } from "./i18n.js";
+import { startLive } from "./live.js";
+import { showSources } from "./sources.js";
 
 const TAXONOMY = {
   "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
@@ -231,6 +233,7 @@ function applyLanguage(params) {
     if (l === lang) anchor.setAttribute("aria-current", "true"); else anchor.removeAttribute("aria-current");
   }
   document.getElementById("nav-overview").setAttribute("href", link("/"));
+  document.getElementById("nav-sources").setAttribute("href", link("/sources"));
   document.querySelector(".brand").setAttribute("href", link("/"));
   fillTypeSelect();
   fillStatusSelect();
@@ -344,6 +347,7 @@ async function route() {
     if (parts[0] === "event" && /^\d+$/.test(parts[1] ?? "")) await showEvent(view, parts[1]);
     else if (parts[0] === "document" && /^\d+$/.test(parts[1] ?? "")) await showDocument(view, parts[1], params.get("event"));
     else if (parts[0] === "country" && /^[A-Za-z]{3}$/.test(parts[1] ?? "")) await showCountry(view, parts[1].toUpperCase(), params);
+    else if (parts[0] === "sources") await showSources(view, { api, el, t, clear, fmt, link, locale });
     else await showOverview(view, params);
   } catch (error) {
     if (error.name === "AbortError") return;
@@ -416,6 +420,35 @@ async function showOverview(view, params) {
   const tablePage = await tablePromise;
   clear(tableSlot);
   tableSlot.appendChild(eventsTable(tablePage, filters, offset, params));
+}
+
+/**
+ * New events were stored while the dashboard is open (live.js): the overview reads its table and counts again
+ * in place (same filters, page and sort; the map keeps its position), marking the rows that are new; the
+ * Sources page reads its counts again. Other views are left as they are.
+ */
+async function refreshLive(message) {
+  const { parts, params } = currentRoute();
+  const shown = location.hash;
+  if (parts[0] === "sources") {
+    const view = document.getElementById("view");
+    await showSources(view, { api, el, t, clear, fmt, link, locale });
+    return;
+  }
+  if (parts.length > 0 || !document.getElementById("events-table")) return;
+  const filters = filterParams(params);
+  const query = filters.toString();
+  const offset = Math.max(0, parseInt(params.get("offset") ?? "0", 10) || 0);
+  const [page, stats] = await Promise.all([
+    api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`),
+    api(`/api/stats?${query}`)]);
+  // The reader moved on while this was read.
+  if (location.hash !== shown) return;
+  const fresh = eventsTable(page, filters, offset, params);
+  const added = new Set(message.events.map((e) => String(e.id)));
+  for (const row of fresh.querySelectorAll("tr.event-row")) if (added.has(row.getAttribute("data-event-id"))) row.classList.add("new");
+  document.getElementById("events-table")?.closest("section.card")?.replaceWith(fresh);
+  document.querySelector("#view > section.stats")?.replaceWith(statCards(stats));
 }
 
 function statCards(stats) {
@@ -989,6 +1022,7 @@ async function start() {
     // The map writes its position with replaceState (no event); any other change is a new view.
     if (location.hash !== lastRendered) route();
   });
+  startLive({ t, onEvents: (message) => refreshLive(message).catch(() => {}) });
   const { parts } = currentRoute();
   // The country page names its country: it waits for the names.
   if (parts[0] === "country") await namesLoaded;

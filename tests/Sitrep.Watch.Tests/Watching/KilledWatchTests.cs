@@ -119,7 +119,7 @@ public sealed class KilledWatchTests : IAsyncLifetime
     /// The CLI as built in its own folder: beside these tests the CLI's copies of the Microsoft.Extensions packages
     /// give way to the ASP.NET Core framework's (the fixture site needs it), which sitrep.deps.json does not expect.
     /// </summary>
-    private static string CliAssembly()
+    internal static string CliAssembly()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testBin.Parent!.Name;
@@ -160,7 +160,7 @@ public sealed class KilledWatchTests : IAsyncLifetime
 
     private static async Task<long> Count(string database, string sql) => long.Parse((await Column(database, sql)).Single(), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<List<string>> Column(string database, string sql)
+    internal static async Task<List<string>> Column(string database, string sql)
     {
         var values = new List<string>();
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
