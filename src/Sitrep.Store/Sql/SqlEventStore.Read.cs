@@ -133,7 +133,16 @@ public abstract partial class SqlEventStore
             [.. spans], [.. events.Select(e => e.ToSummary())]);
     }
 
+    /// <summary>Statistics of one filter, computed once per store version (see <see cref="VersionedMemo{TKey, TValue}"/>).</summary>
+    private readonly VersionedMemo<EventFilter, FatalityStats> _stats = new(capacity: 256);
+
     public async Task<FatalityStats> GetStatsAsync(EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        var version = await GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        return await _stats.GetAsync(version, filter, () => ComputeStatsAsync(filter, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<FatalityStats> ComputeStatsAsync(EventFilter filter, CancellationToken cancellationToken)
     {
         var (where, parameters) = BuildFilter(filter);
         // A missing bound falls back on the figure that is known (an open "at least 27" counts 27 as its high),
