@@ -7,7 +7,7 @@ sitrep="$1"; load="$2"; store="$3"; seconds="${4:-20}"; export_seconds="${5:-120
 port=5197
 start_server() {
     # shellcheck disable=SC2086
-    eval "\"$sitrep\" serve $store --urls http://127.0.0.1:$port" > /tmp/store-scale-serve.log 2>&1 &
+    eval "exec \"$sitrep\" serve $store --urls http://127.0.0.1:$port" > /tmp/store-scale-serve.log 2>&1 &
     server=$!
     for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/events?limit=1" >/dev/null && return; sleep 0.2; done
     echo "server did not start"; cat /tmp/store-scale-serve.log; exit 1
