@@ -43,13 +43,13 @@ public abstract partial class SqlEventStore : IEventAggregates
         var (where, parameters) = BuildFilter(filter);
         parameters.Add("cell", Math.Max(1, (int)Math.Round(cellDegrees * MilliDegrees)));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CellRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<CellRow>(Logged(
             $"SELECT CAST(ROUND((e.lon + 180) * {MilliDegrees}) AS INTEGER) / @cell AS Gx, CAST(ROUND((e.lat + 90) * {MilliDegrees}) AS INTEGER) / @cell AS Gy, " +
             "e.event_type AS EventType, COUNT(*) AS Events, SUM(e.lat) AS LatSum, SUM(e.lon) AS LonSum, " +
             "MIN(e.lat) AS South, MAX(e.lat) AS North, MIN(e.lon) AS West, MAX(e.lon) AS East, " +
             "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Fatalities, MIN(e.id) AS FirstId " +
             $"FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2, 3",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            parameters, cancellationToken)).ConfigureAwait(false);
         return [.. rows.GroupBy(r => (r.Gx, r.Gy)).Select(ToCell).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
     }
 
@@ -70,13 +70,13 @@ public abstract partial class SqlEventStore : IEventAggregates
         // As in the statistics: a missing bound falls back on the figure that is known, so high is never below low.
         const string Current = "CASE WHEN e.status = 'current' THEN";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DayTypeRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<DayTypeRow>(Logged(
             "SELECT e.date_start AS Day, e.event_type AS EventType, COUNT(*) AS Events, " +
             $"COALESCE(SUM({Current} e.fatalities_low END), 0) AS Low, " +
             $"COALESCE(SUM({Current} COALESCE(e.fatalities_best, e.fatalities_low) END), 0) AS Best, " +
             $"COALESCE(SUM({Current} COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low) END), 0) AS High " +
             $"FROM events e WHERE {where} AND e.date_start IS NOT NULL GROUP BY e.date_start, e.event_type ORDER BY e.date_start, e.event_type",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            parameters, cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new DayTypeCount(r.Day, r.EventType, r.Events, r.Low, r.Best, r.High))];
     }
 

@@ -125,9 +125,12 @@ public sealed class SqliteEventStore : SqlEventStore
         await OpenConnectionAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Every connection maps the file into memory and keeps a 64 MB page cache: without them, each
-    /// transaction re-reads the indexes (FTS5 above all) page by page through pread. Writes also set
-    /// their durability and integrity options. Busy waits come from the connection's timeout.
+    /// The writer maps the file into memory and keeps a 64 MB page cache: without them, each transaction
+    /// re-reads the indexes (FTS5 above all) page by page through pread. Readers do neither: a server holds one
+    /// pooled connection per concurrent request, and at a million events a map and a 64 MB cache each took
+    /// the server to 9.6 GB resident under 32 clients (every connection's map counts the file's pages again);
+    /// their reads come from the system's page cache instead, shared by all. Writes also set their durability
+    /// and integrity options. Busy waits come from the connection's timeout.
     /// </summary>
     private async Task<SqliteConnection> OpenConnectionAsync(bool forWriting, CancellationToken cancellationToken)
     {
@@ -139,7 +142,7 @@ public sealed class SqliteEventStore : SqlEventStore
         // in the process's resident memory and a bulk load touches most of the file.
         pragmas.CommandText = forWriting
             ? "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 4096"
-            : "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536";
+            : "PRAGMA mmap_size = 0; PRAGMA cache_size = -4096";
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
