@@ -74,6 +74,7 @@ public static class SitrepWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         EventEndpoints.Map(app);
         DashboardEndpoints.Map(app);
+        IncidentEndpoints.Map(app);
         MapAssets(app);
         return app;
     }

@@ -81,7 +81,13 @@ public sealed class DocumentIngestor
             await FinishWriteAsync().ConfigureAwait(false);
             // On a thread of its own: a SQLite driver's "async" calls run synchronously, and the next batch's
             // extraction should not wait for this one's write.
-            writing = Task.Run(() => _store.StoreBatchAsync(prepared, cancellationToken), cancellationToken);
+            writing = Task.Run(async () =>
+            {
+                var outcome = await _store.StoreBatchAsync(prepared, cancellationToken).ConfigureAwait(false);
+                // The batch's events join their incidents before the next batch is written (docs/INCIDENTS.md).
+                if (outcome.EventsAdded > 0) await _store.AssignIncidentsAsync(cancellationToken).ConfigureAwait(false);
+                return outcome;
+            }, cancellationToken);
         }
 
         foreach (var item in items)
@@ -102,6 +108,8 @@ public sealed class DocumentIngestor
         }
         await FlushAsync().ConfigureAwait(false);
         await FinishWriteAsync().ConfigureAwait(false);
+        // Events stored before incidents existed (a store migrated to version 8) or by another writer get theirs too.
+        await _store.AssignIncidentsAsync(cancellationToken).ConfigureAwait(false);
         var final = new IngestProgress(read, added, skipped, events, problems, characters, clock.Elapsed);
         progress?.Report(final);
         return final;
