@@ -38,9 +38,9 @@ internal static class ExportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var filter = filters.Read(parse);
-            await using var events = await store.OpenForReadingAsync(parse, cancellationToken).ConfigureAwait(false);
             var least = parse.GetValue(minReports);
             if (least < 1) throw new UsageException($"--min-reports {least}: expected a count of 1 or more.");
+            await using var events = await store.OpenForReadingAsync(parse, cancellationToken).ConfigureAwait(false);
             using var sink = OutputSink.Open(parse.GetValue(outFile), output);
             if (parse.GetValue(incidents))
             {

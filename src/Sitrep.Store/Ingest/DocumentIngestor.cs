@@ -21,6 +21,9 @@ public sealed class DocumentIngestor
     /// </summary>
     public const long MaxBatchCharacters = 4_000_000;
 
+    /// <summary>How often, at most, a running ingest assigns the events it stored to incidents (it always does at the end).</summary>
+    public static readonly TimeSpan IncidentInterval = TimeSpan.FromSeconds(30);
+
     private readonly IEventStore _store;
     private readonly ExtractionPipeline _pipeline;
     private readonly ExtractionOptions _options;
@@ -46,6 +49,7 @@ public sealed class DocumentIngestor
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var sinceAssignment = Stopwatch.StartNew();
         long read = 0, added = 0, skipped = 0, events = 0, problems = 0, characters = 0;
         var batch = new List<SourceDocument>(Math.Min(_batchSize, 4096));
         long batchCharacters = 0;
@@ -84,8 +88,15 @@ public sealed class DocumentIngestor
             writing = Task.Run(async () =>
             {
                 var outcome = await _store.StoreBatchAsync(prepared, cancellationToken).ConfigureAwait(false);
-                // The batch's events join their incidents before the next batch is written (docs/INCIDENTS.md).
-                if (outcome.EventsAdded > 0) await _store.AssignIncidentsAsync(cancellationToken).ConfigureAwait(false);
+                // New events join their incidents at the end of the run, and meanwhile every IncidentInterval, so
+                // that a long ingest shows them as it goes: an assignment re-fuses every document the new events can
+                // affect, which on dense news (every report a day near the others) is most of the store, too much to
+                // repeat after each small batch. When it runs does not change the result (docs/INCIDENTS.md).
+                if (outcome.EventsAdded > 0 && sinceAssignment.Elapsed >= IncidentInterval)
+                {
+                    await _store.AssignIncidentsAsync(cancellationToken).ConfigureAwait(false);
+                    sinceAssignment.Restart();
+                }
                 return outcome;
             }, cancellationToken);
         }

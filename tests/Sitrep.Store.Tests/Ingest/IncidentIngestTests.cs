@@ -119,7 +119,7 @@ public sealed class IncidentIngestTests : IDisposable
         }
     }
 
-    private static string GoldenPath()
+    internal static string GoldenPath()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
