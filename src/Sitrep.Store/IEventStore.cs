@@ -32,6 +32,19 @@ public interface IEventStore : IAsyncDisposable
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Assigns the stored events that have no incident yet to their incidents (docs/INCIDENTS.md, "In the store"),
+    /// so that the stored incidents are those of <c>sitrep incidents</c> on the stored documents. Ingest calls it after each batch.
+    /// </summary>
+    Task<IncidentAssignment> AssignIncidentsAsync(CancellationToken cancellationToken = default);
+
+    Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default);
+
+    Task<IncidentDetail?> GetIncidentAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored incident matching the query, in the order <c>sitrep incidents</c> lists them.</summary>
+    IAsyncEnumerable<Sitrep.Incidents.Incident> ExportIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A value that changes whenever something is stored (for HTTP ETags: an answer cached with it stays right
     /// until it changes), or null when the store cannot tell.
     /// </summary>

@@ -80,6 +80,7 @@ public static class SitrepWebHost
         HealthEndpoints.Map(app);
         LiveEndpoints.Map(app);
         SourceEndpoints.Map(app, watch);
+        IncidentEndpoints.Map(app);
         MapAssets(app);
         return app;
     }

@@ -157,14 +157,19 @@ internal static class EvalCommand
         var errors = ErrorsOption("Also print the first N wrong merges, splits and tolls.");
         var minBCubed = new Option<double?>("--min-bcubed") { Description = "Exit with 3 when the B-cubed F1 is under this value (0 to 1)." };
         var minTolls = new Option<double?>("--min-fatalities") { Description = "Exit with 3 when the share of incidents whose toll is right is under this value (0 to 1)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Exit with 3 when pairwise F1, B-cubed F1 or the share of right tolls is under its floor in this baseline file." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write this run's scores (rounded down) as the new baseline file." };
         var command = new Command("incidents", "Score the fusion of documents into incidents: pairwise and B-cubed precision, recall and F1, and incident tolls.")
         {
-            file, json, errors, minBCubed, minTolls,
+            file, json, errors, minBCubed, minTolls, baseline, writeBaseline,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
             var worst = CheckErrors(parse.GetValue(errors));
+            Sitrep.Evaluation.Incidents.IncidentBaseline? gate = null;
+            if (parse.GetValue(baseline) is { } baselinePath)
+                gate = Sitrep.Evaluation.Incidents.IncidentBaseline.Load(baselinePath, out var problem) ?? throw new UsageException($"--baseline {problem}");
             var problems = new List<string>();
             var gold = Sitrep.Evaluation.Incidents.IncidentGold.Read(path, problems);
             var fusion = new Sitrep.Incidents.IncidentFusion();
@@ -177,7 +182,7 @@ internal static class EvalCommand
             foreach (var problem in problems) error.WriteLine($"sitrep: {problem}");
             if (gold.Count == 0) return SitrepCommandLine.SomeInputsFailed;
             var scores = Sitrep.Evaluation.Incidents.IncidentScorer.Score(gold, fusion.Build());
-            var tolls = scores.FatalitiesScored == 0 ? 1 : (double)scores.FatalitiesRight / scores.FatalitiesScored;
+            var tolls = Sitrep.Evaluation.Incidents.IncidentBaseline.TollShare(scores);
             if (parse.GetValue(json)) output.WriteLine(EvaluationJson.Serialize(scores));
             else
             {
@@ -191,7 +196,13 @@ internal static class EvalCommand
             var gates = new List<string>();
             if (parse.GetValue(minBCubed) is { } b && scores.BCubedF1 < b) gates.Add(FormattableString.Invariant($"B-cubed F1 {scores.BCubedF1:F3} is under --min-bcubed {b:F3}"));
             if (parse.GetValue(minTolls) is { } t && tolls < t) gates.Add(FormattableString.Invariant($"tolls right {tolls:F3} is under --min-fatalities {t:F3}"));
-            foreach (var gate in gates) error.WriteLine($"sitrep: quality gate: {gate}");
+            if (gate is not null) gates.AddRange(gate.Regressions(scores));
+            if (parse.GetValue(writeBaseline) is { } target)
+            {
+                Sitrep.Evaluation.Incidents.IncidentBaseline.From(scores).Save(target);
+                error.WriteLine($"sitrep: baseline written to {target}");
+            }
+            foreach (var line in gates) error.WriteLine($"sitrep: quality gate: {line}");
             if (gates.Count > 0) return QualityGateNotMet;
             return problems.Count == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });

@@ -22,16 +22,34 @@ internal static class ExportCommand
         {
             Description = "Write to this file instead of standard output (written whole or not at all).",
         };
-        var command = new Command("export", "Export stored events with the same filters as the API.")
+        var incidents = new Option<bool>("--incidents")
         {
-            store.Database, store.Postgres, format, filters.From, filters.To, filters.Country, filters.Type, filters.Status, filters.Text, outFile,
+            Description = "Export the stored incidents (one real event each, with every report; docs/INCIDENTS.md) instead of events: those with a report matching the filters, as 'sitrep incidents' writes them.",
+        };
+        var minReports = new Option<int>("--min-reports")
+        {
+            Description = "With --incidents: only incidents told by at least this many reports.",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("export", "Export stored events (or incidents) with the same filters as the API.")
+        {
+            store.Database, store.Postgres, format, filters.From, filters.To, filters.Country, filters.Type, filters.Status, filters.Text, incidents, minReports, outFile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var filter = filters.Read(parse);
+            var least = parse.GetValue(minReports);
+            if (least < 1) throw new UsageException($"--min-reports {least}: expected a count of 1 or more.");
             await using var events = await store.OpenForReadingAsync(parse, cancellationToken).ConfigureAwait(false);
             using var sink = OutputSink.Open(parse.GetValue(outFile), output);
-            await StoreExporter.WriteAsync(events, filter, parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(incidents))
+            {
+                await IncidentExporter.WriteAsync(events, new IncidentQuery(filter, least), parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await StoreExporter.WriteAsync(events, filter, parse.GetValue(format)!, sink.Writer, cancellationToken).ConfigureAwait(false);
+            }
             sink.Commit();
             return SitrepCommandLine.Success;
         });

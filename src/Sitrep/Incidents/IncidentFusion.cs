@@ -19,6 +19,12 @@ public sealed class IncidentFusion
         _clusterer = new IncidentClusterer(new ReportMatcher(families ?? FamilyTable.Default));
     }
 
+    /// <summary>How many days before its own date a statement may be about an event (what a store must recompute around it).</summary>
+    public const int StatementDaysBefore = StatementLinker.DaysAfter;
+
+    /// <summary>A current event whose date spreads over this many days or more matches no other report.</summary>
+    public const int MaxComparedDays = CandidateIndex.MaxDays;
+
     /// <summary>Number of events added so far.</summary>
     public int Events => _reports.Count;
 

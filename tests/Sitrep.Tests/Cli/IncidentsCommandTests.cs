@@ -80,4 +80,33 @@ public sealed class IncidentsCommandTests : IDisposable
         Assert.Equal(0, forward.ExitCode);
         Assert.Equal(forward.Output, backward.Output);
     }
+
+    [Theory]
+    // Five shuffles of the golden set, each cut into files of one document and into files of 20 (two batch
+    // sizes: how many documents arrive together), give the output of the file read as it is.
+    [InlineData(1)]
+    [InlineData(20)]
+    public void Random_orders_and_batch_sizes_give_the_same_incidents(int batch)
+    {
+        var lines = File.ReadAllLines(IncidentCorpus.Path).Where(l => l.Length > 0).ToArray();
+        var expected = CliRunner.Run("incidents", IncidentCorpus.Path, "--format", "jsonl");
+        Assert.Equal(0, expected.ExitCode);
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var shuffled = lines.ToArray();
+            new Random(seed * 7919 + batch).Shuffle(shuffled);
+            var folder = Path.Combine(_folder, $"order-{seed}-{batch}");
+            Directory.CreateDirectory(folder);
+            var files = shuffled.Chunk(batch).Select((chunk, i) =>
+            {
+                var file = Path.Combine(folder, $"batch-{i:D3}.jsonl");
+                File.WriteAllLines(file, chunk);
+                return file;
+            }).ToArray();
+            // Files are named in the order given, so the batches are read in the shuffled order.
+            var run = CliRunner.Run(["incidents", .. files, "--format", "jsonl"]);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(expected.Output, run.Output);
+        }
+    }
 }

@@ -142,7 +142,7 @@ public sealed partial class ApiTests(DashboardServer server) : IDisposable
     {
         var openapi = await GetJsonAsync("openapi/v1.json");
         var paths = openapi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["/api/clusters", "/api/countries", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/live", "/api/sources", "/api/stats", "/api/timeline"], paths);
+        Assert.Equal(["/api/clusters", "/api/countries", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/incidents", "/api/incidents/{id}", "/api/live", "/api/sources", "/api/stats", "/api/timeline"], paths);
         var list = openapi.GetProperty("paths").GetProperty("/api/events").GetProperty("get");
         Assert.Equal(
             ["actor", "after", "bbox", "country", "document", "from", "limit", "minFatalities", "offset", "status", "text", "to", "type"],

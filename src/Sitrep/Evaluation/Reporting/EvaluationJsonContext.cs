@@ -12,6 +12,7 @@ namespace Sitrep.Evaluation.Reporting;
 [JsonSerializable(typeof(GoldBaselineFile))]
 [JsonSerializable(typeof(QuietReport))]
 [JsonSerializable(typeof(Incidents.IncidentScores))]
+[JsonSerializable(typeof(Incidents.IncidentBaselineFile))]
 internal sealed partial class EvaluationJsonContext : JsonSerializerContext;
 
 /// <summary>Serialises evaluation reports for <c>--json</c>.</summary>

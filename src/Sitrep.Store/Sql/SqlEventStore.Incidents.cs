@@ -1,0 +1,380 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Dapper;
+using Sitrep.Incidents;
+using Sitrep.Output;
+using Sitrep.Store.Model;
+
+namespace Sitrep.Store.Sql;
+
+/// <summary>
+/// Stored incidents (migration 8): the events of all stored documents fused as <c>sitrep incidents</c> fuses them
+/// (docs/INCIDENTS.md, "In the store"). Assignment recomputes the incidents the new events can affect, and only
+/// those: the documents whose events' dates reach the new events' dates, closed over every chain of such reaches.
+/// The fusion only ever compares reports whose date ranges overlap (a statement looks 3 days back, a range longer
+/// than 31 days matches nothing), so a set closed that way fuses the same on its own as within the whole store:
+/// the stored incidents equal those of <c>sitrep incidents</c> on the same documents, whatever the ingest order
+/// or batch size.
+/// </summary>
+public abstract partial class SqlEventStore
+{
+    private const string IncidentSummaryColumns = """
+        i.id AS Id, i.event_type AS EventType, i.sub_event_type AS SubEventType, i.status AS Status,
+        i.date_start AS DateStart, i.date_end AS DateEnd, i.date_precision AS DatePrecision,
+        i.location_name AS Location, i.country AS Country, i.admin1 AS Admin1, i.lat AS Lat, i.lon AS Lon,
+        i.fatalities_low AS FatalitiesLow, i.fatalities_best AS FatalitiesBest, i.fatalities_high AS FatalitiesHigh,
+        i.reports AS Reports, i.documents AS Documents, i.first_report AS FirstReport, i.last_report AS LastReport, i.about AS About
+        """;
+
+    private static readonly string[] IncidentColumns =
+    [
+        "id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision", "location_name", "country", "admin1",
+        "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high", "reports", "documents", "first_report", "last_report", "about", "record_json",
+    ];
+
+    private static readonly string[] IncidentReportColumns = ["document_id", "ordinal", "incident_id"];
+
+    /// <summary>Ids per statement: SQLite allows a bounded number of parameters.</summary>
+    private const int IdChunk = 500;
+
+    /// <summary>
+    /// Assigns every stored event that has no incident yet (those of the batches stored since the last call) to its
+    /// incident, recomputing the stored incidents it may change. Idempotent: with nothing new it does nothing.
+    /// </summary>
+    public async Task<IncidentAssignment> AssignIncidentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Taking the write lock first (a no-op update of the store's one state row) makes assignments run one at a
+        // time on both databases, each seeing what the one before wrote.
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE store_state SET version = version WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var pending = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT DISTINCT e.document_id FROM events e WHERE NOT EXISTS " +
+            "(SELECT 1 FROM incident_reports r WHERE r.document_id = e.document_id AND r.ordinal = e.ordinal)",
+            transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (pending.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return default;
+        }
+        var affected = await AffectedDocumentsAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false);
+        var fusion = new IncidentFusion();
+        var located = new Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)>();
+        var ordered = affected.Order().ToArray();
+        foreach (var chunk in ordered.Chunk(IdChunk))
+        {
+            // Storage order, so that of two stored documents with one id (revisions of an article) the fusion
+            // keeps the same one however the batches came.
+            foreach (var document in (await LoadDocumentsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false)).OrderBy(d => d.Id))
+            {
+                var events = DocumentBody.Decode(document.Body).Events;
+                fusion.Add(new DocumentResult(document.ToInfo(), [.. events], null, []));
+                for (var i = 0; i < events.Length; i++) located.TryAdd((document.DocKey, events[i].Id), (document.Id, i));
+            }
+        }
+        var incidents = fusion.Build();
+        foreach (var chunk in ordered.Chunk(IdChunk))
+        {
+            var ids = new DynamicParameters();
+            var names = Parameters(ids, "d", chunk);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM incidents WHERE id IN (SELECT incident_id FROM incident_reports WHERE document_id IN ({names}))", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM incident_reports WHERE document_id IN ({names})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        await using (var insertIncident = new PreparedInsert(connection, transaction, "incidents", IncidentColumns))
+        await using (var insertReport = new PreparedInsert(connection, transaction, "incident_reports", IncidentReportColumns))
+        {
+            foreach (var incident in incidents)
+            {
+                insertIncident.Set(IncidentValues(incident));
+                await insertIncident.InsertAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var report in incident.Reports)
+                {
+                    // A second stored copy of a document id reports nothing of its own (the fusion kept the first).
+                    if (!located.TryGetValue((report.Document, report.Event), out var at)) continue;
+                    insertReport.Set(at.DocumentId, at.Ordinal, incident.Id);
+                    await insertReport.InsertAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        // Events of a document id stored twice were left out by the fusion: they belong to their first copy's incidents.
+        await AssignDuplicatesAsync(connection, transaction, ordered, located, cancellationToken).ConfigureAwait(false);
+        await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new IncidentAssignment(ordered.Length, incidents.Length);
+    }
+
+    /// <summary>
+    /// The pending documents and every stored document their incidents may depend on: those with an event whose
+    /// date reach overlaps the reach of an event already in the set, and the documents of every stored incident
+    /// any of them reports, repeated until nothing is added.
+    /// </summary>
+    private static async Task<HashSet<long>> AffectedDocumentsAsync(DbConnection connection, DbTransaction transaction, List<long> pending, CancellationToken cancellationToken)
+    {
+        var affected = new HashSet<long>(pending);
+        var frontier = pending.ToArray();
+        var covered = new DateReach();
+        while (frontier.Length > 0)
+        {
+            var reaches = new DateReach();
+            var found = new HashSet<long>();
+            foreach (var chunk in frontier.Chunk(IdChunk))
+            {
+                var ids = new DynamicParameters();
+                var names = Parameters(ids, "d", chunk);
+                foreach (var row in await connection.QueryAsync<ReachRow>(new CommandDefinition(
+                    $"SELECT document_id AS DocumentId, event_type AS EventType, status AS Status, date_start AS DateStart, date_end AS DateEnd FROM events WHERE document_id IN ({names})",
+                    ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                {
+                    if (row.Reach() is { } reach && !covered.Covers(reach)) reaches.Add(reach);
+                }
+                // The documents of the stored incidents these documents report: those incidents are rebuilt whole.
+                foreach (var document in await connection.QueryAsync<long>(new CommandDefinition(
+                    $"SELECT DISTINCT o.document_id FROM incident_reports r JOIN incident_reports o ON o.incident_id = r.incident_id WHERE r.document_id IN ({names})",
+                    ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                {
+                    found.Add(document);
+                }
+            }
+            foreach (var (from, to) in reaches.Merged())
+            {
+                covered.Add((from, to));
+                // Any current event whose range may reach [from, to]: a statement's reach starts 3 days before it.
+                var rows = await connection.QueryAsync<ReachRow>(new CommandDefinition(
+                    "SELECT document_id AS DocumentId, event_type AS EventType, status AS Status, date_start AS DateStart, date_end AS DateEnd " +
+                    "FROM events WHERE status = 'current' AND date_start <= @to AND date_end >= @from",
+                    new { from = Day(from), to = Day(to.AddDays(IncidentFusion.StatementDaysBefore)) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                foreach (var row in rows)
+                {
+                    if (row.Reach() is { } reach && reach.From <= to && from <= reach.To) found.Add(row.DocumentId);
+                }
+            }
+            frontier = [.. found.Where(affected.Add)];
+        }
+        return affected;
+    }
+
+    /// <summary>Events of a second stored copy of a document id: they join the incident of the same event in the copy the fusion kept.</summary>
+    private static async Task AssignDuplicatesAsync(
+        DbConnection connection, DbTransaction transaction, long[] documents, Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> located, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in documents.Chunk(IdChunk))
+        {
+            var ids = new DynamicParameters();
+            var names = Parameters(ids, "d", chunk);
+            var missing = (await connection.QueryAsync<EventKeyRow>(new CommandDefinition(
+                "SELECT e.id AS EventId, e.document_id AS DocumentId, e.ordinal AS Ordinal, d.doc_key AS DocKey, e.local_id AS LocalId FROM events e JOIN documents d ON d.id = e.document_id " +
+                $"WHERE e.document_id IN ({names}) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.document_id = e.document_id AND r.ordinal = e.ordinal)",
+                ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            foreach (var row in missing)
+            {
+                if (!located.TryGetValue((row.DocKey, row.LocalId), out var kept)) continue;
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO incident_reports (document_id, ordinal, incident_id) " +
+                    "SELECT @document, @ordinal, incident_id FROM incident_reports WHERE document_id = @keptDocument AND ordinal = @keptOrdinal",
+                    new { document = row.DocumentId, ordinal = (int)row.Ordinal, keptDocument = kept.DocumentId, keptOrdinal = kept.Ordinal },
+                    transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default)
+    {
+        var limit = Math.Clamp(query.Limit, 1, IncidentQuery.MaxLimit);
+        var offset = Math.Max(0, query.Offset);
+        var (where, parameters) = IncidentFilter(query);
+        parameters.Add("limit", limit);
+        parameters.Add("offset", offset);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var total = await connection.ExecuteScalarAsync<long>(Logged($"SELECT COUNT(*) FROM incidents i WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<IncidentRow>(Logged(
+            $"SELECT {IncidentSummaryColumns} FROM incidents i WHERE {where} ORDER BY i.date_start DESC, i.id LIMIT @limit OFFSET @offset", parameters, cancellationToken)).ConfigureAwait(false);
+        return new IncidentPage(total, offset, limit, [.. rows.Select(r => r.ToSummary())]);
+    }
+
+    public async Task<IncidentDetail?> GetIncidentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var json = await connection.QuerySingleOrDefaultAsync<string>(Logged("SELECT record_json FROM incidents WHERE id = @id", new { id }, cancellationToken)).ConfigureAwait(false);
+        if (json is null) return null;
+        var incident = ReadIncident(json);
+        var events = (await connection.QueryAsync<EventKeyRow>(Logged(
+            "SELECT e.id AS EventId, e.document_id AS DocumentId, e.ordinal AS Ordinal, d.doc_key AS DocKey, e.local_id AS LocalId FROM incident_reports r " +
+            "JOIN events e ON e.document_id = r.document_id AND e.ordinal = r.ordinal JOIN documents d ON d.id = r.document_id " +
+            "WHERE r.incident_id = @id ORDER BY e.document_id, e.ordinal", new { id }, cancellationToken)).ConfigureAwait(false))
+            .GroupBy(e => (e.DocKey, e.LocalId)).ToDictionary(g => g.Key, g => g.First());
+        var reports = incident.Reports
+            .Select(r => events.TryGetValue((r.Document, r.Event), out var e) ? new StoredIncidentReport(e.EventId, e.DocumentId, r.Document, r.Event) : null)
+            .OfType<StoredIncidentReport>().ToList();
+        return new IncidentDetail(incident, reports);
+    }
+
+    /// <summary>The stored incidents matching the query (every page), in the order of their earliest report, as <c>sitrep incidents</c> lists them.</summary>
+    public async IAsyncEnumerable<Incident> ExportIncidentsAsync(IncidentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = IncidentFilter(query);
+        List<string> ids;
+        await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids = [.. await connection.QueryAsync<string>(Logged($"SELECT i.id FROM incidents i WHERE {where}", parameters, cancellationToken)).ConfigureAwait(false)];
+        }
+        var incidents = new List<Incident>(ids.Count);
+        foreach (var chunk in ids.Chunk(IdChunk))
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var names = new DynamicParameters();
+            var list = Parameters(names, "i", chunk);
+            foreach (var json in await connection.QueryAsync<string>(Logged($"SELECT record_json FROM incidents WHERE id IN ({list})", names, cancellationToken)).ConfigureAwait(false))
+            {
+                incidents.Add(ReadIncident(json));
+            }
+        }
+        // The order of sitrep incidents: earliest report (publication, document id, event id) first.
+        incidents.Sort(static (a, b) => CompareEarliest(a.Reports[0], b.Reports[0]));
+        foreach (var incident in incidents) yield return incident;
+    }
+
+    private static int CompareEarliest(IncidentReport a, IncidentReport b)
+    {
+        var order = string.CompareOrdinal(a.Published, b.Published);
+        if (order == 0) order = string.CompareOrdinal(a.Document, b.Document);
+        return order != 0 ? order : string.CompareOrdinal(a.Event, b.Event);
+    }
+
+    /// <summary>An incident matches when one of its reports matches the events' filter, and it has enough reports.</summary>
+    private (string Where, DynamicParameters Parameters) IncidentFilter(IncidentQuery query)
+    {
+        var (eventWhere, parameters) = BuildFilter(query.Filter);
+        var where = "i.reports >= @minReports";
+        parameters.Add("minReports", Math.Max(1, query.MinReports));
+        if (eventWhere != "1 = 1")
+        {
+            where += " AND i.id IN (SELECT r.incident_id FROM incident_reports r JOIN events e ON e.document_id = r.document_id AND e.ordinal = r.ordinal WHERE " + eventWhere + ")";
+        }
+        return (where, parameters);
+    }
+
+    private static Incident ReadIncident(string json) =>
+        JsonSerializer.Deserialize<Incident>(json, ContractJson.Compact) ?? throw new StoreException("a stored incident is not readable JSON");
+
+    private static object?[] IncidentValues(Incident incident)
+    {
+        var location = incident.Location;
+        return
+        [
+            incident.Id, incident.EventType, incident.SubEventType, incident.Status, incident.Date?.Start, incident.Date?.End, incident.Date?.Precision,
+            location?.Name, location?.Country?.ToUpperInvariant(), location?.Admin1, location?.Lat, location?.Lon,
+            incident.Fatalities?.Low, incident.Fatalities?.Best, incident.Fatalities?.High,
+            incident.Reports.Length, incident.Reports.Select(r => r.Document).Distinct(StringComparer.Ordinal).Count(),
+            incident.FirstReport, incident.LastReport, incident.About, ContractJson.Serialize(incident),
+        ];
+    }
+
+    private static string Parameters<T>(DynamicParameters parameters, string prefix, T[] values)
+    {
+        var names = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = "@" + prefix + i.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(names[i], values[i]);
+        }
+        return string.Join(", ", names);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Date ranges, merged where they overlap or touch.</summary>
+    private sealed class DateReach
+    {
+        private readonly List<(DateOnly From, DateOnly To)> _ranges = [];
+
+        public void Add((DateOnly From, DateOnly To) range) => _ranges.Add(range);
+
+        public bool Covers((DateOnly From, DateOnly To) range) => _ranges.Any(r => r.From <= range.From && range.To <= r.To);
+
+        public IEnumerable<(DateOnly From, DateOnly To)> Merged()
+        {
+            (DateOnly From, DateOnly To)? open = null;
+            foreach (var range in _ranges.OrderBy(r => r.From))
+            {
+                if (open is { } current && range.From <= current.To.AddDays(1)) open = (current.From, range.To > current.To ? range.To : current.To);
+                else
+                {
+                    if (open is { } done) yield return done;
+                    open = range;
+                }
+            }
+            if (open is { } last) yield return last;
+        }
+    }
+
+    private sealed class ReachRow
+    {
+        public long DocumentId { get; set; }
+        public string EventType { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string? DateStart { get; set; }
+        public string? DateEnd { get; set; }
+
+        /// <summary>
+        /// The days an event can be compared over: its own range for a current event of at most 31 days (a longer
+        /// one matches nothing), from 3 days earlier for a statement (it may be about an event of those days);
+        /// null for an event that joins nothing (not current, undated).
+        /// </summary>
+        public (DateOnly From, DateOnly To)? Reach()
+        {
+            if (Status != "current" || !DateOnly.TryParseExact(DateStart, "yyyy-MM-dd", out var from) || !DateOnly.TryParseExact(DateEnd, "yyyy-MM-dd", out var to) || to < from) return null;
+            if (EventType == "Statements") return (from.AddDays(-IncidentFusion.StatementDaysBefore), to);
+            return to.DayNumber - from.DayNumber < IncidentFusion.MaxComparedDays ? (from, to) : null;
+        }
+    }
+
+    /// <summary>The documents of these ids, read inside the assignment's transaction.</summary>
+    private static Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, DbTransaction transaction, long[] ids, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var names = Parameters(parameters, "d", ids);
+        return connection.QueryAsync<DocumentRow>(new CommandDefinition(
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private sealed class EventKeyRow
+    {
+        public long EventId { get; set; }
+        public long DocumentId { get; set; }
+        public long Ordinal { get; set; }
+        public string DocKey { get; set; } = "";
+        public string LocalId { get; set; } = "";
+    }
+
+    private sealed class IncidentRow
+    {
+        public string Id { get; set; } = "";
+        public string EventType { get; set; } = "";
+        public string? SubEventType { get; set; }
+        public string Status { get; set; } = "";
+        public string? DateStart { get; set; }
+        public string? DateEnd { get; set; }
+        public string? DatePrecision { get; set; }
+        public string? Location { get; set; }
+        public string? Country { get; set; }
+        public string? Admin1 { get; set; }
+        public double? Lat { get; set; }
+        public double? Lon { get; set; }
+        public long? FatalitiesLow { get; set; }
+        public long? FatalitiesBest { get; set; }
+        public long? FatalitiesHigh { get; set; }
+        public long Reports { get; set; }
+        public long Documents { get; set; }
+        public string? FirstReport { get; set; }
+        public string? LastReport { get; set; }
+        public string? About { get; set; }
+
+        public IncidentSummary ToSummary() => new(
+            Id, EventType, SubEventType, Status, DateStart, DateEnd, DatePrecision, Location, Country, Admin1, Lat, Lon,
+            FatalitiesLow, FatalitiesBest, FatalitiesHigh, (int)Reports, (int)Documents, FirstReport, LastReport, About);
+    }
+}
