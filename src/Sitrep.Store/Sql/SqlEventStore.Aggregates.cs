@@ -27,6 +27,12 @@ public abstract partial class SqlEventStore : IEventAggregates
             conditions.Add("COALESCE(e.fatalities_best, e.fatalities_low) >= @minFatalities");
             parameters.Add("minFatalities", minimum);
         }
+        if (filter.MinRelevance is { } relevance)
+        {
+            // A null relevance (a store written before it was kept) is unknown, and NULL >= x leaves it out.
+            conditions.Add("e.relevance >= @minRelevance");
+            parameters.Add("minRelevance", relevance);
+        }
         if (filter.Area is { } area)
         {
             conditions.Add("e.lat >= @areaSouth AND e.lat <= @areaNorth");

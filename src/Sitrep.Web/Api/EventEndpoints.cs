@@ -82,14 +82,16 @@ internal static class EventEndpoints
         [property: FromQuery(Name = "document")] long? Document,
         [property: FromQuery(Name = "actor")] string? Actor = null,
         [property: FromQuery(Name = "minFatalities")] string? MinFatalities = null,
-        [property: FromQuery(Name = "bbox")] string? Bbox = null)
+        [property: FromQuery(Name = "bbox")] string? Bbox = null,
+        [property: FromQuery(Name = "minRelevance")] string? MinRelevance = null)
     {
         /// <summary>The filter in the store's form, and every parameter that makes no sense (then the filter is not to be used).</summary>
         public IReadOnlyList<FilterProblem> Check(out EventFilter filter)
         {
             var found = new List<FilterProblem>();
             var raw = new EventFilter(From, To, Country, Type, Status, Text, Document, Actor,
-                ArgumentFilters.MinFatalities(MinFatalities, found), ArgumentFilters.Area(Bbox, found));
+                ArgumentFilters.MinFatalities(MinFatalities, found), ArgumentFilters.Area(Bbox, found),
+                ArgumentFilters.MinRelevance(MinRelevance, found));
             filter = FilterValues.Check(raw, "", out var problems);
             found.AddRange(problems);
             return found;

@@ -47,6 +47,10 @@ public abstract class EventAggregatesContractTests : IAsyncLifetime
         // A box around Oldtown only; one across the antimeridian (east of 40 or west of -170) holds Armenia, not Rivercity.
         { "area", new EventFilter(Area: new GeoBox(45, 40, 45.5, 40.8)), ["first.txt#e1"] },
         { "area across the antimeridian", new EventFilter(Area: new GeoBox(40, -90, -170, 90)), ["hostile.txt#e1", "first.txt#e1"] },
+        // The document's relevance: first.txt 0.9, second.txt 0.35, hostile.html unknown (left out by any minimum).
+        { "min relevance", new EventFilter(MinRelevance: 0.5), ["first.txt#e2", "first.txt#e1"] },
+        { "min relevance low", new EventFilter(MinRelevance: 0.3), ["second.txt#e1", "first.txt#e2", "first.txt#e1", "second.txt#e2"] },
+        { "min relevance exact", new EventFilter(MinRelevance: 0.35, Type: "Battles"), ["first.txt#e1", "second.txt#e2"] },
         { "area combined", new EventFilter(Area: new GeoBox(0, -20, 60, 60), Status: "current"), ["second.txt#e1", "hostile.txt#e1", "first.txt#e1"] },
     };
 
