@@ -89,12 +89,25 @@ public abstract partial class SqlEventStore : IEventAggregates
     public async Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // The primary key walks the new rows only, so asking "anything new?" costs one index seek.
+        // The primary key walks the new rows only, so asking "anything new?" costs one index seek; each event's killed
+        // figures come beside it (one row per figure, none for most events), the page being counted in events.
         var rows = await connection.QueryAsync<DigestRow>(new CommandDefinition(
             "SELECT e.id AS Id, e.lat AS Lat, e.lon AS Lon, e.event_type AS EventType, e.date_start AS DateStart, e.status AS Status, " +
-            "e.fatalities_low AS Low, e.fatalities_best AS Best, e.fatalities_high AS High FROM events e WHERE e.id > @afterId ORDER BY e.id LIMIT @limit",
+            "e.fatalities_low AS Low, e.fatalities_best AS Best, e.fatalities_high AS High, e.country AS Country, e.document_id AS DocumentId, " +
+            "k.side AS Side, k.low AS KillLow, k.best AS KillBest, k.high AS KillHigh " +
+            "FROM (SELECT id, lat, lon, event_type, date_start, status, fatalities_low, fatalities_best, fatalities_high, country, document_id, ordinal " +
+            "FROM events WHERE id > @afterId ORDER BY id LIMIT @limit) e " +
+            "LEFT JOIN event_kills k ON k.document_id = e.document_id AND k.ordinal = e.ordinal ORDER BY e.id",
             new { afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new EventDigest(r.Id, r.Lat, r.Lon, r.EventType, r.DateStart, r.Status == "current", r.Low, r.Best, r.High))];
+        var digests = new List<EventDigest>();
+        foreach (var group in rows.GroupBy(r => r.Id))
+        {
+            var r = group.First();
+            var kills = group.Where(k => k.Side is not null).Select(k => new SideKill(k.Side!, k.KillLow, k.KillBest, k.KillHigh)).ToList();
+            digests.Add(new EventDigest(r.Id, r.Lat, r.Lon, r.EventType, r.DateStart, r.Status == "current", r.Low, r.Best, r.High,
+                r.Country, r.DocumentId, kills.Count == 0 ? null : kills));
+        }
+        return digests;
     }
 
     private sealed class DigestRow
@@ -108,6 +121,12 @@ public abstract partial class SqlEventStore : IEventAggregates
         public long? Low { get; set; }
         public long? Best { get; set; }
         public long? High { get; set; }
+        public string? Country { get; set; }
+        public long DocumentId { get; set; }
+        public string? Side { get; set; }
+        public long? KillLow { get; set; }
+        public long? KillBest { get; set; }
+        public long? KillHigh { get; set; }
     }
 
     private sealed class CellRow

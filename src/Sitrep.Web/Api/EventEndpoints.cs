@@ -43,9 +43,12 @@ internal static class EventEndpoints
             .WithName("GetDocument")
             .WithSummary("One stored document: its text and every extracted span.");
 
-        api.MapMethods("/stats", SitrepWebHost.GetAndHead, async Task<Results<Ok<FatalityStats>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
+        api.MapMethods("/stats", SitrepWebHost.GetAndHead, async Task<Results<Ok<FatalityStats>, ValidationProblem>> (IEventStore store, EventDigestCache digests, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
             filter.Check(out var checkedFilter) is { Count: > 0 } problems ? Invalid(problems)
-            : TypedResults.Ok(await store.GetStatsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)))
+            // Unfiltered (the overview's first view) from memory; filtered from the database's indexes.
+            : TypedResults.Ok(checkedFilter == EventFilter.All
+                ? await digests.StatsAsync(cancellationToken).ConfigureAwait(false)
+                : await store.GetStatsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)))
             .AddEndpointFilter(ReadCaching.Filter)
             .WithName("GetStats")
             .WithSummary("Fatalities (low, best, high) of current events by day, country and side.");
