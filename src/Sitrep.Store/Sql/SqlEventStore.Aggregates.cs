@@ -99,14 +99,21 @@ public abstract partial class SqlEventStore : IEventAggregates
             "FROM events WHERE id > @afterId ORDER BY id LIMIT @limit) e " +
             "LEFT JOIN event_kills k ON k.document_id = e.document_id AND k.ordinal = e.ordinal ORDER BY e.id",
             new { afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var digests = new List<EventDigest>();
-        foreach (var group in rows.GroupBy(r => r.Id))
+        // Rows come in event order, an event's figures one after the other: one pass folds them (a million rows at start).
+        var digests = new List<EventDigest>(limit);
+        DigestRow? current = null;
+        List<SideKill>? kills = null;
+        foreach (var row in rows)
         {
-            var r = group.First();
-            var kills = group.Where(k => k.Side is not null).Select(k => new SideKill(k.Side!, k.KillLow, k.KillBest, k.KillHigh)).ToList();
-            digests.Add(new EventDigest(r.Id, r.Lat, r.Lon, r.EventType, r.DateStart, r.Status == "current", r.Low, r.Best, r.High,
-                r.Country, r.DocumentId, kills.Count == 0 ? null : kills));
+            if (current is not null && row.Id != current.Id)
+            {
+                digests.Add(current.ToDigest(kills));
+                kills = null;
+            }
+            current = row;
+            if (row.Side is not null) (kills ??= new List<SideKill>(1)).Add(new SideKill(row.Side, row.KillLow, row.KillBest, row.KillHigh));
         }
+        if (current is not null) digests.Add(current.ToDigest(kills));
         return digests;
     }
 
@@ -127,6 +134,9 @@ public abstract partial class SqlEventStore : IEventAggregates
         public long? KillLow { get; set; }
         public long? KillBest { get; set; }
         public long? KillHigh { get; set; }
+
+        public EventDigest ToDigest(IReadOnlyList<SideKill>? kills) =>
+            new(Id, Lat, Lon, EventType, DateStart, Status == "current", Low, Best, High, Country, DocumentId, kills);
     }
 
     private sealed class CellRow

@@ -101,13 +101,18 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             if (d.Day != NoDay) (byDay.TryGetValue(d.Day, out var day) ? day : byDay[d.Day] = new Sums()).Add(d);
             (byCountry.TryGetValue(d.Country, out var country) ? country : byCountry[d.Country] = new Sums()).Add(d);
         }
-        // By side: the current killed figures themselves, an event counted once per side it has figures about.
-        var bySide = new Dictionary<int, (HashSet<long> Events, long Low, long Best, long High)>();
+        // By side: the current killed figures themselves, an event counted once per side it has figures about. Figures
+        // are kept in event order, an event's together, so a side's last event tells whether this one is new to it.
+        var sideSums = new long[sides.Length, 4];
+        var lastEvent = new long[sides.Length];
+        Array.Fill(lastEvent, -1);
         foreach (var k in kills)
         {
-            if (!bySide.TryGetValue(k.Side, out var side)) side = ([], 0, 0, 0);
-            side.Events.Add(k.EventId);
-            bySide[k.Side] = (side.Events, side.Low + (k.Low ?? 0), side.Best + (k.Best ?? 0), side.High + (k.High ?? 0));
+            if (lastEvent[k.Side] != k.EventId) sideSums[k.Side, 0]++;
+            lastEvent[k.Side] = k.EventId;
+            sideSums[k.Side, 1] += k.Low ?? 0;
+            sideSums[k.Side, 2] += k.Best ?? 0;
+            sideSums[k.Side, 3] += k.High ?? 0;
         }
         static IReadOnlyList<FatalityBucket> Ranked(IEnumerable<FatalityBucket> buckets) =>
             [.. buckets.OrderByDescending(b => b.Best).ThenBy(b => b.Key, StringComparer.Ordinal)];
@@ -115,7 +120,8 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             count, documents, total.Bucket("all"),
             [.. byDay.Select(p => p.Value.Bucket(DateOnly.FromDayNumber(p.Key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))],
             Ranked(byCountry.Select(p => p.Value.Bucket(p.Key == NoCountry ? "unknown" : countries[p.Key]))),
-            Ranked(bySide.Select(p => new FatalityBucket(sides[p.Key], p.Value.Events.Count, p.Value.Low, p.Value.Best, p.Value.High))));
+            Ranked(Enumerable.Range(0, sides.Length).Where(i => sideSums[i, 0] > 0)
+                .Select(i => new FatalityBucket(sides[i], sideSums[i, 0], sideSums[i, 1], sideSums[i, 2], sideSums[i, 3]))));
     }
 
     /// <summary>Sums of current events as the statistics make them: a missing bound falls back on the figure that is known.</summary>
