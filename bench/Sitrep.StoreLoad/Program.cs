@@ -81,6 +81,8 @@ internal static class SyntheticDocuments
                 [new Claim("c1", "casualty figures", "officials", [], [], 0, 20)],
                 [new Span(0, text.Length - 1)], 0.7);
         }
-        return new ExtractedDocument(source, new DocumentResult(new DocumentInfo(source.Id, source.Published?.ToString(), "en", source.Title, source.Source, null), [.. records], null, []), ContentHasher.Hash(source));
+        // Relevance spread over 0.05 to 0.95, so that a relevance filter keeps a known share (a tenth per step of 0.1).
+        var info = new DocumentInfo(source.Id, source.Published?.ToString(), "en", source.Title, source.Source, null) { Relevance = 0.05 + (number % 10) / 10.0 };
+        return new ExtractedDocument(source, new DocumentResult(info, [.. records], null, []), ContentHasher.Hash(source));
     }
 }

@@ -12,12 +12,20 @@ public interface IEventAggregates
     /// <summary>Dated events by start day and event type; fatalities summed over current events only (as in the statistics).</summary>
     Task<IReadOnlyList<DayTypeCount>> GetDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default);
 
-    /// <summary>Events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>, as the map and timeline need them: for a digest kept in memory.</summary>
+    /// <summary>Events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>, as the map, timeline and statistics need them: for a digest kept in memory.</summary>
     Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default);
 }
 
-/// <summary>An event as the map and the timeline need it: where (if located), which type, when it starts, whether current, its fatalities.</summary>
-public readonly record struct EventDigest(long Id, double? Lat, double? Lon, string EventType, string? DateStart, bool Current, long? Low, long? Best, long? High);
+/// <summary>
+/// An event as the map, the timeline and the statistics need it: where (if located), which type, when it starts, whether
+/// current, its fatalities, its country and document, and its current killed figures by side (as statistics by side add them).
+/// </summary>
+public readonly record struct EventDigest(
+    long Id, double? Lat, double? Lon, string EventType, string? DateStart, bool Current, long? Low, long? Best, long? High,
+    string? Country = null, long DocumentId = 0, IReadOnlyList<SideKill>? Kills = null);
+
+/// <summary>One current killed figure of an event, with the side it was claimed about and the bounds statistics add.</summary>
+public readonly record struct SideKill(string Side, long? Low, long? Best, long? High);
 
 /// <summary>
 /// One cell of the map's grid: where its events are (their mean position and the box around them), how many

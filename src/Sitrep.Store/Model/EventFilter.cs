@@ -14,6 +14,7 @@ namespace Sitrep.Store.Model;
 /// <param name="Actor">Words of an actor's name (case ignored): events with such an actor.</param>
 /// <param name="MinFatalities">Events whose best (else low) fatality figure is at least this.</param>
 /// <param name="Area">Events located inside this box (a map selection).</param>
+/// <param name="MinRelevance">Events of documents whose conflict relevance (0 to 1) is at least this; events whose document's relevance is unknown are left out.</param>
 public sealed record EventFilter(
     string? From = null,
     string? To = null,
@@ -24,7 +25,8 @@ public sealed record EventFilter(
     long? DocumentId = null,
     string? Actor = null,
     int? MinFatalities = null,
-    GeoBox? Area = null)
+    GeoBox? Area = null,
+    double? MinRelevance = null)
 {
     public static EventFilter All { get; } = new();
 }

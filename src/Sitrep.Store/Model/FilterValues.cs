@@ -47,6 +47,10 @@ public static class FilterValues
         {
             found.Add(new FilterProblem(prefix + "minFatalities", filter.MinFatalities.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be 0 or more"));
         }
+        if (filter.MinRelevance is { } relevance && !(relevance is >= 0 and <= 1))
+        {
+            found.Add(new FilterProblem(prefix + "minRelevance", relevance.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be from 0 to 1"));
+        }
         problems = found;
         return filter with
         {
@@ -58,6 +62,8 @@ public static class FilterValues
             Text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text,
             Actor = string.IsNullOrWhiteSpace(filter.Actor) ? null : filter.Actor.Trim(),
             MinFatalities = filter.MinFatalities is null or 0 ? null : filter.MinFatalities,
+            // 0 asks for nothing: it would only drop the events whose relevance is unknown.
+            MinRelevance = filter.MinRelevance is null or 0 ? null : filter.MinRelevance,
         };
     }
 

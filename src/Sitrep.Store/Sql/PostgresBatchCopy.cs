@@ -35,7 +35,7 @@ internal static class PostgresBatchCopy
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Double, NpgsqlDbType.Double,
         NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
-        NpgsqlDbType.Integer, NpgsqlDbType.Double, NpgsqlDbType.Text,
+        NpgsqlDbType.Integer, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Double,
     ];
 
     public static async Task<BatchOutcome> WriteAsync(
@@ -85,7 +85,7 @@ internal static class PostgresBatchCopy
                 {
                     await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
                     await import.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                    var values = SqlEventStore.StoredDocument.EventValues(i, records[i]);
+                    var values = SqlEventStore.StoredDocument.EventValues(i, records[i], row.Result.Document.Relevance);
                     for (var c = 0; c < values.Length; c++) await WriteValueAsync(import, values[c], EventTypes[c], cancellationToken).ConfigureAwait(false);
                 }
                 events += records.Length;

@@ -27,6 +27,12 @@ public abstract partial class SqlEventStore : IEventAggregates
             conditions.Add("COALESCE(e.fatalities_best, e.fatalities_low) >= @minFatalities");
             parameters.Add("minFatalities", minimum);
         }
+        if (filter.MinRelevance is { } relevance)
+        {
+            // A null relevance (a store written before it was kept) is unknown, and NULL >= x leaves it out.
+            conditions.Add("e.relevance >= @minRelevance");
+            parameters.Add("minRelevance", relevance);
+        }
         if (filter.Area is { } area)
         {
             conditions.Add("e.lat >= @areaSouth AND e.lat <= @areaNorth");
@@ -83,12 +89,32 @@ public abstract partial class SqlEventStore : IEventAggregates
     public async Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // The primary key walks the new rows only, so asking "anything new?" costs one index seek.
+        // The primary key walks the new rows only, so asking "anything new?" costs one index seek; each event's killed
+        // figures come beside it (one row per figure, none for most events), the page being counted in events.
         var rows = await connection.QueryAsync<DigestRow>(new CommandDefinition(
             "SELECT e.id AS Id, e.lat AS Lat, e.lon AS Lon, e.event_type AS EventType, e.date_start AS DateStart, e.status AS Status, " +
-            "e.fatalities_low AS Low, e.fatalities_best AS Best, e.fatalities_high AS High FROM events e WHERE e.id > @afterId ORDER BY e.id LIMIT @limit",
+            "e.fatalities_low AS Low, e.fatalities_best AS Best, e.fatalities_high AS High, e.country AS Country, e.document_id AS DocumentId, " +
+            "k.side AS Side, k.low AS KillLow, k.best AS KillBest, k.high AS KillHigh " +
+            "FROM (SELECT id, lat, lon, event_type, date_start, status, fatalities_low, fatalities_best, fatalities_high, country, document_id, ordinal " +
+            "FROM events WHERE id > @afterId ORDER BY id LIMIT @limit) e " +
+            "LEFT JOIN event_kills k ON k.document_id = e.document_id AND k.ordinal = e.ordinal ORDER BY e.id",
             new { afterId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new EventDigest(r.Id, r.Lat, r.Lon, r.EventType, r.DateStart, r.Status == "current", r.Low, r.Best, r.High))];
+        // Rows come in event order, an event's figures one after the other: one pass folds them (a million rows at start).
+        var digests = new List<EventDigest>(limit);
+        DigestRow? current = null;
+        List<SideKill>? kills = null;
+        foreach (var row in rows)
+        {
+            if (current is not null && row.Id != current.Id)
+            {
+                digests.Add(current.ToDigest(kills));
+                kills = null;
+            }
+            current = row;
+            if (row.Side is not null) (kills ??= new List<SideKill>(1)).Add(new SideKill(row.Side, row.KillLow, row.KillBest, row.KillHigh));
+        }
+        if (current is not null) digests.Add(current.ToDigest(kills));
+        return digests;
     }
 
     private sealed class DigestRow
@@ -102,6 +128,15 @@ public abstract partial class SqlEventStore : IEventAggregates
         public long? Low { get; set; }
         public long? Best { get; set; }
         public long? High { get; set; }
+        public string? Country { get; set; }
+        public long DocumentId { get; set; }
+        public string? Side { get; set; }
+        public long? KillLow { get; set; }
+        public long? KillBest { get; set; }
+        public long? KillHigh { get; set; }
+
+        public EventDigest ToDigest(IReadOnlyList<SideKill>? kills) =>
+            new(Id, Lat, Lon, EventType, DateStart, Status == "current", Low, Best, High, Country, DocumentId, kills);
     }
 
     private sealed class CellRow

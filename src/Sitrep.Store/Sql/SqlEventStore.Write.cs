@@ -16,7 +16,7 @@ public abstract partial class SqlEventStore
     [
         "document_id", "ordinal", "local_id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision",
         "location_name", "country", "admin1", "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high",
-        "claim_count", "confidence", "actors",
+        "claim_count", "confidence", "actors", "relevance",
     ];
 
     /// <summary>The events table's written columns, in the order of <see cref="StoredDocument.EventValues"/> (after document_id).</summary>
@@ -146,8 +146,11 @@ public abstract partial class SqlEventStore
             return [ContentHash, info.Id, info.Published, info.Language, info.Title, info.Source, info.Url, Source.Origin, WarningsJson, IngestedAt, Body];
         }
 
-        /// <summary>The values of an event's row without its document id, in <see cref="EventColumns"/> order from "ordinal".</summary>
-        public static object?[] EventValues(int ordinal, EventRecord record)
+        /// <summary>
+        /// The values of an event's row without its document id, in <see cref="EventColumns"/> order from "ordinal".
+        /// The document's conflict relevance is repeated on each of its events so the relevance filter reads the events table alone.
+        /// </summary>
+        public static object?[] EventValues(int ordinal, EventRecord record, double? relevance)
         {
             var location = record.Location;
             return
@@ -156,7 +159,7 @@ public abstract partial class SqlEventStore
                 record.Date?.Start, record.Date?.End, record.Date?.Precision,
                 location?.Name, location?.Country?.ToUpperInvariant(), location?.Admin1, location?.Lat, location?.Lon,
                 record.Fatalities?.Low, record.Fatalities?.Best, record.Fatalities?.High,
-                record.Claims.Length, record.Confidence, ActorNames(record),
+                record.Claims.Length, record.Confidence, ActorNames(record), relevance,
             ];
         }
 
@@ -211,7 +214,7 @@ public abstract partial class SqlEventStore
             for (var i = 0; i < events.Length; i++)
             {
                 _event.SetAt(0, documentId);
-                _event.SetFrom(1, StoredDocument.EventValues(i, events[i]));
+                _event.SetFrom(1, StoredDocument.EventValues(i, events[i], document.Result.Document.Relevance));
                 await _event.InsertAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var (side, low, best, high) in StoredDocument.Kills(events[i]))
                 {

@@ -130,6 +130,15 @@ internal static class ArgumentFilters
         return null;
     }
 
+    /// <summary>A share from 0 to 1 written with a dot ("0.5"); its range is checked with the other filters (<see cref="FilterValues"/>).</summary>
+    public static double? MinRelevance(string? value, List<FilterProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (double.TryParse(value.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minimum)) return minimum;
+        problems.Add(new FilterProblem("minRelevance", value, "not a relevance: expected a number from 0 to 1 such as 0.5"));
+        return null;
+    }
+
     public static GeoBox? Area(string? value, List<FilterProblem> problems, string parameter = "bbox")
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

@@ -43,9 +43,12 @@ internal static class EventEndpoints
             .WithName("GetDocument")
             .WithSummary("One stored document: its text and every extracted span.");
 
-        api.MapMethods("/stats", SitrepWebHost.GetAndHead, async Task<Results<Ok<FatalityStats>, ValidationProblem>> (IEventStore store, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
+        api.MapMethods("/stats", SitrepWebHost.GetAndHead, async Task<Results<Ok<FatalityStats>, ValidationProblem>> (IEventStore store, EventDigestCache digests, [AsParameters] FilterParameters filter, CancellationToken cancellationToken) =>
             filter.Check(out var checkedFilter) is { Count: > 0 } problems ? Invalid(problems)
-            : TypedResults.Ok(await store.GetStatsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)))
+            // Unfiltered (the overview's first view) from memory; filtered from the database's indexes.
+            : TypedResults.Ok(checkedFilter == EventFilter.All
+                ? await digests.StatsAsync(cancellationToken).ConfigureAwait(false)
+                : await store.GetStatsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)))
             .AddEndpointFilter(ReadCaching.Filter)
             .WithName("GetStats")
             .WithSummary("Fatalities (low, best, high) of current events by day, country and side.");
@@ -82,14 +85,16 @@ internal static class EventEndpoints
         [property: FromQuery(Name = "document")] long? Document,
         [property: FromQuery(Name = "actor")] string? Actor = null,
         [property: FromQuery(Name = "minFatalities")] string? MinFatalities = null,
-        [property: FromQuery(Name = "bbox")] string? Bbox = null)
+        [property: FromQuery(Name = "bbox")] string? Bbox = null,
+        [property: FromQuery(Name = "minRelevance")] string? MinRelevance = null)
     {
         /// <summary>The filter in the store's form, and every parameter that makes no sense (then the filter is not to be used).</summary>
         public IReadOnlyList<FilterProblem> Check(out EventFilter filter)
         {
             var found = new List<FilterProblem>();
             var raw = new EventFilter(From, To, Country, Type, Status, Text, Document, Actor,
-                ArgumentFilters.MinFatalities(MinFatalities, found), ArgumentFilters.Area(Bbox, found));
+                ArgumentFilters.MinFatalities(MinFatalities, found), ArgumentFilters.Area(Bbox, found),
+                ArgumentFilters.MinRelevance(MinRelevance, found));
             filter = FilterValues.Check(raw, "", out var problems);
             found.AddRange(problems);
             return found;

@@ -41,7 +41,7 @@ const TYPE_COLOUR = {
 
 const SPAN_KINDS = ["event", "place", "actor", "casualty", "attribution", "claim", "number", "date", "weapon", "trigger"];
 const PAGE_SIZE = 25;
-const FILTER_NAMES = ["from", "to", "country", "type", "status", "actor", "minFatalities", "text", "bbox"];
+const FILTER_NAMES = ["from", "to", "country", "type", "status", "actor", "minFatalities", "minRelevance", "text", "bbox"];
 // View settings kept in the URL besides the filters, so that a shared link shows the same view.
 const VIEW_NAMES = ["lang", "offset", "bucket", "scale", "cols", "sort", "map"];
 const COLUMNS = ["date", "event", "location", "admin1", "country", "fatalities", "status", "claims", "confidence", "article"];
@@ -57,6 +57,9 @@ function t(key, ...args) {
 const family = (type) => TEXTS[lang].families[type] ?? type;
 const statusText = (status) => TEXTS[lang].statuses[status] ?? status;
 const locale = () => (lang === "ro" ? "ro-RO" : "en-GB");
+
+/** The language's decimal mark ("," in Romanian), as Intl writes 0.5. */
+const decimalMark = () => new Intl.NumberFormat(locale()).formatToParts(0.5).find((p) => p.type === "decimal")?.value ?? ".";
 
 function fmt(n) {
   return n === null || n === undefined ? "–" : new Intl.NumberFormat(locale()).format(Number(n));
@@ -275,8 +278,10 @@ function fillFilterForm(params) {
   const form = document.getElementById("filters");
   for (const name of FILTER_NAMES) {
     const value = params.get(name) ?? "";
-    // A country the URL gives as a code is shown by its name in the interface's language.
-    form.elements[name].value = name === "country" && countryByIso3.has(value) ? countryName(value) : value;
+    // A country the URL gives as a code is shown by its name in the interface's language; a relevance with the
+    // language's decimal mark (the URL and the API always use a dot).
+    form.elements[name].value = name === "country" && countryByIso3.has(value) ? countryName(value)
+      : name === "minRelevance" ? value.replace(".", decimalMark()) : value;
   }
   const query = filterParams(params).toString();
   document.getElementById("export-link").setAttribute("href", `/api/export?format=acled-csv${query ? "&" + query : ""}`);
@@ -313,6 +318,8 @@ function setupChrome() {
         // A name in either language or a code becomes the ISO3 code; anything else goes to the API, which says why not.
         value = resolveCountry(value) ?? value;
       }
+      // Romanian writes 0,5 where the API reads 0.5.
+      if (name === "minRelevance") value = value.replace(",", ".");
       changes[name] = value || null;
     }
     showFilterError(problems);

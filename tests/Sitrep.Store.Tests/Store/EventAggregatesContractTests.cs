@@ -47,6 +47,10 @@ public abstract class EventAggregatesContractTests : IAsyncLifetime
         // A box around Oldtown only; one across the antimeridian (east of 40 or west of -170) holds Armenia, not Rivercity.
         { "area", new EventFilter(Area: new GeoBox(45, 40, 45.5, 40.8)), ["first.txt#e1"] },
         { "area across the antimeridian", new EventFilter(Area: new GeoBox(40, -90, -170, 90)), ["hostile.txt#e1", "first.txt#e1"] },
+        // The document's relevance: first.txt 0.9, second.txt 0.35, hostile.html unknown (left out by any minimum).
+        { "min relevance", new EventFilter(MinRelevance: 0.5), ["first.txt#e2", "first.txt#e1"] },
+        { "min relevance low", new EventFilter(MinRelevance: 0.3), ["second.txt#e1", "first.txt#e2", "first.txt#e1", "second.txt#e2"] },
+        { "min relevance exact", new EventFilter(MinRelevance: 0.35, Type: "Battles"), ["first.txt#e1", "second.txt#e2"] },
         { "area combined", new EventFilter(Area: new GeoBox(0, -20, 60, 60), Status: "current"), ["second.txt#e1", "hostile.txt#e1", "first.txt#e1"] },
     };
 
@@ -105,8 +109,15 @@ public abstract class EventAggregatesContractTests : IAsyncLifetime
         Assert.Equal(4, all.Count(d => d.Lat is not null));
         var clash = Assert.Single(all, d => d.Best == 14);
         Assert.Equal(("Battles", "2024-05-06", true, 9L, 23L), (clash.EventType, clash.DateStart, clash.Current, clash.Low!.Value, clash.High!.Value));
+        // Its country and document, and its current killed figures by side (the side, else the victims' country), for the statistics.
+        Assert.Equal("ARM", clash.Country);
+        Assert.Equal(["ARM 9", "Army of Xa 14"], clash.Kills!.Select(k => $"{k.Side} {k.Best}").Order(StringComparer.Ordinal));
+        Assert.Equal(2, all.Where(d => d.DocumentId == clash.DocumentId).Count());
+        Assert.Null(Assert.Single(all, d => d.EventType == "Statements").Kills);
         var rest = await Aggregates.GetEventDigestsAsync(all[1].Id, 2);
-        Assert.Equal(all.Skip(2).Take(2), rest);
+        // Compared without the lists of figures (each answer has its own), then those by content.
+        Assert.Equal(all.Skip(2).Take(2).Select(d => d with { Kills = null }), rest.Select(d => d with { Kills = null }));
+        Assert.Equal(all.Skip(2).Take(2).Select(d => d.Kills?.Count), rest.Select(d => d.Kills?.Count));
         Assert.Empty(await Aggregates.GetEventDigestsAsync(all[^1].Id, 100));
     }
 

@@ -50,7 +50,8 @@ public static class SampleResults
             "e2", "Statements", "Denial", "current",
             new DateRange("2024-05-06", "2024-05-06", "day", null),
             null, [], null, [], [], [new Span(denied, denied + 29)], 0.6);
-        var result = new DocumentResult(Info(source), [clash, statement],
+        // A report of fighting: the extractor would find it mostly about conflict.
+        var result = new DocumentResult(Info(source) with { Relevance = 0.9 }, [clash, statement],
             [new Mention("number", killed + 7, killed + 9, "14", 14L), new Mention("trigger", killed, killed + 6, "killed", "Armed clash")], []);
         return Extracted(source, result);
     }
@@ -76,7 +77,8 @@ public static class SampleResults
             new DateRange("1995-01-01", "1995-12-31", "year", "in 1995"),
             new Location("Rivercity", "AZE", null, -10.0, 20.0, "locality", null, 21, 30),
             [], new Fatalities(100, 100, 100), [], [], [new Span(0, 10)], 0.4);
-        return Extracted(source, new DocumentResult(Info(source), [protest, old], null, ["a warning kept with the document"]));
+        // A protest with a passing mention of deaths: less about armed conflict.
+        return Extracted(source, new DocumentResult(Info(source) with { Relevance = 0.35 }, [protest, old], null, ["a warning kept with the document"]));
     }
 
     public static ExtractedDocument Hostile()
@@ -92,6 +94,7 @@ public static class SampleResults
             [new Casualty("killed", new Count(3, 3, 3, false, "3"), new Victims("civilian", null, "ARM", null), "current", null, new Span(shelling + 23, shelling + 32))],
             [new Claim("c1", "<script>alert('claim')</script>", "<i>Someone</i>", [], [], 0, 8)],
             [new Span(shelling, shelling + 33)], 0.9);
+        // No relevance, as in results written before it was measured: unknown, not 0.
         return Extracted(source, new DocumentResult(Info(source), [strike], null, []));
     }
 

@@ -145,7 +145,7 @@ public sealed partial class ApiTests(DashboardServer server) : IDisposable
         Assert.Equal(["/api/clusters", "/api/countries", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/incidents", "/api/incidents/{id}", "/api/live", "/api/sources", "/api/stats", "/api/timeline"], paths);
         var list = openapi.GetProperty("paths").GetProperty("/api/events").GetProperty("get");
         Assert.Equal(
-            ["actor", "after", "bbox", "country", "document", "from", "limit", "minFatalities", "offset", "status", "text", "to", "type"],
+            ["actor", "after", "bbox", "country", "document", "from", "limit", "minFatalities", "minRelevance", "offset", "status", "text", "to", "type"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -52,6 +52,7 @@ public sealed class DashboardApiTests(DashboardServer server) : IDisposable
     // Filters apply as to the list.
     [InlineData("api/clusters?zoom=2&country=AZE&status=current", 1)]
     [InlineData("api/clusters?zoom=2&minFatalities=10", 2)]
+    [InlineData("api/clusters?zoom=2&minRelevance=0.3", 3)]
     public async Task Clusters_hold_the_located_events_of_the_view_and_filters(string path, long events)
     {
         Assert.Equal(events, (await GetJsonAsync(path)).GetProperty("events").GetInt64());
@@ -65,11 +66,15 @@ public sealed class DashboardApiTests(DashboardServer server) : IDisposable
     [InlineData("api/events?actor=%25", 0)]
     [InlineData("api/events?minFatalities=3", 3)]
     [InlineData("api/events?minFatalities=14", 2)]
+    // The document's relevance: first.txt 0.9 (two events), second.txt 0.35 (two), hostile.html unknown (left out).
+    [InlineData("api/events?minRelevance=0.5", 2)]
+    [InlineData("api/events?minRelevance=0.35", 4)]
+    [InlineData("api/events?minRelevance=0", 5)]
     // A country by its name in English or Romanian, or an alias the gazetteer knows.
     [InlineData("api/events?country=Azerbaijan", 2)]
     [InlineData("api/events?country=Azerbaidjan", 2)]
     [InlineData("api/events?country=armenia", 2)]
-    public async Task Events_are_filtered_by_actor_fatalities_area_and_country_name(string path, int total)
+    public async Task Events_are_filtered_by_actor_fatalities_relevance_area_and_country_name(string path, int total)
     {
         Assert.Equal(total, (await GetJsonAsync(path)).GetProperty("total").GetInt32());
     }
@@ -107,6 +112,9 @@ public sealed class DashboardApiTests(DashboardServer server) : IDisposable
     [InlineData("api/timeline?bucket=year", "bucket")]
     [InlineData("api/events?minFatalities=-1", "minFatalities")]
     [InlineData("api/events?minFatalities=many", "minFatalities")]
+    [InlineData("api/events?minRelevance=1.5", "minRelevance")]
+    [InlineData("api/events?minRelevance=high", "minRelevance")]
+    [InlineData("api/stats?minRelevance=0,5", "minRelevance")]
     [InlineData("api/events?bbox=0,50,10,40", "bbox")]
     [InlineData("api/stats?country=Atlantida", "country")]
     [InlineData("api/timeline?from=2024-02-30", "from")]
@@ -127,9 +135,11 @@ public sealed class DashboardApiTests(DashboardServer server) : IDisposable
     [InlineData("api/clusters?zoom=1&view=170,-90,-170,90")]
     [InlineData("api/timeline?bucket=day")]
     [InlineData("api/timeline?bucket=week")]
+    // An empty filter is no filter: the statistics (totals, by day, country and side) from memory too.
+    [InlineData("api/stats?text=")]
     public async Task The_unfiltered_views_from_memory_equal_the_databases_answer(string path)
     {
-        // Unfiltered, the map and timeline come from the in-memory digest; "from 1900" matches every (dated) event
+        // Unfiltered, the map, timeline and statistics come from the in-memory digest; "from 1900" matches every (dated) event
         // but is a filter, so the database answers it.
         var memory = await _client.GetStringAsync(path);
         var database = await _client.GetStringAsync(path + "&from=1900");

@@ -191,8 +191,31 @@ public sealed class DashboardInteractionTests(DashboardServer server, Support.Br
     }
 
     [Theory]
+    // Relevance of the sample's articles: first.txt 0.9 (two events), second.txt 0.35, hostile.html unknown.
+    [InlineData("", "0.5")]
+    // Romanian writes a decimal comma; the URL and the API keep the dot.
+    [InlineData("?lang=ro", "0,5")]
+    public async Task A_minimum_relevance_typed_in_the_languages_notation_filters_the_events(string language, string typed)
+    {
+        var watched = await OpenAsync();
+        var page = watched.Page;
+        await page.GotoAsync(Url("#/" + language));
+        await Assertions.Expect(page.Locator("#events-table tbody tr.event-row")).ToHaveCountAsync(5);
+        await page.FillAsync("input[name=minRelevance]", typed);
+        await page.ClickAsync("#filters button[type=submit]");
+        await Assertions.Expect(page.Locator("#events-table tbody tr.event-row")).ToHaveCountAsync(2);
+        Assert.Contains("minRelevance=0.5", page.Url, StringComparison.Ordinal);
+        // A reload (or a shared link) shows the value as the language writes it.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("input[name=minRelevance]")).ToHaveValueAsync(typed);
+        await Assertions.Expect(page.Locator("#events-table tbody tr.event-row")).ToHaveCountAsync(2);
+        AssertNoProblems(watched);
+    }
+
+    [Theory]
     [InlineData("#/?from=2024-02-30", "from", "from '2024-02-30'")]
     [InlineData("#/?country=Atlantis", "country", "country 'Atlantis'")]
+    [InlineData("#/?minRelevance=2", "minRelevance", "minRelevance '2'")]
     public async Task A_filter_the_api_refuses_shows_its_message_beside_the_filters(string fragment, string field, string message)
     {
         var watched = await OpenAsync();

@@ -16,6 +16,11 @@ UPDATE events e SET actors = a.names
 FROM (SELECT event_id, string_agg(DISTINCT lower(name), E'\n') AS names FROM actors GROUP BY event_id) a
 WHERE a.event_id = e.id;
 
+-- The conflict relevance of the event's document (0 to 1), repeated on each of its events so the dashboard's
+-- relevance filter reads this table alone. Stores older than this version never kept it: their rows stay null
+-- (unknown), which a relevance filter leaves out.
+ALTER TABLE events ADD COLUMN relevance DOUBLE PRECISION;
+
 CREATE TABLE event_kills (
     document_id BIGINT NOT NULL REFERENCES documents (id),
     ordinal     INTEGER NOT NULL,

@@ -12,6 +12,11 @@ UPDATE events SET ordinal = (SELECT COUNT(*) FROM events o WHERE o.document_id =
 ALTER TABLE events ADD COLUMN actors TEXT;
 UPDATE events SET actors = (SELECT group_concat(lower(a.name), char(10)) FROM actors a WHERE a.event_id = events.id);
 
+-- The conflict relevance of the event's document (0 to 1), repeated on each of its events so the dashboard's
+-- relevance filter reads this table alone. Stores older than this version never kept it: their rows stay null
+-- (unknown), which a relevance filter leaves out.
+ALTER TABLE events ADD COLUMN relevance REAL;
+
 -- The current killed figures of each event, with the bounds statistics add (an open bound falls back on
 -- the figure it has), keyed by the side they were claimed about.
 CREATE TABLE event_kills (
