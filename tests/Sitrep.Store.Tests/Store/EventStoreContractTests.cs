@@ -164,6 +164,28 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counts_and_statistics_follow_every_stored_batch()
+    {
+        // Both are remembered per store version: a batch stored after a first answer must show in the next one.
+        var filter = new EventFilter(Country: "XCC");
+        var page = await Store.QueryEventsAsync(new EventQuery(filter));
+        var stats = await Store.GetStatsAsync(filter);
+        Assert.Equal(0, page.Total);
+        Assert.Equal(0, stats.Events);
+        await Store.StoreBatchAsync([SampleResults.Numbered(3), SampleResults.Numbered(4)]);
+        var pageAfter = await Store.QueryEventsAsync(new EventQuery(filter));
+        var statsAfter = await Store.GetStatsAsync(filter);
+        Assert.Equal(2, pageAfter.Total);
+        Assert.Equal(2, pageAfter.Items.Count);
+        Assert.Equal(2, statsAfter.Events);
+        Assert.Equal(2, statsAfter.Documents);
+        Assert.Equal(3 + 4, statsAfter.Total.Best);
+        // Asked again without a change, the same answers.
+        Assert.Equal(2, (await Store.QueryEventsAsync(new EventQuery(filter))).Total);
+        Assert.Equal(statsAfter.Total, (await Store.GetStatsAsync(filter)).Total);
+    }
+
+    [Fact]
     public async Task Export_gives_each_document_with_its_matching_events_in_order()
     {
         var exported = new List<ExportedDocument>();
