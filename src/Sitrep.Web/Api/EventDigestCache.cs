@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Sitrep.Store.Model;
 
@@ -27,10 +28,21 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     private int _count;
     private long _lastId = -1;
 
+    /// <summary>Answers already computed, each with the number of events it was computed over (see <see cref="Remembered"/>).</summary>
+    private readonly ConcurrentDictionary<string, (int Count, object Answer)> _answers = new(StringComparer.Ordinal);
+
+    /// <summary>At most this many answers are kept (views of the map, the timeline, the statistics); past it they are forgotten at once.</summary>
+    private const int AnswerCapacity = 256;
+
     /// <summary>The same cells as the database's grid (<see cref="IEventAggregates.GetMapCellsAsync"/>) over every located event, inside an optional box.</summary>
     public async Task<IReadOnlyList<MapCell>> CellsAsync(GeoBox? area, double cellDegrees, CancellationToken cancellationToken)
     {
         var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), count, () => Cells(digests, count, types, area, cellDegrees));
+    }
+
+    private static IReadOnlyList<MapCell> Cells(Digest[] digests, int count, string[] types, GeoBox? area, double cellDegrees)
+    {
         var cell = Math.Max(1, (long)Math.Round(cellDegrees * 1000));
         var cells = new Dictionary<(long, long), CellBuilder>();
         for (var i = 0; i < count; i++)
@@ -50,6 +62,11 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     public async Task<IReadOnlyList<DayTypeCount>> DayTypeCountsAsync(CancellationToken cancellationToken)
     {
         var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered("days", count, () => DayTypeCounts(digests, count, types));
+    }
+
+    private static IReadOnlyList<DayTypeCount> DayTypeCounts(Digest[] digests, int count, string[] types)
+    {
         var sums = new Dictionary<(int Day, int Type), long[]>();
         for (var i = 0; i < count; i++)
         {
@@ -90,6 +107,11 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         {
             _gate.Release();
         }
+        return Remembered("stats", count, () => Stats(digests, count, kills, countries, sides, documents));
+    }
+
+    private static FatalityStats Stats(Digest[] digests, int count, IReadOnlyList<Kill> kills, string[] countries, string[] sides, int documents)
+    {
         var total = new Sums();
         var byDay = new SortedDictionary<int, Sums>();
         var byCountry = new Dictionary<int, Sums>();
@@ -122,6 +144,20 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             Ranked(byCountry.Select(p => p.Value.Bucket(p.Key == NoCountry ? "unknown" : countries[p.Key]))),
             Ranked(Enumerable.Range(0, sides.Length).Where(i => sideSums[i, 0] > 0)
                 .Select(i => new FatalityBucket(sides[i], sideSums[i, 0], sideSums[i, 1], sideSums[i, 2], sideSums[i, 3]))));
+    }
+
+    /// <summary>
+    /// An answer over the first <paramref name="count"/> events, computed once: events are only ever added, so the
+    /// same count means the same events, and the overview's repeated first view (every analyst opening the dashboard,
+    /// every refresh) costs a lookup instead of a pass over a million digests while the other views are computed beside it.
+    /// </summary>
+    private T Remembered<T>(string key, int count, Func<T> compute) where T : class
+    {
+        if (_answers.TryGetValue(key, out var known) && known.Count == count) return (T)known.Answer;
+        var answer = compute();
+        if (_answers.Count >= AnswerCapacity) _answers.Clear();
+        _answers[key] = (count, answer);
+        return answer;
     }
 
     /// <summary>Sums of current events as the statistics make them: a missing bound falls back on the figure that is known.</summary>

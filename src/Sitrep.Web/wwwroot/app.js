@@ -392,7 +392,8 @@ async function showOverview(view, params) {
   timelinePromise.catch(() => {});
   const tablePromise = api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`);
   tablePromise.catch(() => {});
-  const world = await loadWorld();
+  // The world's outlines are not awaited: the map asks for its clusters first and draws the outlines when they come.
+  const world = loadWorld();
   clear(view);
   view.appendChild(el("h1", { class: "visually-hidden" }, t("overview")));
   const statsSlot = el("section", { class: "stats", "aria-label": t("overview") }, el("div", { class: "stat loading" }, t("loading")));
@@ -499,16 +500,7 @@ function buildMap(card, world, filters, params) {
   let fitted = false;
   if (saved.length === 3 && saved.every(Number.isFinite)) { map.setView([saved[1], saved[2]], saved[0]); fitted = true; }
   else map.setView([20, 20], 2);
-  L.geoJSON(world, {
-    style: () => ({ color: "#8a96a3", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 }),
-    interactive: false,
-  }).addTo(map);
-  if (selected) {
-    const [w, s, e, n] = selected.split(",").map(Number);
-    if ([w, s, e, n].every(Number.isFinite)) L.rectangle([[s, w], [n, e]], { color: "#1a5276", weight: 1.5, fill: false, dashArray: "4 3", interactive: false }).addTo(map);
-  }
   const layer = L.layerGroup().addTo(map);
-
 
   let controller = null;
   async function refresh() {
@@ -551,6 +543,19 @@ function buildMap(card, world, filters, params) {
     navigate({ bbox: [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())].map((v) => v.toFixed(3)).join(","), offset: null });
   });
   refresh().catch(() => {});
+  // The outlines under the markers (their own pane): parsing and projecting the world's countries takes a few
+  // tenths of a second, so they are drawn once the clusters have been asked for.
+  world.then((shape) => {
+    if (activeMap !== map) return;
+    L.geoJSON(shape, {
+      style: () => ({ color: "#8a96a3", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 }),
+      interactive: false,
+    }).addTo(map);
+  }, () => {});
+  if (selected) {
+    const [w, s, e, n] = selected.split(",").map(Number);
+    if ([w, s, e, n].every(Number.isFinite)) L.rectangle([[s, w], [n, e]], { color: "#1a5276", weight: 1.5, fill: false, dashArray: "4 3", interactive: false }).addTo(map);
+  }
 }
 
 function drawCells(layer, answer, map) {
