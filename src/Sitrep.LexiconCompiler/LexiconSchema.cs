@@ -97,14 +97,14 @@ public static class LexiconSchema
     };
 
     private static readonly string[] Outcomes = { "killed", "wounded", "missing", "captured", "abducted", "arrested" };
-    private static readonly string[] OutcomeForms = { "verb", "noun", "adjective" };
+    private static readonly string[] OutcomeForms = { "verb", "noun", "adjective", "toll" };
     private static readonly string[] VictimCategories = { "military", "civilian", "combatant", "police", "protester", "unknown" };
     private static readonly string[] AttributionCues = { "source", "speech", "relay", "report", "opposite" };
     private static readonly string[] NegationKinds = { "negation", "non-report" };
     private static readonly string[] ModalityKinds = { "hedge", "hypothetical", "future", "threat" };
     private static readonly string[] HistoricalKinds = { "background", "since", "period", "past-war" };
     private static readonly string[] Scopes = { "clause", "sentence" };
-    private static readonly string[] AmountModes = { "vague", "at-least", "more-than", "about", "at-most", "up-to", "unit", "single", "subset" };
+    private static readonly string[] AmountModes = { "vague", "at-least", "more-than", "about", "at-most", "up-to", "unit", "single", "subset", "subset-either", "toll-link" };
     private static readonly string[] TimeKinds = { "weekday", "relative-day", "month", "part-of-day", "date-lead", "approximate-lead", "year-lead", "year-range" };
     private static readonly string[] GuardDomains = { "sport", "market", "film", "metaphor", "commemoration", "game", "medicine", "weather", "fire", "food", "drill", "culture", "accident", "disaster" };
     private static readonly string[] WeaponClasses = { "artillery", "missile", "air", "drone", "explosive", "grenade", "firearm", "chemical", "armour", "bladed", "blunt", "fire", "heavy-firearm", "unspecified" };

@@ -44,7 +44,33 @@ public sealed class EdgeNumberTests
     [InlineData("ro", "Explozia a ucis sase civili, printre care trei femei.", "low=6;best=6;high=6")]
     // a single person as the subset
     [InlineData("en", "Gunmen killed four villagers, including a child, near Jos.", "low=4;best=4;high=4")]
+    // a subset word right after its amount ("four of them"): the amount is the subset, not a rival lower figure
+    [InlineData("en", "Twelve people died in the raid on the village, four of them children, elders said.", "low=12;best=12;high=12")]
+    [InlineData("ro", "Doisprezece civili au fost ucisi in atacul armat asupra satului, patru dintre ei copii, au spus batranii.", "low=12;best=12;high=12")]
+    [InlineData("en", "Nine soldiers were killed in the ambush, three of whom were officers.", "low=9;best=9;high=9")]
+    // "including" only leads its subset: the amount before it stays the figure
+    [InlineData("en", "Twelve including four children were killed when the militia stormed the village.", "low=12;best=12;high=12")]
     public void A_subset_is_part_of_the_figure_it_qualifies(string language, string text, string expectations) =>
+        SentenceExpectations.Check(language, text, Day, expectations);
+
+    [Theory]
+    // a written compound number is one figure: its last word ("one", "o") is no single person of its own
+    [InlineData("en", "Twenty-one people were killed when gunmen stormed the village of Kaura.", "low=21;best=21;high=21")]
+    [InlineData("ro", "Douazeci si unu de soldati au fost ucisi in luptele de la Bahmut.", "low=21;best=21;high=21")]
+    [InlineData("ro", "O suta de civili au fost ucisi intr-un bombardament asupra orasului Alep.", "low=100;best=100;high=100")]
+    public void A_written_compound_number_is_one_figure(string language, string text, string expectations) =>
+        SentenceExpectations.Check(language, text, Day, expectations);
+
+    [Theory]
+    // a toll's new figure after a verb of change, the toll named at the start of a long subject
+    [InlineData("en", "The death toll from Monday's bombing of a market in Kabul rose to five, officials said.", "type=Explosions/Remote violence;low=5;best=5;high=5")]
+    [InlineData("en", "The toll from the militia attack on the camp has risen to at least 40.", "low=40;best=40;count=40;outcome=killed")]
+    [InlineData("ro", "Bilantul victimelor atentatului de luni de la Kabul a crescut la cinci, au anuntat oficialii.", "type=Explosions/Remote violence;low=5;best=5;high=5")]
+    [InlineData("ro", "Bilantul bombardamentului asupra taberei a ajuns la cel putin 40 de morti.", "low=40;best=40")]
+    // a verb of change with no toll before it counts nothing: money, not people
+    [InlineData("en", "Fighting near the port went on, and fuel prices rose to 40 in the city.", "low=null")]
+    [InlineData("ro", "Luptele de langa port au continuat, iar pretul benzinei a crescut la 40 in oras.", "low=null")]
+    public void A_toll_takes_the_figure_after_a_verb_of_change(string language, string text, string expectations) =>
         SentenceExpectations.Check(language, text, Day, expectations);
 
     [Theory]

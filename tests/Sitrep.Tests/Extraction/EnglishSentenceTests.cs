@@ -95,6 +95,8 @@ public sealed class EnglishSentenceTests
     [InlineData("The militia threatened to storm the city and attack the airport.", "type=Statements;sub=Threat;events=1")]
     // an earlier year makes it historical
     [InlineData("In 1994, militias attacked the town.", "status=historical;none")]
+    // "in those days" looks back to an earlier time named before: the bombing then is background
+    [InlineData("In those days, at least 60 civilians died in a bombing at the bus station.", "status=historical;cstatus=historical;min=60;none")]
     // a toll of the 1990s is historical and never current
     [InlineData("The war in the 1990s left 20,000 dead.", "cstatus=historical;count=20000;none")]
     // a past war's toll with no time of its own has no date, never the publication date

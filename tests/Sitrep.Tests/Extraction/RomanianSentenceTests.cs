@@ -88,6 +88,8 @@ public sealed class RomanianSentenceTests
     [InlineData("Militia a amenintat ca va ataca orasul.", "type=Statements;sub=Threat;events=1")]
     // un an anterior face evenimentul istoric
     [InlineData("In 1994, militiile au atacat satul.", "status=historical;none")]
+    // "in acele zile" priveste inapoi la un timp numit inainte: atentatul de atunci e fundal
+    [InlineData("In acele zile, cel putin 60 de civili murisera intr-un atentat la autogara.", "status=historical;cstatus=historical;min=60;none")]
     // bilantul anilor '90 e istoric
     [InlineData("Razboiul din anii '90 s-a soldat cu 20.000 de morti.", "cstatus=historical;count=20000;none")]
     // bilantul unui razboi trecut fara timp propriu nu are data, niciodata data publicarii

@@ -24,6 +24,9 @@ internal sealed class CasualtyFrameBuilder
     private const int BackwardReach = 8;
     private const int NegationReach = 5;
 
+    /// <summary>Tokens from a toll noun to a verb of change's figure: "the death toll from Monday's bombing of a mosque in Kabul rose to 25".</summary>
+    private const int TollReach = 14;
+
     private readonly DocumentScan _scan;
     private readonly StatusResolver _status;
     private readonly AttributionResolver _attribution;
@@ -65,6 +68,8 @@ internal sealed class CasualtyFrameBuilder
                 // vague amount only one after it ("s-a soldat cu zeci de morti": "zeci" counts the dead, not what ended in them).
                 outcome = NearestOutcome(count.FirstToken, count.EndToken, sentence, 2, count.Vague ? -1 : 2);
                 if (count.Vague && outcome is { } o && o.FirstToken < count.FirstToken) outcome = null;
+                // "The death toll from the bombing rose to five": the toll named before the verb of change.
+                if (outcome is null && count.AfterTollChange) outcome = TollBefore(count, sentence);
             }
             if (outcome is not { } found) continue;
             usedOutcomes.Add(found.FirstToken);
@@ -87,7 +92,7 @@ internal sealed class CasualtyFrameBuilder
             foreach (var outcome in _scan.In(LexiconKind.Outcomes, sentence))
             {
                 if (usedOutcomes.Contains(outcome.FirstToken) || !NegatedBefore(outcome)) continue;
-                if (!string.Equals(outcome.Entry.Field(1), "noun", StringComparison.Ordinal) && !string.Equals(outcome.Entry.Field(1), "adjective", StringComparison.Ordinal)
+                if (outcome.Entry.Field(1) is not ("noun" or "adjective" or "toll")
                     && !_status.IsNegated(outcome.FirstToken)) continue;
                 var s = _scan.Text.Sentences[sentence];
                 var victim = _scan.In(LexiconKind.Victims, sentence).Cast<LexiconMatch?>()
@@ -124,6 +129,20 @@ internal sealed class CasualtyFrameBuilder
     }
 
     /// <summary>The outcome word nearest the group, after it (passive "were killed") or before it ("killing 5 soldiers").</summary>
+    /// <summary>The nearest toll noun before a figure led by a verb of change, in its sentence and not across a contrast.</summary>
+    private LexiconMatch? TollBefore(CountMention count, int sentence)
+    {
+        LexiconMatch? nearest = null;
+        foreach (var outcome in _scan.In(LexiconKind.Outcomes, sentence))
+        {
+            if (outcome.EndToken > count.FirstToken || count.FirstToken - outcome.EndToken > TollReach) continue;
+            if (!string.Equals(outcome.Entry.Field(1), "toll", StringComparison.Ordinal)) continue;
+            if (CrossesContrast(outcome.FirstToken, count.EndToken, sentence)) continue;
+            nearest = outcome;
+        }
+        return nearest;
+    }
+
     private LexiconMatch? NearestOutcome(int groupStart, int groupEnd, int sentence, int forward, int backward)
     {
         LexiconMatch? best = null;

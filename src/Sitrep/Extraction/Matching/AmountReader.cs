@@ -30,13 +30,16 @@ internal static class AmountReader
             var end = number.End;
             var surface = scan.OriginalText(scan.ToSpan(start, end));
             var count = Build(modifier?.Field(0), value, surface);
-            var subset = string.Equals(modifier?.Field(0), "subset", StringComparison.Ordinal);
-            counts.Add(new CountMention(first, number.FirstToken + number.TokenCount, start, end, count, value, Vague: false, subset));
+            var subset = IsSubset(modifier?.Field(0)) || SubsetFollows(scan, number.FirstToken + number.TokenCount);
+            counts.Add(new CountMention(first, number.FirstToken + number.TokenCount, start, end, count, value, Vague: false, subset, TollChangeLeads(scan, first)));
         }
 
+        var numberTokens = NumberTokens(text);
         foreach (var match in scan.Matches)
         {
             if (match.Kind != LexiconKind.Amounts) continue;
+            // "twenty-one", "o suta": an amount word inside a written number is a part of it, read with the number.
+            if (numberTokens.Contains(match.FirstToken)) continue;
             var single = string.Equals(match.Entry.Field(0), "single", StringComparison.Ordinal);
             if (!single && !string.Equals(match.Entry.Field(0), "vague", StringComparison.Ordinal)) continue;
             if (single)
@@ -54,10 +57,21 @@ internal static class AmountReader
             var best = match.Entry.OptionalIntField(3);
             var surface = scan.OriginalText(scan.ToSpan(match.Start, match.End));
             var count = new Count(null, min, max, Approximate: true, surface);
-            counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, count, best, Vague: true, SubsetLeads(scan, match.FirstToken)));
+            counts.Add(new CountMention(match.FirstToken, match.EndToken, match.Start, match.End, count, best, Vague: true, SubsetLeads(scan, match.FirstToken), TollChangeLeads(scan, match.FirstToken)));
         }
         counts.Sort(static (a, b) => a.FirstToken.CompareTo(b.FirstToken));
         return counts.DrainToImmutable();
+    }
+
+    /// <summary>The tokens that belong to a number, digits or words.</summary>
+    private static HashSet<int> NumberTokens(AnalyzedText text)
+    {
+        var tokens = new HashSet<int>();
+        foreach (var number in text.Numbers)
+        {
+            for (var t = number.FirstToken; t < number.FirstToken + number.TokenCount; t++) tokens.Add(t);
+        }
+        return tokens;
     }
 
     /// <summary>
@@ -78,12 +92,38 @@ internal static class AmountReader
     private static bool IsScore(DocumentScan scan, NumberMention number) =>
         !number.IsWords && number.TokenCount == 1 && MatchScore.At(scan, number.FirstToken);
 
+    /// <summary>A verb of change ends right before the amount (or its modifier): "rose to 25", "a crescut la peste 40".</summary>
+    private static bool TollChangeLeads(DocumentScan scan, int token)
+    {
+        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[token].Sentence))
+        {
+            if (match.EndToken == token && string.Equals(match.Entry.Field(0), "toll-link", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsSubset(string? mode) => mode is "subset" or "subset-either";
+
     /// <summary>A subset word ends right before the amount: "including a child", "printre care zeci de copii".</summary>
     private static bool SubsetLeads(DocumentScan scan, int token)
     {
         foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[token].Sentence))
         {
-            if (match.EndToken == token && string.Equals(match.Entry.Field(0), "subset", StringComparison.Ordinal)) return true;
+            if (match.EndToken == token && IsSubset(match.Entry.Field(0))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A subset word that may follow its amount starts right after it: "four of them children", "patru dintre ei
+    /// copii". Only words marked so: "12 including 4 children" keeps the 12 as the figure it is.
+    /// </summary>
+    private static bool SubsetFollows(DocumentScan scan, int end)
+    {
+        if (end >= scan.Tokens.Length) return false;
+        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[end].Sentence))
+        {
+            if (match.FirstToken == end && string.Equals(match.Entry.Field(0), "subset-either", StringComparison.Ordinal)) return true;
         }
         return false;
     }
@@ -105,7 +145,7 @@ internal static class AmountReader
         for (var s = 0; s < scan.In(LexiconKind.Amounts, scan.Tokens[numberToken].Sentence).Count; s++)
         {
             var match = scan.In(LexiconKind.Amounts, scan.Tokens[numberToken].Sentence)[s];
-            if (match.Entry.Field(0) is "vague" or "single") continue;
+            if (match.Entry.Field(0) is "vague" or "single" or "toll-link") continue;
             if (match.EndToken == numberToken)
             {
                 modifierFirst = match.FirstToken;
