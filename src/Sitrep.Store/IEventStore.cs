@@ -41,6 +41,9 @@ public interface IEventStore : IAsyncDisposable
 
     Task<IncidentDetail?> GetIncidentAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>The incident a stored event reports, or null (an unknown event, or one not assigned yet).</summary>
+    Task<IncidentSummary?> GetIncidentOfEventAsync(long eventId, CancellationToken cancellationToken = default);
+
     /// <summary>Every stored incident matching the query, in the order <c>sitrep incidents</c> lists them.</summary>
     IAsyncEnumerable<Sitrep.Incidents.Incident> ExportIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default);
 

@@ -14,6 +14,19 @@ public interface IEventAggregates
 
     /// <summary>Events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>, as the map, timeline and statistics need them: for a digest kept in memory.</summary>
     Task<IReadOnlyList<EventDigest>> GetEventDigestsAsync(long afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Located incidents on the same grid as <see cref="GetMapCellsAsync"/>. The filters an incident has values for
+    /// (dates, country, type, status, fatalities, area) test its own; words, actor, document and relevance keep the
+    /// incidents with a matching report. A cell of one incident carries its id.
+    /// </summary>
+    Task<IReadOnlyList<MapCell>> GetIncidentCellsAsync(EventFilter filter, double cellDegrees, CancellationToken cancellationToken = default);
+
+    /// <summary>Dated incidents by start day and event type, filtered as <see cref="GetIncidentCellsAsync"/>; fatalities of the current ones.</summary>
+    Task<IReadOnlyList<DayTypeCount>> GetIncidentDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any incident is stored (a store written before incidents existed, and not ingested into since, has none).</summary>
+    Task<bool> HasIncidentsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -29,7 +42,9 @@ public readonly record struct SideKill(string Side, long? Low, long? Best, long?
 
 /// <summary>
 /// One cell of the map's grid: where its events are (their mean position and the box around them), how many
-/// of each type (in ordinal order of the type), and their fatalities (best, else low). A cell of one event carries its id.
+/// of each type (in ordinal order of the type), and their fatalities (best, else low). A cell of one event carries its id;
+/// on the incidents' map (<see cref="IEventAggregates.GetIncidentCellsAsync"/>) <paramref name="Events"/> counts incidents
+/// and a cell of one incident carries <paramref name="IncidentId"/>.
 /// </summary>
 public sealed record MapCell(
     double Lat,
@@ -38,7 +53,8 @@ public sealed record MapCell(
     IReadOnlyDictionary<string, long> ByType,
     long Fatalities,
     long? EventId,
-    GeoBox Bounds);
+    GeoBox Bounds,
+    string? IncidentId = null);
 
 /// <summary>Events of one start day and one event type; fatalities of the current ones (low, best, high).</summary>
 public sealed record DayTypeCount(string Day, string EventType, long Events, long Low, long Best, long High);

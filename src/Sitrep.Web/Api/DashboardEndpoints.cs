@@ -57,7 +57,7 @@ internal static class DashboardEndpoints
         var api = app.MapGroup("/api");
 
         api.MapMethods("/clusters", SitrepWebHost.GetAndHead, async Task<Results<Ok<ClusterAnswer>, ValidationProblem>> (
-            IEventStore store, EventDigestCache digests, [AsParameters] EventEndpoints.FilterParameters filter, string? zoom, string? view, CancellationToken cancellationToken) =>
+            IEventStore store, EventDigestCache digests, [AsParameters] EventEndpoints.FilterParameters filter, string? zoom, string? view, string? unit, CancellationToken cancellationToken) =>
             {
                 var problems = filter.Check(out var checkedFilter).ToList();
                 var level = 2;
@@ -66,20 +66,24 @@ internal static class DashboardEndpoints
                     problems.Add(new FilterProblem("zoom", zoom, $"not a zoom level: expected a whole number from 0 to {MaxZoom}"));
                 }
                 var viewBox = ArgumentFilters.Area(view, problems, "view");
+                var counted = CountUnit.Read(unit, problems);
                 if (problems.Count > 0) return Invalid(problems);
                 var area = ArgumentFilters.Intersect(checkedFilter.Area, viewBox);
                 var cellDegrees = 360 * CellPixels / (256 * Math.Pow(2, level));
-                // The unfiltered map (the overview's first view) from memory; a filtered one from the database's indexes.
-                var cells = checkedFilter with { Area = null } == EventFilter.All
+                counted = await CountUnit.AnsweredAsync(counted, Aggregates(store), cancellationToken).ConfigureAwait(false);
+                // Incidents from their table; the unfiltered map of events (the overview's first view) from memory; a filtered one from the database's indexes.
+                var cells = counted == CountUnit.Incidents
+                    ? await Aggregates(store).GetIncidentCellsAsync(checkedFilter with { Area = area }, cellDegrees, cancellationToken).ConfigureAwait(false)
+                    : checkedFilter with { Area = null } == EventFilter.All
                     ? await digests.CellsAsync(area, cellDegrees, cancellationToken).ConfigureAwait(false)
                     : await Aggregates(store).GetMapCellsAsync(checkedFilter with { Area = area }, cellDegrees, cancellationToken).ConfigureAwait(false);
-                return TypedResults.Ok(new ClusterAnswer(level, cellDegrees, cells.Sum(c => c.Events), cells));
+                return TypedResults.Ok(new ClusterAnswer(level, cellDegrees, cells.Sum(c => c.Events), cells) { Unit = counted });
             })
             .WithName("GetClusters")
-            .WithSummary("Located events matching the filters grouped in cells of about 64 pixels at a zoom level (0-18), optionally inside view=west,south,east,north; each cell with its counts by type.");
+            .WithSummary("Located events (unit=events, the default) or incidents (unit=incidents) matching the filters grouped in cells of about 64 pixels at a zoom level (0-18), optionally inside view=west,south,east,north; each cell with its counts by type, a cell of one incident with its id.");
 
         api.MapMethods("/timeline", SitrepWebHost.GetAndHead, async Task<Results<Ok<TimelineAnswer>, ValidationProblem>> (
-            IEventStore store, EventDigestCache digests, [AsParameters] EventEndpoints.FilterParameters filter, string? bucket, CancellationToken cancellationToken) =>
+            IEventStore store, EventDigestCache digests, [AsParameters] EventEndpoints.FilterParameters filter, string? bucket, string? unit, CancellationToken cancellationToken) =>
             {
                 var problems = filter.Check(out var checkedFilter).ToList();
                 bucket ??= "day";
@@ -87,15 +91,19 @@ internal static class DashboardEndpoints
                 {
                     problems.Add(new FilterProblem("bucket", bucket, $"unknown value: expected one of {string.Join(", ", Buckets)}"));
                 }
+                var counted = CountUnit.Read(unit, problems);
                 if (problems.Count > 0) return Invalid(problems);
-                // Unfiltered (the overview's first view) from memory; filtered from the database's indexes.
-                var days = checkedFilter == EventFilter.All
+                counted = await CountUnit.AnsweredAsync(counted, Aggregates(store), cancellationToken).ConfigureAwait(false);
+                // Incidents from their table; unfiltered events (the overview's first view) from memory; filtered ones from the database's indexes.
+                var days = counted == CountUnit.Incidents
+                    ? await Aggregates(store).GetIncidentDayTypeCountsAsync(checkedFilter, cancellationToken).ConfigureAwait(false)
+                    : checkedFilter == EventFilter.All
                     ? await digests.DayTypeCountsAsync(cancellationToken).ConfigureAwait(false)
                     : await Aggregates(store).GetDayTypeCountsAsync(checkedFilter, cancellationToken).ConfigureAwait(false);
-                return TypedResults.Ok(TimelineBuckets.Fold(days, bucket));
+                return TypedResults.Ok(TimelineBuckets.Fold(days, bucket) with { Unit = counted });
             })
             .WithName("GetTimeline")
-            .WithSummary("Events matching the filters by day, week (starting Monday) or month, counted by event type, with the fatalities (low, best, high) of the current ones.");
+            .WithSummary("Events (unit=events, the default) or incidents (unit=incidents) matching the filters by day, week (starting Monday) or month, counted by event type, with the fatalities (low, best, high) of the current ones (an incident's reconciled toll).");
 
         api.MapMethods("/countries", SitrepWebHost.GetAndHead, () =>
                 TypedResults.Ok(Gazetteer.Default.Countries.Select(c => new CountryName(c.Iso3, c.Iso2, c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList()))
@@ -113,8 +121,41 @@ internal static class DashboardEndpoints
             title: "Invalid query parameter");
 }
 
-/// <summary>The map's clusters at one zoom level: the cell width used and how many located events they hold.</summary>
-internal sealed record ClusterAnswer(int Zoom, double CellDegrees, long Events, IReadOnlyList<MapCell> Cells);
+/// <summary>The map's clusters at one zoom level: the cell width used and how many located events (or incidents: <see cref="Unit"/>) they hold.</summary>
+internal sealed record ClusterAnswer(int Zoom, double CellDegrees, long Events, IReadOnlyList<MapCell> Cells)
+{
+    /// <summary>What the counts count: "events" or "incidents".</summary>
+    public string Unit { get; init; } = CountUnit.Events;
+}
+
+/// <summary>
+/// What the map and the timeline count (<c>unit</c>): raw events, one per document that tells of something, or
+/// incidents, each real event once however many documents tell of it (docs/INCIDENTS.md).
+/// </summary>
+internal static class CountUnit
+{
+    public const string Events = "events";
+
+    public const string Incidents = "incidents";
+
+    public static readonly string[] All = [Events, Incidents];
+
+    /// <summary>The unit asked for (events when none is), or a problem naming the parameter.</summary>
+    public static string Read(string? value, List<FilterProblem> problems)
+    {
+        if (value is null) return Events;
+        if (All.Contains(value, StringComparer.Ordinal)) return value;
+        problems.Add(new FilterProblem("unit", value, $"unknown value: expected one of {string.Join(", ", All)}"));
+        return Events;
+    }
+
+    /// <summary>
+    /// The unit that can be answered: a store holding no incident at all (written before incidents existed and not
+    /// ingested into since) answers in events rather than with an empty map, and says so in its answer's unit.
+    /// </summary>
+    public static async Task<string> AnsweredAsync(string asked, IEventAggregates store, CancellationToken cancellationToken) =>
+        asked == Incidents && !await store.HasIncidentsAsync(cancellationToken).ConfigureAwait(false) ? Events : asked;
+}
 
 /// <summary>A state as the country filter knows it.</summary>
 internal sealed record CountryName(string Iso3, string Iso2, string Name);

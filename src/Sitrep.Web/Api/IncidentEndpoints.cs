@@ -45,5 +45,13 @@ internal static class IncidentEndpoints
             .AddEndpointFilter(ReadCaching.Filter)
             .WithName("GetIncident")
             .WithSummary("One incident in full (sitrep-1-incident: reports, claims side by side, revisions, contradictions) with the stored event id of each report.");
+
+        // The event view names the incident its event belongs to: two index seeks, asked beside the event itself. No ETag:
+        // a new batch may move the event to another incident, and the store's version rises before the incidents are assigned.
+        // No incident is an answer, not an error (204): most events of a store written before incidents existed have none.
+        api.MapMethods("/events/{id:long}/incident", SitrepWebHost.GetAndHead, async Task<Results<Ok<IncidentSummary>, NoContent>> (IEventStore store, long id, CancellationToken cancellationToken) =>
+            await store.GetIncidentOfEventAsync(id, cancellationToken).ConfigureAwait(false) is { } incident ? TypedResults.Ok(incident) : TypedResults.NoContent())
+            .WithName("GetIncidentOfEvent")
+            .WithSummary("The incident a stored event reports (as the incidents list shows it); 204 No Content when it has none (an unknown event, or one not assigned yet).");
     }
 }

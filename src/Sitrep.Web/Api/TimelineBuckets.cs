@@ -3,8 +3,12 @@ using Sitrep.Store.Model;
 
 namespace Sitrep.Web.Api;
 
-/// <summary>The timeline's answer: one bucket per day, week or month that has events.</summary>
-internal sealed record TimelineAnswer(string Bucket, IReadOnlyList<string> Types, IReadOnlyList<TimelineBucket> Buckets);
+/// <summary>The timeline's answer: one bucket per day, week or month that has events (or incidents: <see cref="Unit"/>).</summary>
+internal sealed record TimelineAnswer(string Bucket, IReadOnlyList<string> Types, IReadOnlyList<TimelineBucket> Buckets)
+{
+    /// <summary>What the counts count: "events" or "incidents".</summary>
+    public string Unit { get; init; } = CountUnit.Events;
+}
 
 /// <summary>A day, a week (key: its Monday) or a month (key: YYYY-MM): events by type, and the current ones' fatalities.</summary>
 internal sealed record TimelineBucket(string Key, long Events, IReadOnlyDictionary<string, long> ByType, long Low, long Best, long High);

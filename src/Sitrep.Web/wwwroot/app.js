@@ -43,9 +43,16 @@ const SPAN_KINDS = ["event", "place", "actor", "casualty", "attribution", "claim
 const PAGE_SIZE = 25;
 const FILTER_NAMES = ["from", "to", "country", "type", "status", "actor", "minFatalities", "minRelevance", "text", "bbox"];
 // View settings kept in the URL besides the filters, so that a shared link shows the same view.
-const VIEW_NAMES = ["lang", "offset", "bucket", "scale", "cols", "sort", "map"];
+const VIEW_NAMES = ["lang", "offset", "bucket", "scale", "cols", "sort", "map", "unit"];
 const COLUMNS = ["date", "event", "location", "admin1", "country", "fatalities", "status", "claims", "confidence", "article"];
 const DEFAULT_COLUMNS = ["date", "event", "location", "country", "fatalities", "status", "claims", "article"];
+const INCIDENT_ROWS = 10;
+
+/**
+ * What the map and the timeline count: incidents (each real event once, however many articles tell of it) unless
+ * the URL asks for the raw events (unit=events).
+ */
+const countUnit = (params) => (params.get("unit") === "events" ? "events" : "incidents");
 
 // ---------- language ----------
 
@@ -352,7 +359,8 @@ async function route() {
   view.appendChild(el("div", { class: "loading" }, t("loading")));
   try {
     if (parts[0] === "event" && /^\d+$/.test(parts[1] ?? "")) await showEvent(view, parts[1]);
-    else if (parts[0] === "document" && /^\d+$/.test(parts[1] ?? "")) await showDocument(view, parts[1], params.get("event"));
+    else if (parts[0] === "document" && /^\d+$/.test(parts[1] ?? "")) await showDocument(view, parts[1], params.get("event"), params.get("span"));
+    else if (parts[0] === "incident" && /^[A-Za-z0-9-]+$/.test(parts[1] ?? "")) await showIncident(view, parts[1]);
     else if (parts[0] === "country" && /^[A-Za-z]{3}$/.test(parts[1] ?? "")) await showCountry(view, parts[1].toUpperCase(), params);
     else if (parts[0] === "sources") await showSources(view, { api, el, t, clear, fmt, link, locale });
     else await showOverview(view, params);
@@ -387,11 +395,15 @@ async function showOverview(view, params) {
   // The map and the table come first; statistics and the timeline fill their cards when they arrive
   // (over a large store they take longest).
   const statsPromise = api(`/api/stats?${query}`);
-  const timelinePromise = api(`/api/timeline?${query}${query ? "&" : ""}bucket=${bucket}`);
+  const unit = countUnit(params);
+  const timelinePromise = api(`/api/timeline?${query}${query ? "&" : ""}bucket=${bucket}&unit=${unit}`);
   statsPromise.catch(() => {});
   timelinePromise.catch(() => {});
   const tablePromise = api(`/api/events?${query}${query ? "&" : ""}limit=${PAGE_SIZE}&offset=${offset}`);
   tablePromise.catch(() => {});
+  // The newest incidents beside the events when incidents are counted (a store without any shows no card).
+  const incidentsPromise = unit === "incidents" ? api(`/api/incidents?${query}${query ? "&" : ""}limit=${INCIDENT_ROWS}`) : Promise.resolve(null);
+  incidentsPromise.catch(() => {});
   // The world's outlines are not awaited: the map asks for its clusters first and draws the outlines when they come.
   const world = loadWorld();
   clear(view);
@@ -400,6 +412,7 @@ async function showOverview(view, params) {
   const sidesSlot = el("div", {}, el("p", { class: "muted" }, t("loading")));
   const timelineSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("timeline")), el("p", { class: "muted" }, t("loading"))));
   const tableSlot = el("div", {}, el("section", { class: "card" }, el("h2", {}, t("eventsTitle")), el("p", { class: "muted" }, t("loading"))));
+  const incidentsSlot = el("div", {});
   view.appendChild(statsSlot);
   const mapCard = el("section", { class: "card map-card", "aria-labelledby": "map-title" });
   view.appendChild(el("div", { class: "grid-2" },
@@ -408,6 +421,7 @@ async function showOverview(view, params) {
       el("h2", { id: "sides-title" }, t("fatalitiesBySide"), " ", el("span", { class: "muted" }, t("claimedCurrent"))),
       sidesSlot)));
   view.appendChild(timelineSlot);
+  view.appendChild(incidentsSlot);
   view.appendChild(tableSlot);
   // The map asks for its clusters at once, beside the table.
   buildMap(mapCard, world, filters, params);
@@ -424,6 +438,9 @@ async function showOverview(view, params) {
     clear(timelineSlot);
     timelineSlot.appendChild(timelineCard(data, params));
   }, failed(timelineSlot));
+  incidentsPromise.then((page) => {
+    if (page && page.total > 0) incidentsSlot.appendChild(incidentsTable(page));
+  }, failed(incidentsSlot));
   // A refused filter rejects the table too: the route shows the API's message.
   const tablePage = await tablePromise;
   clear(tableSlot);
@@ -475,6 +492,7 @@ let activeMap = null;
 function buildMap(card, world, filters, params) {
   if (activeMap) { activeMap.remove(); activeMap = null; }
   const title = el("h2", { id: "map-title" }, t("map"), " ", el("span", { class: "muted", id: "map-count" }, ""));
+  const unit = countUnit(params);
   const container = el("div", { class: "map", id: "map", role: "region", "aria-label": t("mapLabel") });
   const selected = params.get("bbox");
   const typeFilter = params.get("type");
@@ -488,7 +506,7 @@ function buildMap(card, world, filters, params) {
   const actions = el("div", { class: "map-actions" },
     el("button", { type: "button", class: "secondary", id: "select-view" }, t("selectView")),
     selected ? el("button", { type: "button", class: "secondary", id: "clear-selection", onclick: () => navigate({ bbox: null, offset: null }) }, t("clearSelection")) : null);
-  append(card, [title, container, legend, el("p", { class: "muted small" }, t("mapHelp")), actions]);
+  append(card, [title, unitSwitch(unit), container, legend, el("p", { class: "muted small" }, t("mapHelp")), actions]);
 
   const map = L.map(container, {
     preferCanvas: true, worldCopyJump: false, minZoom: 1, maxZoom: 12, attributionControl: false,
@@ -512,6 +530,7 @@ function buildMap(card, world, filters, params) {
     const query = new URLSearchParams(filters);
     query.set("zoom", String(zoom));
     query.set("view", viewBox);
+    query.set("unit", unit);
     let answer;
     try {
       answer = await api(`/api/clusters?${query}`, controller.signal);
@@ -520,7 +539,10 @@ function buildMap(card, world, filters, params) {
       throw error;
     }
     drawCells(layer, answer, map);
-    document.getElementById("map-count")?.replaceChildren(`(${t("mapEvents", fmt(answer.events))})`);
+    document.getElementById("map-count")?.replaceChildren(`(${t(answer.unit === "incidents" ? "mapIncidents" : "mapEvents", fmt(answer.events))})`);
+    container.setAttribute("data-unit", answer.unit);
+    // Incidents asked for, events answered: the store has none yet.
+    document.getElementById("unit-note").hidden = answer.unit === unit;
     container.setAttribute("data-zoom", String(zoom));
     container.setAttribute("data-ready", "true");
     if (!fitted && answer.cells.length > 0) {
@@ -563,6 +585,10 @@ function drawCells(layer, answer, map) {
   const most = Math.max(1, ...answer.cells.map((c) => c.events));
   for (const cell of answer.cells) {
     const parts = Object.entries(cell.byType).sort((a, b) => b[1] - a[1]);
+    if (cell.events === 1 && cell.incidentId) {
+      layer.addLayer(incidentMarker(cell, parts[0][0], map));
+      continue;
+    }
     if (cell.events === 1 && cell.eventId !== null) {
       // One event: coloured by its type, its area growing with the square root of its fatalities.
       const size = Math.round(Math.min(40, 12 + 4 * Math.sqrt(cell.fatalities)));
@@ -592,7 +618,7 @@ function drawCells(layer, answer, map) {
     });
     // Geometry and colour through the CSSOM, which the style policy allows.
     ring.style.background = `conic-gradient(${stops.join(", ")})`;
-    const label = t("clusterOf", fmt(cell.events), parts.map(([type, n]) => `${family(type)} ${fmt(n)}`).join(", "));
+    const label = t(answer.unit === "incidents" ? "clusterOfIncidents" : "clusterOf", fmt(cell.events), parts.map(([type, n]) => `${family(type)} ${fmt(n)}`).join(", "));
     const marker = L.marker([cell.lat, cell.lon], {
       icon: L.divIcon({ html: ring, className: "cluster-marker", iconSize: [size, size] }), title: label, keyboard: true,
     });
@@ -615,6 +641,52 @@ function drawCells(layer, answer, map) {
     });
     layer.addLayer(marker);
   }
+}
+
+/** The switch between counting incidents and events, kept in the URL (unit); both the map and the timeline follow it. */
+function unitSwitch(unit) {
+  const choice = (value, text) => el("button", {
+    type: "button", id: `unit-${value}`, class: ["legend-item", unit === value ? "pressed" : null], "aria-pressed": unit === value ? "true" : "false",
+    onclick: () => navigate({ unit: value === "incidents" ? null : value, offset: null }),
+  }, text);
+  return el("div", { class: "unit-switch" },
+    el("div", { class: "legend", role: "group", "aria-label": t("unitLabel"), title: t("unitHelp") },
+      el("span", { class: "muted small" }, `${t("unitLabel")}:`), choice("incidents", t("unitIncidents")), choice("events", t("unitEvents"))),
+    el("p", { class: "muted small", id: "unit-note", hidden: "hidden" }, t("noStoredIncidents")));
+}
+
+/** One incident on the map: coloured by its type, sized by its reconciled toll, opening a popup with a link to its view. */
+function incidentMarker(cell, type, map) {
+  const size = Math.round(Math.min(40, 12 + 4 * Math.sqrt(cell.fatalities)));
+  const dot = el("span", { class: ["event-dot", "incident-dot", TYPE_CLASS[type] ?? "t-other"] });
+  const label = `${t("incident")} · ${family(type)} · ${t("fatalities")}: ${fmt(cell.fatalities)}`;
+  const marker = L.marker([cell.lat, cell.lon], {
+    icon: L.divIcon({ html: dot, className: "event-marker incident-marker", iconSize: [size, size] }), title: label, keyboard: true,
+  });
+  marker.on("add", () => {
+    const node = marker.getElement();
+    node.setAttribute("data-incident-id", cell.incidentId);
+    node.setAttribute("aria-label", label);
+  });
+  marker.on("click", () => openIncidentPopup(map, marker, cell.incidentId));
+  return marker;
+}
+
+async function openIncidentPopup(map, marker, id) {
+  const detail = await api(`/api/incidents/${encodeURIComponent(id)}`);
+  const i = detail.incident;
+  const content = el("div", { class: "popup" },
+    typeBadge(i.eventType, i.subEventType),
+    el("div", {}, `${i.location?.name ?? "?"} · ${dateText(incidentDates(i))}`),
+    el("div", {}, `${t("fatalities")}: ${fatalitiesText(i.fatalities?.low ?? null, i.fatalities?.best ?? null, i.fatalities?.high ?? null)}`),
+    el("div", {}, t("partOf", new Set(i.reports.map((r) => r.document)).size)),
+    el("a", { href: link(`/incident/${i.id}`) }, t("openIncident")));
+  marker.bindPopup(content).openPopup();
+}
+
+/** An incident's date in the fields dateText reads. */
+function incidentDates(incident) {
+  return { dateStart: incident.date?.start ?? null, dateEnd: incident.date?.end ?? null, datePrecision: incident.date?.precision ?? null };
 }
 
 async function openEventPopup(map, marker, id) {
@@ -662,10 +734,13 @@ function timelineCard(data, params, withBrush = true) {
   const select = (name, value, options, label) => el("label", {}, `${label} `,
     el("select", { name, onchange: (e) => navigate({ [name]: e.target.value }) },
       options.map(([v, text]) => el("option", { value: v, selected: v === value ? "selected" : null }, text))));
-  const chart = el("div", { class: "timeline", id: "timeline", role: "img", "aria-label": t("timelineLabel") });
+  const incidents = data.unit === "incidents";
+  const total = data.buckets.reduce((sum, b) => sum + b.events, 0);
+  const chart = el("div", { class: "timeline", id: "timeline", role: "img", "aria-label": t(incidents ? "timelineIncidentsLabel" : "timelineLabel"), "data-unit": data.unit ?? "events" });
   const card = el("section", { class: "card", "aria-labelledby": "timeline-title" },
     el("div", { class: "table-head" },
-      el("h2", { id: "timeline-title" }, t("timeline")),
+      el("h2", { id: "timeline-title" }, t(incidents ? "timelineIncidents" : "timeline"), " ",
+        el("span", { class: "muted", id: "timeline-count", "data-count": total }, `(${t(incidents ? "countIncidents" : "countEvents", fmt(total))})`)),
       el("div", { class: "controls" },
         select("bucket", bucket, [["day", t("perDay")], ["week", t("perWeek")], ["month", t("perMonth")]], t("bucket")),
         select("scale", scale, [["linear", t("linear")], ["sqrt", t("sqrt")], ["log", t("log")]], t("scale")))),
@@ -721,7 +796,7 @@ function drawTimeline(container, data, scale, withBrush) {
     scales: { x: { time: true }, events: { ...distr, range: (u, min, max) => [scale === "log" ? 1 : 0, Math.max(1, max) * 1.1] }, fatalities: { ...distr, range: (u, min, max) => [scale === "log" ? 1 : 0, Math.max(1, max) * 1.1] } },
     axes: [
       { space: 90, values: (u, splits) => splits.map((v) => axisLabel(v, u.scales.x.max - u.scales.x.min)) },
-      { scale: "events", label: t("events"), values: (u, splits) => splits.map(fmt) },
+      { scale: "events", label: data.unit === "incidents" ? t("unitIncidents") : t("events"), values: (u, splits) => splits.map(fmt) },
       { scale: "fatalities", side: 1, label: t("fatalities"), grid: { show: false }, values: (u, splits) => splits.map(fmt) },
     ],
     cursor: { drag: { x: withBrush, y: false, setScale: false } },
@@ -846,6 +921,35 @@ function eventsTable(page, filters, offset, params) {
         el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: columns.length, class: "muted empty" }, t("noMatch")))))));
 }
 
+// ---------- the incidents table ----------
+
+function incidentsTable(page) {
+  const rows = page.incidents.map((i) => {
+    const row = el("tr", { class: "incident-row", "data-incident-id": i.id, tabindex: 0, "aria-label": `${i.subEventType ?? i.eventType}, ${i.location ?? ""}, ${dateText(i)}` },
+      el("td", { class: "nowrap" }, dateText(i)),
+      el("td", {}, typeBadge(i.eventType, i.subEventType)),
+      el("td", {}, i.location ?? "–"),
+      el("td", {}, i.country ? el("a", { href: link(`/country/${i.country}`), title: countryName(i.country) }, i.country) : "–"),
+      el("td", { class: "num" }, fatalitiesText(i.fatalitiesLow, i.fatalitiesBest, i.fatalitiesHigh)),
+      el("td", { class: "num" }, fmt(i.reports)),
+      el("td", {}, el("a", { href: link(`/incident/${i.id}`) }, t("openIncident"))));
+    const open = (event) => { if (event.target.closest("a")) return; location.hash = link(`/incident/${i.id}`); };
+    row.addEventListener("click", open);
+    row.addEventListener("keydown", (k) => { if (k.key === "Enter") open(k); });
+    return row;
+  });
+  const headers = ["colDate", "colEvent", "colLocation", "colCountry", "colFatalities", "colReports", "incident"];
+  return el("section", { class: "card", "aria-labelledby": "incidents-title" },
+    el("div", { class: "table-head" },
+      el("h2", { id: "incidents-title" }, t("incidentsTitle")),
+      el("span", { class: "muted", id: "incidents-count" }, `${fmt(Math.min(page.total, page.incidents.length))} ${t("of")} ${fmt(page.total)}`)),
+    el("p", { class: "muted small" }, t("incidentsNote")),
+    el("div", { class: "table-scroll" },
+      el("table", { class: "events", id: "incidents-table" },
+        el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, t(h))))),
+        el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: headers.length, class: "muted empty" }, t("noIncident")))))));
+}
+
 // ---------- country page ----------
 
 async function showCountry(view, iso3, params) {
@@ -879,8 +983,16 @@ async function showCountry(view, iso3, params) {
 
 // ---------- event view ----------
 
+/** The incident an event reports, or null (204: none, or not assigned yet; never an error in the console). */
+async function incidentOfEvent(id) {
+  const response = await fetch(`/api/events/${id}/incident`, { headers: { Accept: "application/json" } });
+  return response.status === 200 ? response.json() : null;
+}
+
 async function showEvent(view, id) {
+  const incidentPromise = incidentOfEvent(id).catch(() => null);
   const detail = await api(`/api/events/${id}`);
+  const incident = await incidentPromise;
   const e = detail.summary;
   const record = detail.record;
   clear(view);
@@ -896,7 +1008,9 @@ async function showEvent(view, id) {
       fact(t("fatalities"), fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)),
       fact(t("confidence"), `${Math.round((record.confidence ?? 0) * 100)}%`),
       fact(t("article"), el("a", { href: docLink, id: "open-article" }, detail.document.title ?? detail.document.id)),
-      fact(t("published"), [detail.document.published ?? t("unknown"), detail.document.source ? ` · ${detail.document.source}` : ""].join("")))));
+      fact(t("published"), [detail.document.published ?? t("unknown"), detail.document.source ? ` · ${detail.document.source}` : ""].join("")),
+      incident ? fact(t("incident"), [el("a", { href: link(`/incident/${incident.id}`), id: "open-incident" }, `${incident.subEventType ?? incident.eventType} — ${incident.location ?? t("unknownPlace")}`),
+        ` (${t("partOf", incident.documents)})`]) : null)));
 
   view.appendChild(el("section", { class: "card" },
     el("h2", {}, `${t("claims")} (${record.claims.length})`),
@@ -961,16 +1075,163 @@ function claimCard(claim) {
     el("blockquote", {}, claim.text));
 }
 
+// ---------- incident view ----------
+
+/** A casualty claim's figure in a line: "12 killed · civilian". */
+function figureText(claim) {
+  const c = claim.casualty;
+  return `${countText(c.count)} ${c.outcome} · ${c.victims.category}${c.victims.side ? ` · ${c.victims.side}` : ""}`;
+}
+
+function publishedText(published) {
+  if (!published) return t("dateUnknown");
+  return /^\d{4}-\d{2}-\d{2}$/.test(published) ? formatDay(published) : published;
+}
+
+/**
+ * One incident: its reports in the order they were published with each source's figures side by side, the toll's
+ * revisions, the claims that contradict each other, and every claim with a link to its evidence highlighted in
+ * the article it was read in.
+ */
+async function showIncident(view, id) {
+  const detail = await api(`/api/incidents/${encodeURIComponent(id)}`);
+  const incident = detail.incident;
+  clear(view);
+  // The stored event and document of each report (document id, event id), to link a report and its claims to them.
+  const key = (document, event) => `${document}\u0000${event}`;
+  const stored = new Map(detail.events.map((e) => [key(e.document, e.event), e]));
+  const reportOf = new Map(incident.reports.map((r) => [key(r.document, r.event), r]));
+  const claimsById = new Map(incident.claims.map((c) => [c.id, c]));
+  const sourceName = (report) => report?.source ?? report?.document ?? "?";
+  const evidenceHref = (source) => {
+    const s = stored.get(key(source.document, source.event));
+    if (!s) return null;
+    const params = new URLSearchParams({ event: String(s.eventId) });
+    if (source.end > source.start) params.set("span", `${source.start}-${source.end}`);
+    return link(`/document/${s.documentId}`, params);
+  };
+  const evidenceLinks = (claim) => el("ul", { class: "evidence-links" }, claim.reports.map((source) => {
+    const href = evidenceHref(source);
+    const text = `${t("evidenceIn", sourceName(reportOf.get(key(source.document, source.event))))} (${publishedText(source.published)})`;
+    return el("li", {}, href ? el("a", { href, class: "evidence-link", "data-document": source.document }, text) : text);
+  }));
+
+  // In the order they were published (the API lists them so; sorted again, stably, so the view never depends on it).
+  const reports = incident.reports.map((r, index) => ({ r, index }))
+    .sort((a, b) => (a.r.published ?? "\uffff").localeCompare(b.r.published ?? "\uffff") || a.index - b.index)
+    .map((x) => x.r);
+  const documents = new Set(incident.reports.map((r) => r.document)).size;
+  const place = incident.location;
+
+  view.appendChild(el("nav", { class: "crumbs", "aria-label": t("overview") }, el("a", { href: link("/") }, t("overview")), " › ", `${t("incident")} ${incident.id}`));
+  view.appendChild(el("section", { class: "card event-head" },
+    el("div", { class: "event-title" }, typeBadge(incident.eventType, incident.subEventType),
+      el("h1", { id: "incident-title" }, `${incident.subEventType} — ${place?.name ?? t("unknownPlace")}`)),
+    el("dl", { class: "facts" },
+      fact(t("colDate"), dateText(incidentDates(incident))),
+      fact(t("eventType"), family(incident.eventType)),
+      fact(t("status"), el("span", { class: ["status", `s-${incident.status}`] }, statusText(incident.status))),
+      fact(t("place"), [place?.name ?? "–", place?.admin1 ? `, ${place.admin1}` : "", place?.country ? ` (${countryName(place.country)})` : "",
+        typeof place?.lat === "number" ? ` · ${place.lat.toFixed(2)}, ${place.lon.toFixed(2)}` : ""].join("")),
+      fact(t("fatalities"), el("span", { id: "incident-fatalities" }, fatalitiesText(incident.fatalities?.low ?? null, incident.fatalities?.best ?? null, incident.fatalities?.high ?? null))),
+      fact(t("colReports"), `${fmt(incident.reports.length)} · ${t("partOf", documents)}`),
+      fact(t("firstReport"), publishedText(incident.firstReport)),
+      fact(t("lastReport"), publishedText(incident.lastReport)),
+      incident.about ? fact(t("aboutIncident"), el("a", { href: link(`/incident/${incident.about}`) }, `${t("incident")} ${incident.about}`)) : null)));
+
+  // Each source's figures side by side: one row a report, with the casualty claims it carries.
+  const figuresOf = (report) => incident.claims.filter((c) => c.casualty && c.reports.some((s) => s.document === report.document && s.event === report.event));
+  view.appendChild(el("section", { class: "card", "aria-labelledby": "reports-title" },
+    el("h2", { id: "reports-title" }, `${t("reportsTitle")} (${reports.length})`),
+    el("div", { class: "table-scroll" }, el("table", { class: "events", id: "incident-reports" },
+      el("thead", {}, el("tr", {}, ["published", "colSource", "colArticle", "colFigures", "event"].map((h) => el("th", { scope: "col" }, t(h))))),
+      el("tbody", {}, reports.map((r) => {
+        const s = stored.get(key(r.document, r.event));
+        const figures = figuresOf(r);
+        return el("tr", { class: "report-row", "data-document": r.document, "data-published": r.published ?? "" },
+          el("td", { class: "nowrap" }, publishedText(r.published)),
+          // The outlet's own page, only over http(s): a stored URL is untrusted and could be javascript: or data:.
+          el("td", {}, /^https?:\/\//i.test(r.url ?? "") ? el("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, sourceName(r)) : sourceName(r)),
+          el("td", { class: "doc-title" }, s ? el("a", { href: link(`/document/${s.documentId}`, new URLSearchParams({ event: String(s.eventId) })) }, r.document) : r.document),
+          el("td", {}, figures.length === 0 ? el("span", { class: "muted" }, t("noFigure")) :
+            el("ul", { class: "figures" }, figures.map((c) => el("li", { class: ["figure", c.counted ? "counted" : null, c.revisedBy ? "revised" : null], "data-claim-id": c.id },
+              el("strong", {}, figureText(c)), ` · ${c.claimant ?? t("unattributed")}`)))),
+          el("td", {}, s ? el("a", { href: link(`/event/${s.eventId}`) }, `${t("event")} ${s.eventId}`) : "–"));
+      }))))));
+
+  // The toll's history: each claimant's figures in time order, the last one standing.
+  view.appendChild(el("section", { class: "card", "aria-labelledby": "revisions-title" },
+    el("h2", { id: "revisions-title" }, t("revisionsTitle")),
+    incident.revisions.length === 0 ? el("p", { class: "muted" }, t("noRevision")) :
+      el("div", { id: "revisions" }, incident.revisions.map((revision) => el("div", { class: "revision" },
+        el("p", { class: "revision-head" }, el("strong", {}, revision.claimant ?? t("unattributed")), ` · ${revision.outcome} · ${revision.category}${revision.side ? ` · ${revision.side}` : ""}`),
+        el("ol", { class: "revision-steps" }, revision.claims.map((claimId, step) => {
+          const claim = claimsById.get(claimId);
+          if (!claim) return null;
+          const last = step === revision.claims.length - 1;
+          const first = claim.reports[0];
+          const href = first ? evidenceHref(first) : null;
+          return el("li", { class: ["revision-step", last ? "stands" : "revised"], "data-claim-id": claim.id },
+            el("span", { class: "revision-figure" }, claim.casualty ? countText(claim.casualty.count) : claim.text),
+            ` ${publishedText(first?.published)} · ${sourceName(first ? reportOf.get(key(first.document, first.event)) : null)} `,
+            el("span", { class: "chip" }, last ? t("stands") : t("revised")), " ",
+            href ? el("a", { href, class: "evidence-link" }, t("evidence")) : null);
+        })))))));
+
+  // Contradictions across documents: each pair once.
+  const pairs = [];
+  for (const claim of incident.claims) {
+    for (const other of claim.contradicts ?? []) if (claim.id < other && claimsById.has(other)) pairs.push([claim, claimsById.get(other)]);
+  }
+  const incidentClaimCard = (claim) => el("div", { class: "claim-card", "data-claim-id": claim.id },
+    el("div", { class: "claimant" }, claim.claimant ?? t("unattributed")),
+    claim.casualty ? el("div", { class: "figure" }, el("strong", {}, figureText(claim))) : null,
+    el("blockquote", {}, claim.text),
+    evidenceLinks(claim));
+  view.appendChild(el("section", { class: "card", "aria-labelledby": "incident-contradictions-title" },
+    el("h2", { id: "incident-contradictions-title" }, t("contradictions")),
+    pairs.length === 0 ? el("p", { class: "muted" }, t("noContradiction")) :
+      el("div", { id: "incident-contradictions" }, pairs.map(([a, b]) => el("div", { class: "versus" }, incidentClaimCard(a), el("div", { class: "vs" }, "vs"), incidentClaimCard(b))))));
+
+  // Every claim, each relay of it counted once, with the sources that carry it and a link to each one's evidence.
+  view.appendChild(el("section", { class: "card", "aria-labelledby": "incident-claims-title" },
+    el("h2", { id: "incident-claims-title" }, `${t("incidentClaims")} (${incident.claims.length})`),
+    incident.claims.length === 0 ? el("p", { class: "muted" }, t("noClaim")) :
+      el("ul", { class: "claims", id: "incident-claims" }, incident.claims.map((claim) => {
+        const revisedBy = claim.revisedBy ? claimsById.get(claim.revisedBy) : null;
+        const contradicted = (claim.contradicts ?? []).map((c) => claimsById.get(c)).filter(Boolean);
+        return el("li", { class: ["claim", contradicted.length ? "contested" : null], "data-claim-id": claim.id },
+          el("blockquote", {}, claim.text),
+          el("div", { class: "claim-meta" },
+            el("span", { class: "claimant" }, claim.claimant ?? t("unattributed")),
+            (claim.via ?? []).length ? el("span", { class: "via" }, `via ${claim.via.join(", ")}`) : null,
+            claim.casualty ? el("span", { class: "figure" }, figureText(claim)) : null,
+            claim.counted ? el("span", { class: "counted" }, t("counted")) : null,
+            revisedBy ? el("span", { class: "revised" }, t("revisedTo", revisedBy.casualty ? countText(revisedBy.casualty.count) : revisedBy.id)) : null,
+            contradicted.length ? el("span", { class: "contradicts" }, `${t("contradictedBy")}: ${contradicted.map((c) => c.claimant ?? c.id).join(", ")}`) : null),
+          evidenceLinks(claim));
+      }))));
+
+  if (incident.actors.length > 0) {
+    view.appendChild(el("section", { class: "card" },
+      el("h2", {}, t("actors")),
+      el("ul", { class: "chips" }, incident.actors.map((a) => el("li", { class: "chip" }, el("strong", {}, a.name), ` ${a.role} · ${a.kind}${a.country ? " · " + a.country : ""}`)))));
+  }
+}
+
 // ---------- article view ----------
 
-async function showDocument(view, id, focusEvent) {
+async function showDocument(view, id, focusEvent, spanParam) {
   const doc = await api(`/api/documents/${id}`);
   clear(view);
   const focus = focusEvent && /^\d+$/.test(focusEvent) ? Number(focusEvent) : null;
+  // One claim's evidence (span=start-end, from the incident view), marked on top of the event's spans.
+  const range = /^(\d+)-(\d+)$/.exec(spanParam ?? "");
+  const target = range && Number(range[1]) < Number(range[2]) && Number(range[2]) <= doc.text.length ? { start: Number(range[1]), end: Number(range[2]) } : null;
   const counts = {};
   for (const s of doc.spans) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
   const article = el("article", { class: "article-text", id: "article-text", lang: doc.info.language });
-  renderHighlighted(article, doc.text, doc.spans, focus);
+  renderHighlighted(article, doc.text, doc.spans, focus, target);
 
   const legend = el("div", { class: "span-legend" }, SPAN_KINDS.filter((k) => counts[k]).map((kind) => {
     const toggle = el("button", { type: "button", class: ["kind-toggle", `k-${kind}`], "aria-pressed": "true" }, `${kind} (${counts[kind]})`);
@@ -996,26 +1257,29 @@ async function showDocument(view, id, focusEvent) {
         el("ul", { class: "doc-events" }, doc.events.map((e) => el("li", { class: e.id === focus ? "focus" : null },
           el("a", { href: link(`/event/${e.id}`) }, typeBadge(e.eventType, e.subEventType)),
           ` ${dateText(e)} · ${e.location ?? "?"} · ${t("fatalities")} ${fatalitiesText(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh)}`))))));
-  const first = article.querySelector(".focus");
+  const first = article.querySelector(".target") ?? article.querySelector(".focus");
   if (first) first.scrollIntoView({ block: "center" });
 }
 
 // Splits the text at every span boundary; each piece is a text node inside a <mark> whose classes
 // name every kind that covers it (CSS gives the narrowest kinds the strongest colour).
-function renderHighlighted(container, text, spans, focus) {
+function renderHighlighted(container, text, spans, focus, target = null) {
   const valid = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start);
   const cuts = new Set([0, text.length]);
   for (const s of valid) { cuts.add(s.start); cuts.add(s.end); }
+  if (target) { cuts.add(target.start); cuts.add(target.end); }
   const points = [...cuts].sort((a, b) => a - b);
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
     const piece = text.slice(a, b);
     const covering = valid.filter((s) => s.start <= a && s.end >= b);
+    const targeted = target !== null && target.start <= a && target.end >= b;
+    if (covering.length === 0 && targeted) { container.appendChild(el("mark", { class: "target" }, piece)); continue; }
     if (covering.length === 0) { container.appendChild(document.createTextNode(piece)); continue; }
     const kinds = [...new Set(covering.map((s) => s.kind))];
     const focused = focus !== null && covering.some((s) => s.eventId === focus);
     const title = covering.map((s) => `${s.kind}${s.label ? ": " + s.label : ""}`).join("\n");
-    container.appendChild(el("mark", { class: ["hl", ...kinds.map((k) => `k-${k}`), focused ? "focus" : null], title, "data-kinds": kinds.join(" ") }, piece));
+    container.appendChild(el("mark", { class: ["hl", ...kinds.map((k) => `k-${k}`), focused ? "focus" : null, targeted ? "target" : null], title, "data-kinds": kinds.join(" ") }, piece));
   }
 }
 

@@ -142,11 +142,17 @@ public sealed partial class ApiTests(DashboardServer server) : IDisposable
     {
         var openapi = await GetJsonAsync("openapi/v1.json");
         var paths = openapi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["/api/clusters", "/api/countries", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/export", "/api/incidents", "/api/incidents/{id}", "/api/live", "/api/sources", "/api/stats", "/api/timeline"], paths);
+        Assert.Equal(["/api/clusters", "/api/countries", "/api/documents/{id}", "/api/events", "/api/events/{id}", "/api/events/{id}/incident", "/api/export", "/api/incidents", "/api/incidents/{id}", "/api/live", "/api/sources", "/api/stats", "/api/timeline"], paths);
         var list = openapi.GetProperty("paths").GetProperty("/api/events").GetProperty("get");
         Assert.Equal(
             ["actor", "after", "bbox", "country", "document", "from", "limit", "minFatalities", "minRelevance", "offset", "status", "text", "to", "type"],
             list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        // What the map and the timeline count is a documented parameter of both.
+        foreach (var aggregate in new[] { "/api/clusters", "/api/timeline" })
+        {
+            var parameters = openapi.GetProperty("paths").GetProperty(aggregate).GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+            Assert.Contains("unit", parameters);
+        }
     }
 
     [Fact]
