@@ -5,8 +5,8 @@ using Sitrep.Store.Model;
 namespace Sitrep.Web.Api;
 
 /// <summary>
-/// Every event's digest kept in memory (position, type, start day, current or not, fatalities, country, document:
-/// about 80 bytes each, plus its current killed figures by side), so that the unfiltered map, timeline and
+/// Every event's digest kept in memory (position, type, start day, current or not, fatalities, country: 48 bytes
+/// each, plus 20 for each current killed figure by side, and the set of documents), so that the unfiltered map, timeline and
 /// statistics, the overview's first view, need no scan of the events table: with a million events such a scan
 /// takes seconds (the statistics by side, a join with every killed figure, about 5 s of CPU), a pass over this
 /// array tens of milliseconds. Events are
@@ -22,6 +22,9 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     private readonly List<string> _countries = [];
     private readonly List<string> _sides = [];
     private readonly HashSet<long> _documents = [];
+
+    /// <summary>Figures too large for <see cref="PackedFigures"/>, which point here (empty in practice).</summary>
+    private readonly List<FatalityFigures> _spilled = [];
     private Kill[] _kills = new Kill[1024];
     private int _killCount;
     private Digest[] _digests = new Digest[1024];
@@ -37,11 +40,11 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same cells as the database's grid (<see cref="IEventAggregates.GetMapCellsAsync"/>) over every located event, inside an optional box.</summary>
     public async Task<IReadOnlyList<MapCell>> CellsAsync(GeoBox? area, double cellDegrees, CancellationToken cancellationToken)
     {
-        var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), count, () => Cells(digests, count, types, area, cellDegrees));
+        var (digests, count, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), count, () => Cells(digests, count, types, spilled, area, cellDegrees));
     }
 
-    private static IReadOnlyList<MapCell> Cells(Digest[] digests, int count, string[] types, GeoBox? area, double cellDegrees)
+    private static IReadOnlyList<MapCell> Cells(Digest[] digests, int count, string[] types, FatalityFigures[] spilled, GeoBox? area, double cellDegrees)
     {
         var cell = Math.Max(1, (long)Math.Round(cellDegrees * 1000));
         var cells = new Dictionary<(long, long), CellBuilder>();
@@ -52,7 +55,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             // As in SQL: integer thousandths of a degree (half away from zero, like SQLite's ROUND), floored by integer division.
             var key = ((long)Math.Round((d.Lon + 180) * 1000, MidpointRounding.AwayFromZero) / cell, (long)Math.Round((d.Lat + 90) * 1000, MidpointRounding.AwayFromZero) / cell);
             if (!cells.TryGetValue(key, out var builder)) cells[key] = builder = new CellBuilder();
-            builder.Add(d, types[d.Type]);
+            builder.Add(d, d.Figures.Unpack(spilled), types[d.Type]);
         }
         // The database's order: most events first, then south to north, west to east.
         return [.. cells.Values.Select(b => b.Build()).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
@@ -61,11 +64,11 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same counts as <see cref="IEventAggregates.GetDayTypeCountsAsync"/> over every event.</summary>
     public async Task<IReadOnlyList<DayTypeCount>> DayTypeCountsAsync(CancellationToken cancellationToken)
     {
-        var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return Remembered("days", count, () => DayTypeCounts(digests, count, types));
+        var (digests, count, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered("days", count, () => DayTypeCounts(digests, count, types, spilled));
     }
 
-    private static IReadOnlyList<DayTypeCount> DayTypeCounts(Digest[] digests, int count, string[] types)
+    private static IReadOnlyList<DayTypeCount> DayTypeCounts(Digest[] digests, int count, string[] types, FatalityFigures[] spilled)
     {
         var sums = new Dictionary<(int Day, int Type), long[]>();
         for (var i = 0; i < count; i++)
@@ -76,9 +79,10 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             sum[0]++;
             if (!d.Current) continue;
             // As in the statistics: a missing bound falls back on the figure that is known.
-            sum[1] += d.Low ?? 0;
-            sum[2] += d.Best ?? d.Low ?? 0;
-            sum[3] += d.High ?? d.Best ?? d.Low ?? 0;
+            var f = d.Figures.Unpack(spilled);
+            sum[1] += f.Low ?? 0;
+            sum[2] += f.Best ?? f.Low ?? 0;
+            sum[3] += f.High ?? f.Best ?? f.Low ?? 0;
         }
         return [.. sums
             .Select(p => new DayTypeCount(DateOnly.FromDayNumber(p.Key.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), types[p.Key.Type], p.Value[0], p.Value[1], p.Value[2], p.Value[3]))
@@ -90,7 +94,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     {
         IReadOnlyList<Kill> kills;
         int documents;
-        var (digests, count, _) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var (digests, count, _, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
         string[] countries, sides;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -102,15 +106,16 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             kills = new ArraySegment<Kill>(_kills, 0, _killCount);
             count = _count;
             digests = _digests;
+            spilled = [.. _spilled];
         }
         finally
         {
             _gate.Release();
         }
-        return Remembered("stats", count, () => Stats(digests, count, kills, countries, sides, documents));
+        return Remembered("stats", count, () => Stats(digests, count, kills, spilled, countries, sides, documents));
     }
 
-    private static FatalityStats Stats(Digest[] digests, int count, IReadOnlyList<Kill> kills, string[] countries, string[] sides, int documents)
+    private static FatalityStats Stats(Digest[] digests, int count, IReadOnlyList<Kill> kills, FatalityFigures[] spilled, string[] countries, string[] sides, int documents)
     {
         var total = new Sums();
         var byDay = new SortedDictionary<int, Sums>();
@@ -119,22 +124,24 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         {
             ref readonly var d = ref digests[i];
             if (!d.Current) continue;
-            total.Add(d);
-            if (d.Day != NoDay) (byDay.TryGetValue(d.Day, out var day) ? day : byDay[d.Day] = new Sums()).Add(d);
-            (byCountry.TryGetValue(d.Country, out var country) ? country : byCountry[d.Country] = new Sums()).Add(d);
+            var f = d.Figures.Unpack(spilled);
+            total.Add(f);
+            if (d.Day != NoDay) (byDay.TryGetValue(d.Day, out var day) ? day : byDay[d.Day] = new Sums()).Add(f);
+            (byCountry.TryGetValue(d.Country, out var country) ? country : byCountry[d.Country] = new Sums()).Add(f);
         }
         // By side: the current killed figures themselves, an event counted once per side it has figures about. Figures
         // are kept in event order, an event's together, so a side's last event tells whether this one is new to it.
         var sideSums = new long[sides.Length, 4];
-        var lastEvent = new long[sides.Length];
+        var lastEvent = new int[sides.Length];
         Array.Fill(lastEvent, -1);
         foreach (var k in kills)
         {
-            if (lastEvent[k.Side] != k.EventId) sideSums[k.Side, 0]++;
-            lastEvent[k.Side] = k.EventId;
-            sideSums[k.Side, 1] += k.Low ?? 0;
-            sideSums[k.Side, 2] += k.Best ?? 0;
-            sideSums[k.Side, 3] += k.High ?? 0;
+            if (lastEvent[k.Side] != k.Event) sideSums[k.Side, 0]++;
+            lastEvent[k.Side] = k.Event;
+            var f = k.Figures.Unpack(spilled);
+            sideSums[k.Side, 1] += f.Low ?? 0;
+            sideSums[k.Side, 2] += f.Best ?? 0;
+            sideSums[k.Side, 3] += f.High ?? 0;
         }
         static IReadOnlyList<FatalityBucket> Ranked(IEnumerable<FatalityBucket> buckets) =>
             [.. buckets.OrderByDescending(b => b.Best).ThenBy(b => b.Key, StringComparer.Ordinal)];
@@ -165,12 +172,12 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     {
         private long _events, _low, _best, _high;
 
-        public void Add(in Digest d)
+        public void Add(FatalityFigures f)
         {
             _events++;
-            _low += d.Low ?? 0;
-            _best += d.Best ?? d.Low ?? 0;
-            _high += d.High ?? d.Best ?? d.Low ?? 0;
+            _low += f.Low ?? 0;
+            _best += f.Best ?? f.Low ?? 0;
+            _high += f.High ?? f.Best ?? f.Low ?? 0;
         }
 
         public FatalityBucket Bucket(string key) => new(key, _events, _low, _best, _high);
@@ -179,14 +186,14 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     private static bool Inside(GeoBox box, double lat, double lon) =>
         lat >= box.South && lat <= box.North && (box.CrossesAntimeridian ? lon >= box.West || lon <= box.East : lon >= box.West && lon <= box.East);
 
-    private async Task<(Digest[] Digests, int Count, string[] Types)> SnapshotAsync(CancellationToken cancellationToken)
+    private async Task<(Digest[] Digests, int Count, string[] Types, FatalityFigures[] Spilled)> SnapshotAsync(CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // The array only grows by copying and is never overwritten below the count: a snapshot stays valid.
-            return (_digests, _count, [.. _types]);
+            return (_digests, _count, [.. _types], [.. _spilled]);
         }
         finally
         {
@@ -222,15 +229,19 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
 
     private const int NoDay = -1;
 
-    private const int NoCountry = -1;
+    private const short NoCountry = -1;
 
-    /// <summary>The position of a name in a short list of names (types, countries, sides), added if new.</summary>
-    private static int IndexOf(List<string> names, string name)
+    /// <summary>
+    /// The position of a name in a short list of names (types, countries, sides), added if new. Kept as a short:
+    /// types come from the taxonomy, countries are ISO codes, sides a handful; more than 32,767 of one is a broken store.
+    /// </summary>
+    private static short IndexOf(List<string> names, string name)
     {
         var index = names.IndexOf(name);
-        if (index >= 0) return index;
+        if (index >= 0) return (short)index;
+        if (names.Count == short.MaxValue) throw new InvalidOperationException($"more than {short.MaxValue} distinct names of one kind in the events' digests");
         names.Add(name);
-        return names.Count - 1;
+        return (short)(names.Count - 1);
     }
 
     private void Append(EventDigest e)
@@ -244,7 +255,8 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             foreach (var kill in e.Kills)
             {
                 if (_killCount == _kills.Length) Array.Resize(ref _kills, _kills.Length * 2);
-                _kills[_killCount++] = new Kill(e.Id, IndexOf(_sides, kill.Side), kill.Low, kill.Best, kill.High);
+                // The event is named by its digest's position (the next one), which tells events apart as well as its id.
+                _kills[_killCount++] = new Kill(_count, IndexOf(_sides, kill.Side), PackedFigures.Pack(kill.Low, kill.Best, kill.High, _spilled));
             }
         }
         if (_count == _digests.Length)
@@ -255,15 +267,22 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         }
         // A start that is not a day (never stored, but not trusted either) is left out of the timeline, as its bucketing does.
         var day = e.DateStart is not null && DateOnly.TryParseExact(e.DateStart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber : NoDay;
-        _digests[_count++] = new Digest(e.Id, e.Lat is { } lat && e.Lon is not null ? lat : double.NaN, e.Lon ?? double.NaN, type, day, e.Current, e.Low, e.Best, e.High, country);
+        _digests[_count++] = new Digest(
+            e.Id, e.Lat is { } lat && e.Lon is not null ? lat : double.NaN, e.Lon ?? double.NaN,
+            PackedFigures.Pack(e.Low, e.Best, e.High, _spilled), day, type, country, e.Current);
         _lastId = e.Id;
     }
 
     public void Dispose() => _gate.Dispose();
 
-    private readonly record struct Digest(long Id, double Lat, double Lon, int Type, int Day, bool Current, long? Low, long? Best, long? High, int Country);
+    /// <summary>
+    /// 48 bytes: the fields in this order leave 3 bytes of padding (with three <c>long?</c> figures and int indexes, 96).
+    /// Latitude and longitude stay doubles: the map's means must equal the database's averages of the same values.
+    /// </summary>
+    private readonly record struct Digest(long Id, double Lat, double Lon, PackedFigures Figures, int Day, short Type, short Country, bool Current);
 
-    private readonly record struct Kill(long EventId, int Side, long? Low, long? Best, long? High);
+    /// <summary>20 bytes (was 64): one current killed figure, with its event's position among the digests and its side.</summary>
+    private readonly record struct Kill(int Event, short Side, PackedFigures Figures);
 
     private sealed class CellBuilder
     {
@@ -273,7 +292,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         private long _fatalities;
         private long _id;
 
-        public void Add(in Digest d, string type)
+        public void Add(in Digest d, FatalityFigures f, string type)
         {
             _events++;
             _byType[type] = _byType.GetValueOrDefault(type) + 1;
@@ -283,7 +302,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             _north = Math.Max(_north, d.Lat);
             _west = Math.Min(_west, d.Lon);
             _east = Math.Max(_east, d.Lon);
-            _fatalities += d.Best ?? d.Low ?? 0;
+            _fatalities += f.Best ?? f.Low ?? 0;
             _id = d.Id;
         }
 
