@@ -15,7 +15,12 @@ namespace Sitrep.Web.Api;
 /// </summary>
 internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
 {
-    private const int PageSize = 50_000;
+    /// <summary>
+    /// Events read from the store at a time. Each page is held twice while it is read (the database's rows, then the
+    /// digests made of them, about 300 bytes an event); 10,000 keep that near 3 MB, and the hundred seeks of a
+    /// million events cost nothing beside reading them.
+    /// </summary>
+    private const int PageSize = 10_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<string> _types = [];
@@ -25,10 +30,8 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
 
     /// <summary>Figures too large for <see cref="PackedFigures"/>, which point here (empty in practice).</summary>
     private readonly List<FatalityFigures> _spilled = [];
-    private Kill[] _kills = new Kill[1024];
-    private int _killCount;
-    private Digest[] _digests = new Digest[1024];
-    private int _count;
+    private readonly ChunkedList<Kill> _kills = new();
+    private readonly ChunkedList<Digest> _digests = new();
     private long _lastId = -1;
 
     /// <summary>Answers already computed, each with the number of events it was computed over (see <see cref="Remembered"/>).</summary>
@@ -40,15 +43,15 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same cells as the database's grid (<see cref="IEventAggregates.GetMapCellsAsync"/>) over every located event, inside an optional box.</summary>
     public async Task<IReadOnlyList<MapCell>> CellsAsync(GeoBox? area, double cellDegrees, CancellationToken cancellationToken)
     {
-        var (digests, count, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), count, () => Cells(digests, count, types, spilled, area, cellDegrees));
+        var (digests, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), digests.Count, () => Cells(digests, types, spilled, area, cellDegrees));
     }
 
-    private static IReadOnlyList<MapCell> Cells(Digest[] digests, int count, string[] types, FatalityFigures[] spilled, GeoBox? area, double cellDegrees)
+    private static IReadOnlyList<MapCell> Cells(ChunkedList<Digest>.Snapshot digests, string[] types, FatalityFigures[] spilled, GeoBox? area, double cellDegrees)
     {
         var cell = Math.Max(1, (long)Math.Round(cellDegrees * 1000));
         var cells = new Dictionary<(long, long), CellBuilder>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < digests.Count; i++)
         {
             ref readonly var d = ref digests[i];
             if (double.IsNaN(d.Lat) || (area is not null && !Inside(area, d.Lat, d.Lon))) continue;
@@ -64,14 +67,14 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same counts as <see cref="IEventAggregates.GetDayTypeCountsAsync"/> over every event.</summary>
     public async Task<IReadOnlyList<DayTypeCount>> DayTypeCountsAsync(CancellationToken cancellationToken)
     {
-        var (digests, count, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return Remembered("days", count, () => DayTypeCounts(digests, count, types, spilled));
+        var (digests, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered("days", digests.Count, () => DayTypeCounts(digests, types, spilled));
     }
 
-    private static IReadOnlyList<DayTypeCount> DayTypeCounts(Digest[] digests, int count, string[] types, FatalityFigures[] spilled)
+    private static IReadOnlyList<DayTypeCount> DayTypeCounts(ChunkedList<Digest>.Snapshot digests, string[] types, FatalityFigures[] spilled)
     {
         var sums = new Dictionary<(int Day, int Type), long[]>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < digests.Count; i++)
         {
             ref readonly var d = ref digests[i];
             if (d.Day == NoDay) continue;
@@ -92,9 +95,11 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same answer as <see cref="Sitrep.Store.IEventStore.GetStatsAsync"/> over every event (SQLite's ordinal order of keys).</summary>
     public async Task<FatalityStats> StatsAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<Kill> kills;
+        ChunkedList<Kill>.Snapshot kills;
+        ChunkedList<Digest>.Snapshot digests;
+        FatalityFigures[] spilled;
         int documents;
-        var (digests, count, _, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         string[] countries, sides;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -103,24 +108,24 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             countries = [.. _countries];
             sides = [.. _sides];
             documents = _documents.Count;
-            kills = new ArraySegment<Kill>(_kills, 0, _killCount);
-            count = _count;
-            digests = _digests;
+            kills = _kills.Freeze();
+            digests = _digests.Freeze();
             spilled = [.. _spilled];
         }
         finally
         {
             _gate.Release();
         }
-        return Remembered("stats", count, () => Stats(digests, count, kills, spilled, countries, sides, documents));
+        return Remembered("stats", digests.Count, () => Stats(digests, kills, spilled, countries, sides, documents));
     }
 
-    private static FatalityStats Stats(Digest[] digests, int count, IReadOnlyList<Kill> kills, FatalityFigures[] spilled, string[] countries, string[] sides, int documents)
+    private static FatalityStats Stats(
+        ChunkedList<Digest>.Snapshot digests, ChunkedList<Kill>.Snapshot kills, FatalityFigures[] spilled, string[] countries, string[] sides, int documents)
     {
         var total = new Sums();
         var byDay = new SortedDictionary<int, Sums>();
         var byCountry = new Dictionary<int, Sums>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < digests.Count; i++)
         {
             ref readonly var d = ref digests[i];
             if (!d.Current) continue;
@@ -134,8 +139,9 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         var sideSums = new long[sides.Length, 4];
         var lastEvent = new int[sides.Length];
         Array.Fill(lastEvent, -1);
-        foreach (var k in kills)
+        for (var i = 0; i < kills.Count; i++)
         {
+            ref readonly var k = ref kills[i];
             if (lastEvent[k.Side] != k.Event) sideSums[k.Side, 0]++;
             lastEvent[k.Side] = k.Event;
             var f = k.Figures.Unpack(spilled);
@@ -146,7 +152,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         static IReadOnlyList<FatalityBucket> Ranked(IEnumerable<FatalityBucket> buckets) =>
             [.. buckets.OrderByDescending(b => b.Best).ThenBy(b => b.Key, StringComparer.Ordinal)];
         return new FatalityStats(
-            count, documents, total.Bucket("all"),
+            digests.Count, documents, total.Bucket("all"),
             [.. byDay.Select(p => p.Value.Bucket(DateOnly.FromDayNumber(p.Key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))],
             Ranked(byCountry.Select(p => p.Value.Bucket(p.Key == NoCountry ? "unknown" : countries[p.Key]))),
             Ranked(Enumerable.Range(0, sides.Length).Where(i => sideSums[i, 0] > 0)
@@ -186,14 +192,13 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     private static bool Inside(GeoBox box, double lat, double lon) =>
         lat >= box.South && lat <= box.North && (box.CrossesAntimeridian ? lon >= box.West || lon <= box.East : lon >= box.West && lon <= box.East);
 
-    private async Task<(Digest[] Digests, int Count, string[] Types, FatalityFigures[] Spilled)> SnapshotAsync(CancellationToken cancellationToken)
+    private async Task<(ChunkedList<Digest>.Snapshot Digests, string[] Types, FatalityFigures[] Spilled)> SnapshotAsync(CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The array only grows by copying and is never overwritten below the count: a snapshot stays valid.
-            return (_digests, _count, [.. _types], [.. _spilled]);
+            return (_digests.Freeze(), [.. _types], [.. _spilled]);
         }
         finally
         {
@@ -254,22 +259,15 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         {
             foreach (var kill in e.Kills)
             {
-                if (_killCount == _kills.Length) Array.Resize(ref _kills, _kills.Length * 2);
                 // The event is named by its digest's position (the next one), which tells events apart as well as its id.
-                _kills[_killCount++] = new Kill(_count, IndexOf(_sides, kill.Side), PackedFigures.Pack(kill.Low, kill.Best, kill.High, _spilled));
+                _kills.Add(new Kill(_digests.Count, IndexOf(_sides, kill.Side), PackedFigures.Pack(kill.Low, kill.Best, kill.High, _spilled)));
             }
-        }
-        if (_count == _digests.Length)
-        {
-            var grown = new Digest[_digests.Length * 2];
-            Array.Copy(_digests, grown, _count);
-            _digests = grown;
         }
         // A start that is not a day (never stored, but not trusted either) is left out of the timeline, as its bucketing does.
         var day = e.DateStart is not null && DateOnly.TryParseExact(e.DateStart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber : NoDay;
-        _digests[_count++] = new Digest(
+        _digests.Add(new Digest(
             e.Id, e.Lat is { } lat && e.Lon is not null ? lat : double.NaN, e.Lon ?? double.NaN,
-            PackedFigures.Pack(e.Low, e.Best, e.High, _spilled), day, type, country, e.Current);
+            PackedFigures.Pack(e.Low, e.Best, e.High, _spilled), day, type, country, e.Current));
         _lastId = e.Id;
     }
 
