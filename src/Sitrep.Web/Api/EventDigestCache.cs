@@ -5,8 +5,8 @@ using Sitrep.Store.Model;
 namespace Sitrep.Web.Api;
 
 /// <summary>
-/// Every event's digest kept in memory (position, type, start day, current or not, fatalities, country, document:
-/// about 80 bytes each, plus its current killed figures by side), so that the unfiltered map, timeline and
+/// Every event's digest kept in memory (position, type, start day, current or not, fatalities, country: 48 bytes
+/// each, plus 20 for each current killed figure by side, and the set of documents), so that the unfiltered map, timeline and
 /// statistics, the overview's first view, need no scan of the events table: with a million events such a scan
 /// takes seconds (the statistics by side, a join with every killed figure, about 5 s of CPU), a pass over this
 /// array tens of milliseconds. Events are
@@ -15,17 +15,23 @@ namespace Sitrep.Web.Api;
 /// </summary>
 internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
 {
-    private const int PageSize = 50_000;
+    /// <summary>
+    /// Events read from the store at a time. Each page is held twice while it is read (the database's rows, then the
+    /// digests made of them, about 300 bytes an event); 10,000 keep that near 3 MB, and the hundred seeks of a
+    /// million events cost nothing beside reading them.
+    /// </summary>
+    private const int PageSize = 10_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<string> _types = [];
     private readonly List<string> _countries = [];
     private readonly List<string> _sides = [];
     private readonly HashSet<long> _documents = [];
-    private Kill[] _kills = new Kill[1024];
-    private int _killCount;
-    private Digest[] _digests = new Digest[1024];
-    private int _count;
+
+    /// <summary>Figures too large for <see cref="PackedFigures"/>, which point here (empty in practice).</summary>
+    private readonly List<FatalityFigures> _spilled = [];
+    private readonly ChunkedList<Kill> _kills = new();
+    private readonly ChunkedList<Digest> _digests = new();
     private long _lastId = -1;
 
     /// <summary>Answers already computed, each with the number of events it was computed over (see <see cref="Remembered"/>).</summary>
@@ -37,22 +43,22 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same cells as the database's grid (<see cref="IEventAggregates.GetMapCellsAsync"/>) over every located event, inside an optional box.</summary>
     public async Task<IReadOnlyList<MapCell>> CellsAsync(GeoBox? area, double cellDegrees, CancellationToken cancellationToken)
     {
-        var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), count, () => Cells(digests, count, types, area, cellDegrees));
+        var (digests, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered(FormattableString.Invariant($"cells {area} {cellDegrees:R}"), digests.Count, () => Cells(digests, types, spilled, area, cellDegrees));
     }
 
-    private static IReadOnlyList<MapCell> Cells(Digest[] digests, int count, string[] types, GeoBox? area, double cellDegrees)
+    private static IReadOnlyList<MapCell> Cells(ChunkedList<Digest>.Snapshot digests, string[] types, FatalityFigures[] spilled, GeoBox? area, double cellDegrees)
     {
         var cell = Math.Max(1, (long)Math.Round(cellDegrees * 1000));
         var cells = new Dictionary<(long, long), CellBuilder>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < digests.Count; i++)
         {
             ref readonly var d = ref digests[i];
             if (double.IsNaN(d.Lat) || (area is not null && !Inside(area, d.Lat, d.Lon))) continue;
             // As in SQL: integer thousandths of a degree (half away from zero, like SQLite's ROUND), floored by integer division.
             var key = ((long)Math.Round((d.Lon + 180) * 1000, MidpointRounding.AwayFromZero) / cell, (long)Math.Round((d.Lat + 90) * 1000, MidpointRounding.AwayFromZero) / cell);
             if (!cells.TryGetValue(key, out var builder)) cells[key] = builder = new CellBuilder();
-            builder.Add(d, types[d.Type]);
+            builder.Add(d, d.Figures.Unpack(spilled), types[d.Type]);
         }
         // The database's order: most events first, then south to north, west to east.
         return [.. cells.Values.Select(b => b.Build()).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
@@ -61,14 +67,14 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same counts as <see cref="IEventAggregates.GetDayTypeCountsAsync"/> over every event.</summary>
     public async Task<IReadOnlyList<DayTypeCount>> DayTypeCountsAsync(CancellationToken cancellationToken)
     {
-        var (digests, count, types) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return Remembered("days", count, () => DayTypeCounts(digests, count, types));
+        var (digests, types, spilled) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return Remembered("days", digests.Count, () => DayTypeCounts(digests, types, spilled));
     }
 
-    private static IReadOnlyList<DayTypeCount> DayTypeCounts(Digest[] digests, int count, string[] types)
+    private static IReadOnlyList<DayTypeCount> DayTypeCounts(ChunkedList<Digest>.Snapshot digests, string[] types, FatalityFigures[] spilled)
     {
         var sums = new Dictionary<(int Day, int Type), long[]>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < digests.Count; i++)
         {
             ref readonly var d = ref digests[i];
             if (d.Day == NoDay) continue;
@@ -76,9 +82,10 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             sum[0]++;
             if (!d.Current) continue;
             // As in the statistics: a missing bound falls back on the figure that is known.
-            sum[1] += d.Low ?? 0;
-            sum[2] += d.Best ?? d.Low ?? 0;
-            sum[3] += d.High ?? d.Best ?? d.Low ?? 0;
+            var f = d.Figures.Unpack(spilled);
+            sum[1] += f.Low ?? 0;
+            sum[2] += f.Best ?? f.Low ?? 0;
+            sum[3] += f.High ?? f.Best ?? f.Low ?? 0;
         }
         return [.. sums
             .Select(p => new DayTypeCount(DateOnly.FromDayNumber(p.Key.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), types[p.Key.Type], p.Value[0], p.Value[1], p.Value[2], p.Value[3]))
@@ -88,9 +95,11 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     /// <summary>The same answer as <see cref="Sitrep.Store.IEventStore.GetStatsAsync"/> over every event (SQLite's ordinal order of keys).</summary>
     public async Task<FatalityStats> StatsAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<Kill> kills;
+        ChunkedList<Kill>.Snapshot kills;
+        ChunkedList<Digest>.Snapshot digests;
+        FatalityFigures[] spilled;
         int documents;
-        var (digests, count, _) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         string[] countries, sides;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -99,47 +108,51 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             countries = [.. _countries];
             sides = [.. _sides];
             documents = _documents.Count;
-            kills = new ArraySegment<Kill>(_kills, 0, _killCount);
-            count = _count;
-            digests = _digests;
+            kills = _kills.Freeze();
+            digests = _digests.Freeze();
+            spilled = [.. _spilled];
         }
         finally
         {
             _gate.Release();
         }
-        return Remembered("stats", count, () => Stats(digests, count, kills, countries, sides, documents));
+        return Remembered("stats", digests.Count, () => Stats(digests, kills, spilled, countries, sides, documents));
     }
 
-    private static FatalityStats Stats(Digest[] digests, int count, IReadOnlyList<Kill> kills, string[] countries, string[] sides, int documents)
+    private static FatalityStats Stats(
+        ChunkedList<Digest>.Snapshot digests, ChunkedList<Kill>.Snapshot kills, FatalityFigures[] spilled, string[] countries, string[] sides, int documents)
     {
         var total = new Sums();
         var byDay = new SortedDictionary<int, Sums>();
         var byCountry = new Dictionary<int, Sums>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < digests.Count; i++)
         {
             ref readonly var d = ref digests[i];
             if (!d.Current) continue;
-            total.Add(d);
-            if (d.Day != NoDay) (byDay.TryGetValue(d.Day, out var day) ? day : byDay[d.Day] = new Sums()).Add(d);
-            (byCountry.TryGetValue(d.Country, out var country) ? country : byCountry[d.Country] = new Sums()).Add(d);
+            var f = d.Figures.Unpack(spilled);
+            total.Add(f);
+            if (d.Day != NoDay) (byDay.TryGetValue(d.Day, out var day) ? day : byDay[d.Day] = new Sums()).Add(f);
+            (byCountry.TryGetValue(d.Country, out var country) ? country : byCountry[d.Country] = new Sums()).Add(f);
         }
         // By side: the current killed figures themselves, an event counted once per side it has figures about. Figures
         // are kept in event order, an event's together, so a side's last event tells whether this one is new to it.
         var sideSums = new long[sides.Length, 4];
-        var lastEvent = new long[sides.Length];
+        var lastEvent = new int[sides.Length];
         Array.Fill(lastEvent, -1);
-        foreach (var k in kills)
+        for (var i = 0; i < kills.Count; i++)
         {
-            if (lastEvent[k.Side] != k.EventId) sideSums[k.Side, 0]++;
-            lastEvent[k.Side] = k.EventId;
-            sideSums[k.Side, 1] += k.Low ?? 0;
-            sideSums[k.Side, 2] += k.Best ?? 0;
-            sideSums[k.Side, 3] += k.High ?? 0;
+            ref readonly var k = ref kills[i];
+            if (lastEvent[k.Side] != k.Event) sideSums[k.Side, 0]++;
+            lastEvent[k.Side] = k.Event;
+            var f = k.Figures.Unpack(spilled);
+            sideSums[k.Side, 1] += f.Low ?? 0;
+            sideSums[k.Side, 2] += f.Best ?? 0;
+            sideSums[k.Side, 3] += f.High ?? 0;
         }
         static IReadOnlyList<FatalityBucket> Ranked(IEnumerable<FatalityBucket> buckets) =>
             [.. buckets.OrderByDescending(b => b.Best).ThenBy(b => b.Key, StringComparer.Ordinal)];
         return new FatalityStats(
-            count, documents, total.Bucket("all"),
+            digests.Count, documents, total.Bucket("all"),
             [.. byDay.Select(p => p.Value.Bucket(DateOnly.FromDayNumber(p.Key).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))],
             Ranked(byCountry.Select(p => p.Value.Bucket(p.Key == NoCountry ? "unknown" : countries[p.Key]))),
             Ranked(Enumerable.Range(0, sides.Length).Where(i => sideSums[i, 0] > 0)
@@ -165,12 +178,12 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     {
         private long _events, _low, _best, _high;
 
-        public void Add(in Digest d)
+        public void Add(FatalityFigures f)
         {
             _events++;
-            _low += d.Low ?? 0;
-            _best += d.Best ?? d.Low ?? 0;
-            _high += d.High ?? d.Best ?? d.Low ?? 0;
+            _low += f.Low ?? 0;
+            _best += f.Best ?? f.Low ?? 0;
+            _high += f.High ?? f.Best ?? f.Low ?? 0;
         }
 
         public FatalityBucket Bucket(string key) => new(key, _events, _low, _best, _high);
@@ -179,14 +192,13 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
     private static bool Inside(GeoBox box, double lat, double lon) =>
         lat >= box.South && lat <= box.North && (box.CrossesAntimeridian ? lon >= box.West || lon <= box.East : lon >= box.West && lon <= box.East);
 
-    private async Task<(Digest[] Digests, int Count, string[] Types)> SnapshotAsync(CancellationToken cancellationToken)
+    private async Task<(ChunkedList<Digest>.Snapshot Digests, string[] Types, FatalityFigures[] Spilled)> SnapshotAsync(CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The array only grows by copying and is never overwritten below the count: a snapshot stays valid.
-            return (_digests, _count, [.. _types]);
+            return (_digests.Freeze(), [.. _types], [.. _spilled]);
         }
         finally
         {
@@ -222,15 +234,19 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
 
     private const int NoDay = -1;
 
-    private const int NoCountry = -1;
+    private const short NoCountry = -1;
 
-    /// <summary>The position of a name in a short list of names (types, countries, sides), added if new.</summary>
-    private static int IndexOf(List<string> names, string name)
+    /// <summary>
+    /// The position of a name in a short list of names (types, countries, sides), added if new. Kept as a short:
+    /// types come from the taxonomy, countries are ISO codes, sides a handful; more than 32,767 of one is a broken store.
+    /// </summary>
+    private static short IndexOf(List<string> names, string name)
     {
         var index = names.IndexOf(name);
-        if (index >= 0) return index;
+        if (index >= 0) return (short)index;
+        if (names.Count == short.MaxValue) throw new InvalidOperationException($"more than {short.MaxValue} distinct names of one kind in the events' digests");
         names.Add(name);
-        return names.Count - 1;
+        return (short)(names.Count - 1);
     }
 
     private void Append(EventDigest e)
@@ -243,27 +259,28 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         {
             foreach (var kill in e.Kills)
             {
-                if (_killCount == _kills.Length) Array.Resize(ref _kills, _kills.Length * 2);
-                _kills[_killCount++] = new Kill(e.Id, IndexOf(_sides, kill.Side), kill.Low, kill.Best, kill.High);
+                // The event is named by its digest's position (the next one), which tells events apart as well as its id.
+                _kills.Add(new Kill(_digests.Count, IndexOf(_sides, kill.Side), PackedFigures.Pack(kill.Low, kill.Best, kill.High, _spilled)));
             }
-        }
-        if (_count == _digests.Length)
-        {
-            var grown = new Digest[_digests.Length * 2];
-            Array.Copy(_digests, grown, _count);
-            _digests = grown;
         }
         // A start that is not a day (never stored, but not trusted either) is left out of the timeline, as its bucketing does.
         var day = e.DateStart is not null && DateOnly.TryParseExact(e.DateStart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber : NoDay;
-        _digests[_count++] = new Digest(e.Id, e.Lat is { } lat && e.Lon is not null ? lat : double.NaN, e.Lon ?? double.NaN, type, day, e.Current, e.Low, e.Best, e.High, country);
+        _digests.Add(new Digest(
+            e.Id, e.Lat is { } lat && e.Lon is not null ? lat : double.NaN, e.Lon ?? double.NaN,
+            PackedFigures.Pack(e.Low, e.Best, e.High, _spilled), day, type, country, e.Current));
         _lastId = e.Id;
     }
 
     public void Dispose() => _gate.Dispose();
 
-    private readonly record struct Digest(long Id, double Lat, double Lon, int Type, int Day, bool Current, long? Low, long? Best, long? High, int Country);
+    /// <summary>
+    /// 48 bytes: the fields in this order leave 3 bytes of padding (with three <c>long?</c> figures and int indexes, 96).
+    /// Latitude and longitude stay doubles: the map's means must equal the database's averages of the same values.
+    /// </summary>
+    private readonly record struct Digest(long Id, double Lat, double Lon, PackedFigures Figures, int Day, short Type, short Country, bool Current);
 
-    private readonly record struct Kill(long EventId, int Side, long? Low, long? Best, long? High);
+    /// <summary>20 bytes (was 64): one current killed figure, with its event's position among the digests and its side.</summary>
+    private readonly record struct Kill(int Event, short Side, PackedFigures Figures);
 
     private sealed class CellBuilder
     {
@@ -273,7 +290,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
         private long _fatalities;
         private long _id;
 
-        public void Add(in Digest d, string type)
+        public void Add(in Digest d, FatalityFigures f, string type)
         {
             _events++;
             _byType[type] = _byType.GetValueOrDefault(type) + 1;
@@ -283,7 +300,7 @@ internal sealed class EventDigestCache(IEventAggregates store) : IDisposable
             _north = Math.Max(_north, d.Lat);
             _west = Math.Min(_west, d.Lon);
             _east = Math.Max(_east, d.Lon);
-            _fatalities += d.Best ?? d.Low ?? 0;
+            _fatalities += f.Best ?? f.Low ?? 0;
             _id = d.Id;
         }
 

@@ -216,6 +216,36 @@ public abstract class EventStoreContractTests : IAsyncLifetime
         Assert.Equal(all, walked);
     }
 
+    /// <summary>
+    /// Past a dated cursor, SQLite reads the older dated events and the undated ones as two ranges: every page size
+    /// puts a page boundary somewhere else around the last dated event, with and without a filter (the "XCC" events
+    /// are the numbered and undated ones), and in the count-sorted and walked selections alike.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("XCC")]
+    public async Task Cursor_pages_cross_from_dated_to_undated_events_at_any_page_boundary(string? country)
+    {
+        await Store.StoreBatchAsync([.. Enumerable.Range(1, 9).Select(SampleResults.Numbered), .. Enumerable.Range(10, 3).Select(SampleResults.Undated)]);
+        var filter = new EventFilter(Country: country);
+        var listed = (await Store.QueryEventsAsync(new EventQuery(filter, 0, 500))).Items;
+        Assert.Contains(listed, e => e.DateStart is null);
+        var all = listed.Select(e => e.Id).ToList();
+        for (var size = 1; size <= 6; size++)
+        {
+            var walked = new List<long>();
+            EventCursor? after = null;
+            while (true)
+            {
+                var page = await Store.QueryEventsAsync(new EventQuery(filter, 0, size, after));
+                walked.AddRange(page.Items.Select(e => e.Id));
+                if (page.Next is null) break;
+                Assert.True(EventCursor.TryParse(page.Next, out after));
+            }
+            Assert.Equal(all, walked);
+        }
+    }
+
     [Fact]
     public async Task Export_pages_through_more_events_than_one_page()
     {

@@ -17,6 +17,8 @@ public abstract class QueryPlanTests : IAsyncLifetime
 {
     private SqlEventStore? _store;
 
+    protected SqlEventStore Store => _store!;
+
     protected abstract Task<SqlEventStore> OpenEmptyStoreAsync();
 
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
@@ -174,6 +176,33 @@ public abstract class QueryPlanTests : IAsyncLifetime
 public sealed class SqliteQueryPlanTests : QueryPlanTests
 {
     private readonly string _directory = StoreFactory.TemporaryDirectory();
+
+    /// <summary>
+    /// A country with a type (an event type or a sub-event type) seeks the pair's own index (migration 009) for the
+    /// list's count and page: with one filter's index the other is tested on every row of the first, which for a
+    /// pair that never occurs is a whole country's range read for nothing (3.5 s at a million events). SQLite only:
+    /// PostgreSQL chooses by estimated rows, and in a table of a few rows every index on country looks as good (its
+    /// choice at a million events is in docs/PERFORMANCE.md).
+    /// </summary>
+    [Theory]
+    [InlineData("Battles", "events_country_type_order")]
+    [InlineData("Armed clash", "events_country_sub_type_order")]
+    public async Task A_country_with_a_type_seeks_the_combined_index(string type, string index)
+    {
+        var store = Store;
+        store.QueryLog = [];
+        // Few matches: the page sorts them, found by the index, like the count.
+        await store.QueryEventsAsync(new EventQuery(new EventFilter(Country: "ARM", Type: type), 0, 500));
+        var queries = store.QueryLog;
+        store.QueryLog = null;
+        await using var connection = await store.OpenReadConnectionAsync();
+        Assert.Equal(2, queries.Count);
+        foreach (var (sql, parameters) in queries)
+        {
+            var plan = await PlanAsync(connection, sql, parameters);
+            Assert.True(plan.Contains(index, StringComparison.Ordinal), $"{sql}\n{plan}");
+        }
+    }
 
     protected override async Task<SqlEventStore> OpenEmptyStoreAsync() => await StoreFactory.CreateSqliteAsync(_directory);
 
