@@ -35,8 +35,8 @@ public sealed class WindowedIncidentFusion
     private readonly int _holdEvents;
     private readonly Dictionary<(string Document, string Event), Held> _held = [];
     private readonly List<(ReportedEvent First, Incident Incident)> _finished = [];
-    private int _threshold;
     private int? _newest;
+    private int? _earliest;
     private int? _passed;
 
     /// <param name="windowDays">At least 1.</param>
@@ -46,7 +46,7 @@ public sealed class WindowedIncidentFusion
         ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(holdEvents);
         WindowDays = windowDays;
-        _holdEvents = _threshold = holdEvents;
+        _holdEvents = holdEvents;
         _clusterer = new IncidentClusterer(new ReportMatcher(families ?? FamilyTable.Default));
     }
 
@@ -71,17 +71,15 @@ public sealed class WindowedIncidentFusion
         {
             if (day < _passed) LateDocuments++;
             if (_newest is not { } newest || day > newest) _newest = day;
+            if (_earliest is not { } earliest || day < earliest) _earliest = day;
         }
         foreach (var report in reports)
         {
             // A document read twice (the same id) reports each of its events once; the first reading is kept.
             if (_held.TryAdd((report.Document.Id, report.Event.Id), new Held(report, time, ReachEnd(report, time)))) Events++;
         }
-        if (_held.Count <= _threshold) return [];
-        PassBoundaries();
-        // Until the window moves on, a pass could free nothing more: wait for twice as many events as are held now.
-        _threshold = Math.Max(_holdEvents, 2 * _held.Count);
-        return Release();
+        // Finished incidents wait for the held reports that come before them, which only a pass can take away.
+        return _held.Count > _holdEvents && PassBoundaries() ? Release() : [];
     }
 
     /// <summary>Passes what is left; returns every incident not handed out yet.</summary>
@@ -92,10 +90,10 @@ public sealed class WindowedIncidentFusion
         return Release();
     }
 
-    /// <summary>Runs the pass of every boundary the newest publication is a window past.</summary>
-    private void PassBoundaries()
+    /// <summary>Runs the pass of every boundary the newest publication is a window past; false when none was due.</summary>
+    private bool PassBoundaries()
     {
-        if (_newest is not { } newest) return;
+        if (_newest is not { } newest || _earliest is not { } earliest) return false;
         int next;
         if (_passed is { } passed)
         {
@@ -103,16 +101,17 @@ public sealed class WindowedIncidentFusion
         }
         else
         {
-            // The first boundary after the earliest document held: where the boundaries start depends on the documents only.
-            var earliest = _held.Values.Min(h => h.Time ?? int.MaxValue);
-            if (earliest == int.MaxValue) return;
+            // The first boundary after the earliest document: where the boundaries start depends on the documents only.
             next = Boundary(earliest) + WindowDays;
         }
+        var any = false;
         for (; next + WindowDays <= newest; next += WindowDays)
         {
             Pass(next);
             _passed = next;
+            any = true;
         }
+        return any;
     }
 
     /// <summary>Groups the held reports dated before the boundary (all of them when null) and keeps the incidents that can no longer change.</summary>
