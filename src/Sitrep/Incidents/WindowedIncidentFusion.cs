@@ -76,7 +76,7 @@ public sealed class WindowedIncidentFusion
         foreach (var report in reports)
         {
             // A document read twice (the same id) reports each of its events once; the first reading is kept.
-            if (_held.TryAdd((report.Document.Id, report.Event.Id), new Held(report, time, ReachEnd(report, time)))) Events++;
+            if (_held.TryAdd((report.Document.Id, report.Event.Id), new Held(report, time, ReachStart(report, time), ReachEnd(report, time)))) Events++;
         }
         // Finished incidents wait for the held reports that come before them, which only a pass can take away.
         return _held.Count > _holdEvents && PassBoundaries() ? Release() : [];
@@ -117,31 +117,44 @@ public sealed class WindowedIncidentFusion
     /// <summary>Groups the held reports dated before the boundary (all of them when null) and keeps the incidents that can no longer change.</summary>
     private void Pass(int? boundary)
     {
+        var limit = boundary - WindowDays;
+        // Reports that begin after the limit cannot be in an incident that ends before it: they are grouped at a
+        // later pass, with their documents' other events (a statement is about the events of its own document).
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var held in _held.Values)
+        {
+            if (limit is not { } l || (held.Time < boundary && held.ReachStart < l)) documents.Add(held.Report.Document.Id);
+        }
         var reports = new List<ReportedEvent>();
         var reachEnds = new Dictionary<ReportedEvent, int>(ReferenceEqualityComparer.Instance);
         foreach (var held in _held.Values)
         {
             if (boundary is { } b && (held.Time is not { } t || t >= b)) continue;
+            if (!documents.Contains(held.Report.Document.Id)) continue;
             reports.Add(held.Report);
             reachEnds[held.Report] = held.ReachEnd;
         }
         if (reports.Count == 0) return;
         var pass = new FusionPass(_clusterer, reports);
-        var limit = boundary - WindowDays;
         var final = new bool[pass.Count];
         for (var g = 0; g < pass.Count; g++) final[g] = limit is not { } day || pass.Members(g).All(r => reachEnds[r] < day);
         // A statement's link depends on the incidents it may be about (their sizes break ties): it waits until all of
         // them are final, and they wait while it does, so that it still sees them when it is linked.
+        var candidates = new List<int>?[pass.Count];
+        for (var g = 0; g < pass.Count; g++)
+        {
+            var about = pass.AboutCandidates(g).ToList();
+            if (about.Count > 0) candidates[g] = about;
+        }
         for (var changed = true; changed;)
         {
             changed = false;
             for (var g = 0; g < pass.Count; g++)
             {
-                var candidates = pass.AboutCandidates(g).ToList();
-                if (candidates.Count == 0 || (final[g] && candidates.TrueForAll(c => final[c]))) continue;
-                if (final[g] || candidates.Exists(c => final[c])) changed = true;
+                if (candidates[g] is not { } about || (final[g] && about.TrueForAll(c => final[c]))) continue;
+                if (final[g] || about.Exists(c => final[c])) changed = true;
                 final[g] = false;
-                foreach (var c in candidates) final[c] = false;
+                foreach (var c in about) final[c] = false;
             }
         }
         for (var g = 0; g < pass.Count; g++)
@@ -181,11 +194,17 @@ public sealed class WindowedIncidentFusion
         return latest;
     }
 
+    /// <summary>The first day a report can match another on (a statement may be about the days before it), else its document's day.</summary>
+    private static int ReachStart(ReportedEvent report, int? time) =>
+        report is { IsCurrent: true, From: { } from, To: { } to } && to.DayNumber - from.DayNumber < CandidateIndex.MaxDays
+            ? from.DayNumber - (report.IsStatement ? StatementLinker.DaysAfter : 0)
+            : time ?? int.MaxValue;
+
     /// <summary>The last day a report can match another on: its date's end when it is compared at all, else its document's day.</summary>
     private static int ReachEnd(ReportedEvent report, int? time) =>
         report is { IsCurrent: true, From: { } from, To: { } to } && to.DayNumber - from.DayNumber < CandidateIndex.MaxDays ? to.DayNumber : time ?? int.MaxValue;
 
     private int Boundary(int day) => (int)Math.Floor(day / (double)WindowDays) * WindowDays;
 
-    private sealed record Held(ReportedEvent Report, int? Time, int ReachEnd);
+    private sealed record Held(ReportedEvent Report, int? Time, int ReachStart, int ReachEnd);
 }
