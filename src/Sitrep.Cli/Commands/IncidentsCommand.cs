@@ -22,8 +22,15 @@ internal static class IncidentsCommand
         one incident when their event types may be one event, their places and dates agree
         within the precision each has and their actors do not contradict; historical,
         future, hypothetical and negated events stay alone, and statements link to the
-        incident they are about ("about") without joining it. The result does not depend
-        on the order of the inputs.
+        incident they are about ("about") without joining it.
+
+        Memory is bounded by a time window (--window, default 30 days): an incident whose
+        reports all tell of days more than a window before the newest publication read is
+        written and forgotten, so a report published more than a window after every report
+        of an incident does not join it. The result does not depend on the order of the
+        inputs as long as no document comes more than a window behind the newest one read
+        before it; one that does is counted on standard error (sort such inputs by date, or
+        use --window 0 to hold every event until the end).
 
         Examples:
           sitrep incidents news/ --format jsonl          one incident a line
@@ -70,11 +77,17 @@ internal static class IncidentsCommand
             Description = "Write to this file instead of standard output (written whole or not at all).",
             HelpName = "FILE",
         };
+        var window = new Option<int>("--window")
+        {
+            Description = $"Days after which an incident can no longer be joined and is written out, so memory stays bounded; 0 holds every event until the end (any input order). Default {WindowedIncidentFusion.DefaultWindowDays}.",
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => WindowedIncidentFusion.DefaultWindowDays,
+        };
         var maxDocument = CommandValues.MaxDocumentMegabytes();
         var maxSeconds = CommandValues.MaxDocumentSeconds();
         var command = new Command("incidents", Description)
         {
-            inputs, format, language, published, minRelevance, outFile, maxDocument, maxSeconds,
+            inputs, format, language, published, minRelevance, window, outFile, maxDocument, maxSeconds,
         };
         command.SetAction(parse =>
         {
@@ -90,8 +103,11 @@ internal static class IncidentsCommand
             {
                 throw new UsageException("no input: give files or directories, or pipe text and use - for standard input.");
             }
+            var windowDays = parse.GetValue(window);
+            if (windowDays < 0) throw new UsageException($"--window {windowDays.ToString(CultureInfo.InvariantCulture)}: must be 0 (no window) or a number of days.");
             using var sink = ExtractCommand.OpenOutput(parse.GetValue(outFile), output);
-            var fusion = new IncidentFusion();
+            var writer = IncidentWriter.Create(parse.GetValue(format)!, sink.Writer);
+            var fusion = IncidentStream.Create(windowDays);
             var failed = 0;
             var read = 0;
             var processed = OrderedParallel.Map(new InputReader(standardInput, maxMegabytes).Read(sources), item => ExtractCommand.Extract(pipeline, item, options));
@@ -103,21 +119,22 @@ internal static class IncidentsCommand
                     error.WriteLine($"sitrep: {problem}");
                     continue;
                 }
-                fusion.Add(result!);
+                // Incidents are written as soon as they are final: the ones a window behind the newest publication.
+                foreach (var incident in fusion.Add(result!)) writer.Write(incident);
                 read++;
             }
-            var writer = IncidentWriter.Create(parse.GetValue(format)!, sink.Writer);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var cpu = Environment.CpuUsage.TotalTime;
-            var incidents = fusion.Build();
-            if (Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null)
-            {
-                // What fusion costs beside extraction, for docs/PERFORMANCE.md.
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sitrep: fused {fusion.Events} events into {incidents.Length} incidents in {clock.Elapsed.TotalSeconds:F2} s ({(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:F2} s CPU)"));
-            }
-            foreach (var incident in incidents) writer.Write(incident);
+            foreach (var incident in fusion.Complete()) writer.Write(incident);
             writer.Complete();
             sink.Commit();
+            if (fusion.LateDocuments > 0)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sitrep: {ExtractCommand.Plural(fusion.LateDocuments, "document")} came more than {windowDays} days behind the newest publication read before them and could not join incidents already written; sort the inputs by date, or use --window 0."));
+            }
+            if (Environment.GetEnvironmentVariable("SITREP_DEBUG") is not null)
+            {
+                // What the window held, for docs/INCIDENTS.md.
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sitrep: fused {fusion.Events} events, at most {fusion.MostHeld} held at once"));
+            }
             if (failed > 0)
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sitrep: {ExtractCommand.Plural(failed, "problem")} reported above; the incidents of {ExtractCommand.Plural(read, "document")} written."));
@@ -125,6 +142,61 @@ internal static class IncidentsCommand
             return failed == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });
         return command;
+    }
+
+    /// <summary>The fusion behind --window: windowed (incidents handed out as they become final) or whole (all at the end).</summary>
+    private abstract class IncidentStream
+    {
+        public abstract int Events { get; }
+
+        public abstract int MostHeld { get; }
+
+        public abstract int LateDocuments { get; }
+
+        public abstract IReadOnlyList<Incident> Add(DocumentResult result);
+
+        public abstract IReadOnlyList<Incident> Complete();
+
+        public static IncidentStream Create(int windowDays) => windowDays == 0 ? new Whole() : new Windowed(new WindowedIncidentFusion(windowDays));
+
+        private sealed class Windowed(WindowedIncidentFusion fusion) : IncidentStream
+        {
+            private int _mostHeld;
+
+            public override int Events => fusion.Events;
+
+            public override int MostHeld => _mostHeld;
+
+            public override int LateDocuments => fusion.LateDocuments;
+
+            public override IReadOnlyList<Incident> Add(DocumentResult result)
+            {
+                var done = fusion.Add(result);
+                _mostHeld = Math.Max(_mostHeld, fusion.HeldEvents);
+                return done;
+            }
+
+            public override IReadOnlyList<Incident> Complete() => fusion.Complete();
+        }
+
+        private sealed class Whole : IncidentStream
+        {
+            private readonly IncidentFusion _fusion = new();
+
+            public override int Events => _fusion.Events;
+
+            public override int MostHeld => _fusion.Events;
+
+            public override int LateDocuments => 0;
+
+            public override IReadOnlyList<Incident> Add(DocumentResult result)
+            {
+                _fusion.Add(result);
+                return [];
+            }
+
+            public override IReadOnlyList<Incident> Complete() => _fusion.Build();
+        }
     }
 
     /// <summary>One --format of <c>incidents</c>.</summary>

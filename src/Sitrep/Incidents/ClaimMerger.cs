@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Sitrep.Output;
 
@@ -15,7 +16,7 @@ internal static class ClaimMerger
     public static List<ClaimDraft> Merge(IReadOnlyList<ReportedEvent> reports)
     {
         var drafts = new List<ClaimDraft>();
-        var byKey = new Dictionary<string, ClaimDraft>(StringComparer.Ordinal);
+        var byKey = new Dictionary<DraftKey, ClaimDraft>();
         var byDocumentClaim = new Dictionary<(string Document, string Event, string Claim), ClaimDraft>();
         var links = new List<(ReportedEvent Report, ClaimDraft Draft, string Contradicted)>();
         foreach (var report in reports)
@@ -28,10 +29,11 @@ internal static class ClaimMerger
                 var claimant = casualty.Attribution?.Claimant;
                 var claimantKey = ClaimantKey(claimant);
                 var outlet = report.Document.Source ?? report.Document.Id;
-                var key = string.Join('\u001f', "casualty", claimant is null ? "outlet:" + outlet : claimantKey, casualty.Outcome, casualty.Victims.Category,
-                    casualty.Victims.Side ?? "", casualty.Status, Figure(casualty.Count));
+                // An unattributed figure is the outlet's own: it merges only with the same outlet's.
+                var key = new DraftKey(claimant is null ? null : claimantKey, claimant is null ? outlet : null, casualty.Outcome, casualty.Victims.Category,
+                    casualty.Victims.Side, casualty.Status, null, casualty.Count?.Value, casualty.Count?.Min, casualty.Count?.Max, casualty.Count is null);
                 // The claim sitrep/1 made of this figure shares its evidence span.
-                var listed = claims.FirstOrDefault(c => c.Start == casualty.Evidence.Start && c.End == casualty.Evidence.End);
+                var listed = Listed(claims, casualty.Evidence);
                 var draft = Draft(drafts, byKey, key, () => new ClaimDraft(listed?.Text ?? Describe(casualty), claimant, claimantKey, casualty));
                 AddSource(draft, report, listed?.Id, casualty.Evidence.Start, casualty.Evidence.End, casualty.Attribution?.Via ?? [], claimant is null ? null : report.Document.Source);
                 casualtySpans.Add((casualty.Evidence.Start, casualty.Evidence.End));
@@ -40,7 +42,7 @@ internal static class ClaimMerger
             foreach (var claim in claims)
             {
                 if (casualtySpans.Contains((claim.Start, claim.End))) continue;
-                var key = string.Join('\u001f', "claim", ClaimantKey(claim.Claimant), claim.Text.Trim().ToLowerInvariant());
+                var key = new DraftKey(ClaimantKey(claim.Claimant), null, null, null, null, null, claim.Text.Trim().ToLowerInvariant(), null, null, null, false);
                 var draft = Draft(drafts, byKey, key, () => new ClaimDraft(claim.Text, claim.Claimant, ClaimantKey(claim.Claimant), null));
                 AddSource(draft, report, claim.Id, claim.Start, claim.End, claim.Via, claim.Claimant is null ? null : report.Document.Source);
                 Remember(byDocumentClaim, links, report, claim, draft);
@@ -63,7 +65,16 @@ internal static class ClaimMerger
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
 
-    private static ClaimDraft Draft(List<ClaimDraft> drafts, Dictionary<string, ClaimDraft> byKey, string key, Func<ClaimDraft> create)
+    private static Claim? Listed(ImmutableArray<Claim> claims, Span evidence)
+    {
+        foreach (var claim in claims)
+        {
+            if (claim.Start == evidence.Start && claim.End == evidence.End) return claim;
+        }
+        return null;
+    }
+
+    private static ClaimDraft Draft(List<ClaimDraft> drafts, Dictionary<DraftKey, ClaimDraft> byKey, DraftKey key, Func<ClaimDraft> create)
     {
         if (byKey.TryGetValue(key, out var draft)) return draft;
         draft = create();
@@ -73,13 +84,17 @@ internal static class ClaimMerger
         return draft;
     }
 
-    private static void AddSource(ClaimDraft draft, ReportedEvent report, string? claimId, int start, int end, IEnumerable<string> via, string? outlet)
+    private static void AddSource(ClaimDraft draft, ReportedEvent report, string? claimId, int start, int end, ImmutableArray<string> via, string? outlet)
     {
         draft.Sources.Add((report, claimId, start, end));
-        foreach (var relay in via.Append(outlet))
-        {
-            if (relay is not null && !draft.Via.Contains(relay, StringComparer.Ordinal)) draft.Via.Add(relay);
-        }
+        foreach (var relay in via.IsDefault ? [] : via) AddRelay(draft, relay);
+        if (outlet is not null) AddRelay(draft, outlet);
+    }
+
+    private static void AddRelay(ClaimDraft draft, string relay)
+    {
+        // Ordinal: List<string>.Contains compares strings by their characters.
+        if (!draft.Via.Contains(relay)) draft.Via.Add(relay);
     }
 
     private static void Remember(Dictionary<(string, string, string), ClaimDraft> byDocumentClaim, List<(ReportedEvent, ClaimDraft, string)> links, ReportedEvent report, Claim claim, ClaimDraft draft)
@@ -88,8 +103,12 @@ internal static class ClaimMerger
         foreach (var contradicted in claim.Contradicts.IsDefault ? [] : claim.Contradicts) links.Add((report, draft, contradicted));
     }
 
-    private static string Figure(Count? count) =>
-        count is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{count.Value}|{count.Min}|{count.Max}");
+    /// <summary>
+    /// What makes two claims one: for a figure, the claimant (or, unattributed, the outlet), what it counts and the
+    /// figure; for another claim, the claimant and the words (lower-cased).
+    /// </summary>
+    private readonly record struct DraftKey(string? Claimant, string? Outlet, string? Outcome, string? Category, string? Side, string? Status, string? Text,
+        long? Value, long? Min, long? Max, bool NoCount);
 
     /// <summary>A short text for a figure that names what it counts ("12 civilian killed"); the documents keep the words.</summary>
     private static string Describe(Casualty casualty) =>

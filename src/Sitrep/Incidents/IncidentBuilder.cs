@@ -99,6 +99,6 @@ internal static class IncidentBuilder
         draft.Casualty is { } c ? new ClaimedCasualty(c.Outcome, c.Count, c.Victims, c.Status) : null,
         draft.Counted,
         draft.RevisedBy?.Id,
-        [.. draft.Contradicts.Select(d => d.Id).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)],
+        draft.Contradicts.Count == 0 ? [] : [.. draft.Contradicts.Select(d => d.Id).OrderBy(id => id.Length).ThenBy(id => id, StringComparer.Ordinal)],
         [.. draft.Sources.Select(s => new ClaimSource(s.Report.Document.Id, s.Report.Event.Id, s.ClaimId, s.Report.Document.Published, s.Start, s.End))]);
 }

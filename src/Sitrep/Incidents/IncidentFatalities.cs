@@ -25,7 +25,7 @@ internal static class IncidentFatalities
         {
             if (report.Event.Fatalities is not { } own || !report.IsCurrent) continue;
             var killed = report.Event.Casualties.IsDefault ? [] : report.Event.Casualties.Where(c => c is { Outcome: "killed", Status: "current", Count: not null }).ToList();
-            if (killed.Count > 0 && killed.All(c => revised.Contains((report.Document.Id, report.Event.Id, c.Evidence.Start, c.Evidence.End)))) continue;
+            if (revised.Count > 0 && killed.Count > 0 && killed.All(c => revised.Contains((report.Document.Id, report.Event.Id, c.Evidence.Start, c.Evidence.End)))) continue;
             readings.Add((report.Published?.First.DayNumber ?? int.MinValue, own));
         }
         if (readings.Count == 0) return null;

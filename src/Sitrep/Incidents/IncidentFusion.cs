@@ -31,41 +31,25 @@ public sealed class IncidentFusion
     public void Add(DocumentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Events.IsDefaultOrEmpty) return;
-        foreach (var record in result.Events)
+        foreach (var report in Reports(result))
         {
-            // Evidence offsets are only meaningful beside the document's text, which the fusion does not keep.
-            var report = new ReportedEvent(result.Document, record with { Evidence = [] });
             // A document read twice (the same id) reports each of its events once; the first reading is kept.
-            _reports.TryAdd((result.Document.Id, record.Id), report);
+            _reports.TryAdd((report.Document.Id, report.Event.Id), report);
         }
     }
 
     public ImmutableArray<Incident> Build()
     {
-        var reports = _reports.Values.ToList();
-        reports.Sort(ReportedEvent.CompareCanonical);
-        for (var i = 0; i < reports.Count; i++) reports[i].Rank = i;
-        var groups = _clusterer.Cluster(reports);
-        // Earliest report first; groups hold their reports in rank order.
-        groups.Sort(static (a, b) => a[0].CompareTo(b[0]));
-        var incidentOf = new int[reports.Count];
-        var sizes = new int[groups.Count];
-        for (var g = 0; g < groups.Count; g++)
-        {
-            sizes[g] = groups[g].Length;
-            foreach (var i in groups[g]) incidentOf[i] = g;
-        }
-        var linker = new StatementLinker(reports, incidentOf, sizes);
-        var ids = groups.Select(g => IncidentIds.From(reports[g[0]].Document.Id, reports[g[0]].Event.Id)).ToArray();
-        var incidents = ImmutableArray.CreateBuilder<Incident>(groups.Count);
-        foreach (var group in groups)
-        {
-            var members = group.Select(i => reports[i]).ToList();
-            string? about = null;
-            if (members[0].IsStatement && linker.About(group) is { } target) about = ids[target];
-            incidents.Add(IncidentBuilder.Build(ids[incidents.Count], members, about));
-        }
+        var pass = new FusionPass(_clusterer, [.. _reports.Values]);
+        var incidents = ImmutableArray.CreateBuilder<Incident>(pass.Count);
+        for (var g = 0; g < pass.Count; g++) incidents.Add(pass.Build(g));
         return incidents.MoveToImmutable();
+    }
+
+    /// <summary>One document's events as the fusion holds them: without evidence offsets, which only mean something beside the text.</summary>
+    internal static IEnumerable<ReportedEvent> Reports(DocumentResult result)
+    {
+        if (result.Events.IsDefaultOrEmpty) yield break;
+        foreach (var record in result.Events) yield return new ReportedEvent(result.Document, record with { Evidence = [] });
     }
 }

@@ -5,7 +5,7 @@ namespace Sitrep.Incidents;
 
 /// <summary>
 /// One event as one document reports it, with what matching needs read once: its days and its place. Immutable
-/// once ranked; thread-safe.
+/// but for its rank, which each <see cref="FusionPass"/> sets (one pass at a time).
 /// </summary>
 public sealed class ReportedEvent
 {
@@ -44,7 +44,7 @@ public sealed class ReportedEvent
         From is { } from && To is { } to && to.DayNumber - from.DayNumber <= 1
         && Place is { Precision: "locality", Lat: not null, Lon: not null };
 
-    /// <summary>Its position in the canonical order (earliest publication, then document id, then event id); set once by <see cref="IncidentFusion"/>.</summary>
+    /// <summary>Its position in the canonical order (earliest publication, then document id, then event id) among the reports of the current <see cref="FusionPass"/>; set by each pass.</summary>
     public int Rank { get; internal set; }
 
     /// <summary>The order every decision follows, so that the input order never matters: publication, then document id, then event id.</summary>

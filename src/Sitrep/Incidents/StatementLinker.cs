@@ -42,6 +42,18 @@ internal sealed class StatementLinker
     /// <summary>The index of the incident the statement reports are about, or null.</summary>
     public int? About(IReadOnlyList<int> statementReports)
     {
+        var votes = Votes(statementReports);
+        if (votes.Count == 0) return null;
+        var ranked = votes.OrderByDescending(v => v.Value).ThenByDescending(v => _incidentSize[v.Key]).ThenBy(v => v.Key).ToList();
+        if (ranked.Count > 1 && ranked[0].Value == ranked[1].Value && _incidentSize[ranked[0].Key] == _incidentSize[ranked[1].Key]) return null;
+        return ranked[0].Key;
+    }
+
+    /// <summary>The incidents the statement could be about: its link is final only once all of them are.</summary>
+    public IEnumerable<int> Candidates(IReadOnlyList<int> statementReports) => Votes(statementReports).Keys;
+
+    private Dictionary<int, int> Votes(IReadOnlyList<int> statementReports)
+    {
         var votes = new Dictionary<int, int>();
         foreach (var s in statementReports)
         {
@@ -55,10 +67,7 @@ internal sealed class StatementLinker
                 foreach (var incident in Nearby(_reports[s])) votes[incident] = votes.GetValueOrDefault(incident) + 1;
             }
         }
-        if (votes.Count == 0) return null;
-        var ranked = votes.OrderByDescending(v => v.Value).ThenByDescending(v => _incidentSize[v.Key]).ThenBy(v => v.Key).ToList();
-        if (ranked.Count > 1 && ranked[0].Value == ranked[1].Value && _incidentSize[ranked[0].Key] == _incidentSize[ranked[1].Key]) return null;
-        return ranked[0].Key;
+        return votes;
     }
 
     private HashSet<int> Nearby(ReportedEvent statement)

@@ -60,11 +60,22 @@ public sealed class IncidentsCommandTests : IDisposable
     [InlineData("--format", "xml")]
     [InlineData("--published", "14/10/2025")]
     [InlineData("--lang", "xx")]
+    [InlineData("--window", "-3")]
     public void A_bad_option_is_a_usage_error(string option, string value)
     {
         var run = CliRunner.Run("incidents", IncidentCorpus.Path, option, value);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(value, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_window_the_golden_set_gives_the_same_incidents()
+    {
+        // The set is smaller than what the window holds before it cuts: the window changes nothing here.
+        var windowed = CliRunner.Run("incidents", IncidentCorpus.Path, "--format", "jsonl");
+        var whole = CliRunner.Run("incidents", IncidentCorpus.Path, "--format", "jsonl", "--window", "0");
+        Assert.Equal(0, whole.ExitCode);
+        Assert.Equal(windowed.Output, whole.Output);
     }
 
     [Fact]

@@ -71,6 +71,19 @@ public sealed class WatchRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stored_events_join_their_incidents_in_the_same_run()
+    {
+        // Without an assignment after each stored batch the events would wait for the next ingest for an incident.
+        PublishNews();
+        await using var harness = Harness.Sqlite(_folder.Path);
+        await harness.RunOnceAsync(Sources(Source("/en/rss.xml"), Source("/ro/rss.xml", ", \"language\": \"ro\"")));
+        var events = await harness.ScalarAsync("SELECT COUNT(*) FROM events");
+        Assert.True(events > 0);
+        Assert.Equal(events, await harness.ScalarAsync("SELECT COUNT(*) FROM incident_reports"));
+        Assert.True(await harness.ScalarAsync("SELECT COUNT(*) FROM incidents") > 0);
+    }
+
+    [Fact]
     public async Task The_same_article_in_two_feeds_is_stored_once()
     {
         _site.ServeFeed("/a/rss.xml", Fixtures.Rss("A", new Fixtures.Item("Market shelled", _site.Url("/story/market.html?utm_source=a&utm_medium=rss").AbsoluteUri, Fixtures.Monday)));
