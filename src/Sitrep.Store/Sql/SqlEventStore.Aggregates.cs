@@ -50,14 +50,21 @@ public abstract partial class SqlEventStore : IEventAggregates
         parameters.Add("cell", Math.Max(1, (int)Math.Round(cellDegrees * MilliDegrees)));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<CellRow>(Logged(
-            $"SELECT CAST(ROUND((e.lon + 180) * {MilliDegrees}) AS INTEGER) / @cell AS Gx, CAST(ROUND((e.lat + 90) * {MilliDegrees}) AS INTEGER) / @cell AS Gy, " +
-            "e.event_type AS EventType, COUNT(*) AS Events, SUM(e.lat) AS LatSum, SUM(e.lon) AS LonSum, " +
-            "MIN(e.lat) AS South, MAX(e.lat) AS North, MIN(e.lon) AS West, MAX(e.lon) AS East, " +
-            "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Fatalities, MIN(e.id) AS FirstId " +
-            $"FROM events e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2, 3",
+            GridQuery("events", where),
             parameters, cancellationToken)).ConfigureAwait(false);
         return [.. rows.GroupBy(r => (r.Gx, r.Gy)).Select(ToCell).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
     }
+
+    /// <summary>
+    /// The map's grid over a table with the events' columns of place, type and fatalities under the alias e (events, or
+    /// incidents): per cell of integer thousandths of a degree and per type, the counts, sums and bounds a cell is built from.
+    /// </summary>
+    private static string GridQuery(string table, string where) =>
+        $"SELECT CAST(ROUND((e.lon + 180) * {MilliDegrees}) AS INTEGER) / @cell AS Gx, CAST(ROUND((e.lat + 90) * {MilliDegrees}) AS INTEGER) / @cell AS Gy, " +
+        "e.event_type AS EventType, COUNT(*) AS Events, SUM(e.lat) AS LatSum, SUM(e.lon) AS LonSum, " +
+        "MIN(e.lat) AS South, MAX(e.lat) AS North, MIN(e.lon) AS West, MAX(e.lon) AS East, " +
+        "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Fatalities, MIN(e.id) AS FirstId " +
+        $"FROM {table} e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2, 3";
 
     private static MapCell ToCell(IEnumerable<CellRow> cellRows)
     {

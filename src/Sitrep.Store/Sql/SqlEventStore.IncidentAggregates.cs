@@ -15,13 +15,9 @@ public abstract partial class SqlEventStore
         var (where, parameters) = IncidentAggregateFilter(filter);
         parameters.Add("cell", Math.Max(1, (int)Math.Round(cellDegrees * MilliDegrees)));
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // The events' grid (SqlEventStore.Aggregates.cs) with the incidents table under the alias the filter writes.
+        // The events' grid with the incidents table under the alias the filter writes.
         var rows = await connection.QueryAsync<IncidentCellRow>(Logged(
-            $"SELECT CAST(ROUND((e.lon + 180) * {MilliDegrees}) AS INTEGER) / @cell AS Gx, CAST(ROUND((e.lat + 90) * {MilliDegrees}) AS INTEGER) / @cell AS Gy, " +
-            "e.event_type AS EventType, COUNT(*) AS Events, SUM(e.lat) AS LatSum, SUM(e.lon) AS LonSum, " +
-            "MIN(e.lat) AS South, MAX(e.lat) AS North, MIN(e.lon) AS West, MAX(e.lon) AS East, " +
-            "COALESCE(SUM(COALESCE(e.fatalities_best, e.fatalities_low)), 0) AS Fatalities, MIN(e.id) AS FirstId " +
-            $"FROM incidents e WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2, 3",
+            GridQuery("incidents", where),
             parameters, cancellationToken)).ConfigureAwait(false);
         return [.. rows.GroupBy(r => (r.Gx, r.Gy)).Select(ToIncidentCell).OrderByDescending(c => c.Events).ThenBy(c => c.Lat).ThenBy(c => c.Lon)];
     }

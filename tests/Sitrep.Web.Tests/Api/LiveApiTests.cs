@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Sitrep.Store.Model;
 using Sitrep.Store.Sql;
 using Sitrep.Store.Tests.Support;
+using Sitrep.Web.Tests.Support;
 
 namespace Sitrep.Web.Tests.Api;
 
@@ -16,33 +15,20 @@ namespace Sitrep.Web.Tests.Api;
 /// </summary>
 public sealed class LiveApiTests : IAsyncLifetime
 {
-    private readonly string _directory = StoreFactory.TemporaryDirectory();
-    private SqliteEventStore _store = null!;
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
+    private readonly WritableStoreServer _server = new();
 
-    public async Task InitializeAsync()
-    {
-        _store = await SqliteEventStore.OpenAsync(Path.Combine(_directory, "live.db"));
-        await _store.StoreBatchAsync([SampleResults.First()]);
-        _app = SitrepWebHost.Build(_store, "http://127.0.0.1:0");
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(SitrepWebHost.ListeningUrls(_app).Single() + "/") };
-    }
+    private SqliteEventStore WrittenStore => _server.Store;
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        StoreFactory.DeleteTemporaryDirectory(_directory);
-    }
+    private HttpClient Client => _server.Client;
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
 
     [Fact]
     public async Task A_stream_sends_ready_then_only_the_events_stored_after_it_opened()
     {
-        using var stream = await LiveStream.OpenAsync(_client, "api/live");
+        using var stream = await LiveStream.OpenAsync(Client, "api/live");
         var ready = await stream.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("ready", ready.EventType);
         var firstIds = await IdsOfAsync("first.txt");
@@ -53,7 +39,7 @@ public sealed class LiveApiTests : IAsyncLifetime
         var next = stream.NextAsync(TimeSpan.FromSeconds(30));
         Assert.NotSame(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(2.5))));
 
-        await _store.StoreBatchAsync([SampleResults.Second()]);
+        await WrittenStore.StoreBatchAsync([SampleResults.Second()]);
         var message = await next;
         Assert.Equal("events", message.EventType);
         var secondIds = await IdsOfAsync("second.txt");
@@ -69,18 +55,18 @@ public sealed class LiveApiTests : IAsyncLifetime
     public async Task A_stream_resumed_after_an_event_id_sends_what_was_stored_since_at_once()
     {
         var lastSeen = (await IdsOfAsync("first.txt")).Max();
-        await _store.StoreBatchAsync([SampleResults.Second(), SampleResults.Hostile()]);
+        await WrittenStore.StoreBatchAsync([SampleResults.Second(), SampleResults.Hostile()]);
         var missed = (await IdsOfAsync("second.txt")).Concat(await IdsOfAsync("hostile.html")).Order().ToList();
 
         // As a browser's EventSource reconnects: with the Last-Event-ID header.
-        using var stream = await LiveStream.OpenAsync(_client, "api/live", lastSeen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var stream = await LiveStream.OpenAsync(Client, "api/live", lastSeen.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("ready", (await stream.NextAsync(TimeSpan.FromSeconds(10))).EventType);
         var message = await stream.NextAsync(TimeSpan.FromSeconds(2));
         Assert.Equal("events", message.EventType);
         Assert.Equal(missed, message.Data.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).Order().ToList());
 
         // The same with ?after= (a client without the header).
-        using var byQuery = await LiveStream.OpenAsync(_client, $"api/live?after={lastSeen}");
+        using var byQuery = await LiveStream.OpenAsync(Client, $"api/live?after={lastSeen}");
         await byQuery.NextAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(missed.Count, (await byQuery.NextAsync(TimeSpan.FromSeconds(2))).Data.GetProperty("count").GetInt32());
     }
@@ -91,7 +77,7 @@ public sealed class LiveApiTests : IAsyncLifetime
     [InlineData("1.5")]
     public async Task An_after_that_is_not_an_event_id_is_a_400_naming_it(string after)
     {
-        using var response = await _client.GetAsync(new Uri($"api/live?after={Uri.EscapeDataString(after)}", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri($"api/live?after={Uri.EscapeDataString(after)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -100,7 +86,7 @@ public sealed class LiveApiTests : IAsyncLifetime
 
     private async Task<List<long>> IdsOfAsync(string documentKey)
     {
-        var page = await _store.QueryEventsAsync(new EventQuery(EventFilter.All, 0, 100));
+        var page = await WrittenStore.QueryEventsAsync(new EventQuery(EventFilter.All, 0, 100));
         return [.. page.Items.Where(e => e.DocumentKey == documentKey).Select(e => e.Id).Order()];
     }
 }

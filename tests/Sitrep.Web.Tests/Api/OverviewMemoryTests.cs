@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
-using Sitrep.Store.Sql;
 using Sitrep.Store.Tests.Support;
+using Sitrep.Web.Tests.Support;
 
 namespace Sitrep.Web.Tests.Api;
 
@@ -11,28 +9,11 @@ namespace Sitrep.Web.Tests.Api;
 /// </summary>
 public sealed class OverviewMemoryTests : IAsyncLifetime
 {
-    private readonly string _directory = StoreFactory.TemporaryDirectory();
-    private SqliteEventStore _store = null!;
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
+    private readonly WritableStoreServer _server = new();
 
-    public async Task InitializeAsync()
-    {
-        _store = await SqliteEventStore.OpenAsync(Path.Combine(_directory, "overview.db"));
-        await _store.StoreBatchAsync([SampleResults.First()]);
-        _app = SitrepWebHost.Build(_store, "http://127.0.0.1:0");
-        await _app.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(SitrepWebHost.ListeningUrls(_app).Single() + "/") };
-    }
+    public Task InitializeAsync() => _server.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        StoreFactory.DeleteTemporaryDirectory(_directory);
-    }
+    public Task DisposeAsync() => _server.DisposeAsync();
 
     [Theory]
     [InlineData("api/clusters?zoom=2")]
@@ -41,12 +22,13 @@ public sealed class OverviewMemoryTests : IAsyncLifetime
     [InlineData("api/stats?text=")]
     public async Task A_remembered_overview_answer_follows_a_batch_stored_after_it(string path)
     {
-        var before = await _client.GetStringAsync(path);
-        Assert.Equal(before, await _client.GetStringAsync(path));
+        var client = _server.Client;
+        var before = await client.GetStringAsync(path);
+        Assert.Equal(before, await client.GetStringAsync(path));
 
-        await _store.StoreBatchAsync([SampleResults.Second()]);
-        var after = await _client.GetStringAsync(path);
+        await _server.Store.StoreBatchAsync([SampleResults.Second()]);
+        var after = await client.GetStringAsync(path);
         Assert.NotEqual(before, after);
-        Assert.Equal(await _client.GetStringAsync(path + "&from=1900"), after);
+        Assert.Equal(await client.GetStringAsync(path + "&from=1900"), after);
     }
 }
