@@ -128,7 +128,6 @@ internal sealed class CasualtyFrameBuilder
         return null;
     }
 
-    /// <summary>The outcome word nearest the group, after it (passive "were killed") or before it ("killing 5 soldiers").</summary>
     /// <summary>The nearest toll noun before a figure led by a verb of change, in its sentence and not across a contrast.</summary>
     private LexiconMatch? TollBefore(CountMention count, int sentence)
     {
@@ -143,6 +142,7 @@ internal sealed class CasualtyFrameBuilder
         return nearest;
     }
 
+    /// <summary>The outcome word nearest the group, after it (passive "were killed") or before it ("killing 5 soldiers").</summary>
     private LexiconMatch? NearestOutcome(int groupStart, int groupEnd, int sentence, int forward, int backward)
     {
         LexiconMatch? best = null;
