@@ -80,7 +80,16 @@ public abstract partial class SqlEventStore : IEventAggregates
     public async Task<IReadOnlyList<DayTypeCount>> GetDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = BuildFilter(filter);
-        // As in the statistics: a missing bound falls back on the figure that is known, so high is never below low.
+        return await DayTypeCountsAsync("events", where, parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Counts and current fatalities by start day and type over a table with the events' columns under the alias e
+    /// (events, or incidents). As in the statistics: a missing bound falls back on the figure that is known, so high
+    /// is never below low.
+    /// </summary>
+    private async Task<IReadOnlyList<DayTypeCount>> DayTypeCountsAsync(string table, string where, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
         const string Current = "CASE WHEN e.status = 'current' THEN";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<DayTypeRow>(Logged(
@@ -88,7 +97,7 @@ public abstract partial class SqlEventStore : IEventAggregates
             $"COALESCE(SUM({Current} e.fatalities_low END), 0) AS Low, " +
             $"COALESCE(SUM({Current} COALESCE(e.fatalities_best, e.fatalities_low) END), 0) AS Best, " +
             $"COALESCE(SUM({Current} COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low) END), 0) AS High " +
-            $"FROM events e WHERE {where} AND e.date_start IS NOT NULL GROUP BY e.date_start, e.event_type ORDER BY e.date_start, e.event_type",
+            $"FROM {table} e WHERE {where} AND e.date_start IS NOT NULL GROUP BY e.date_start, e.event_type ORDER BY e.date_start, e.event_type",
             parameters, cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new DayTypeCount(r.Day, r.EventType, r.Events, r.Low, r.Best, r.High))];
     }

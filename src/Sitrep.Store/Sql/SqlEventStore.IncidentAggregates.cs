@@ -33,17 +33,7 @@ public abstract partial class SqlEventStore
     public async Task<IReadOnlyList<DayTypeCount>> GetIncidentDayTypeCountsAsync(EventFilter filter, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = IncidentAggregateFilter(filter);
-        // As over events: a missing bound falls back on the figure that is known, so high is never below low.
-        const string Current = "CASE WHEN e.status = 'current' THEN";
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<DayTypeRow>(Logged(
-            "SELECT e.date_start AS Day, e.event_type AS EventType, COUNT(*) AS Events, " +
-            $"COALESCE(SUM({Current} e.fatalities_low END), 0) AS Low, " +
-            $"COALESCE(SUM({Current} COALESCE(e.fatalities_best, e.fatalities_low) END), 0) AS Best, " +
-            $"COALESCE(SUM({Current} COALESCE(e.fatalities_high, e.fatalities_best, e.fatalities_low) END), 0) AS High " +
-            $"FROM incidents e WHERE {where} AND e.date_start IS NOT NULL GROUP BY e.date_start, e.event_type ORDER BY e.date_start, e.event_type",
-            parameters, cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new DayTypeCount(r.Day, r.EventType, r.Events, r.Low, r.Best, r.High))];
+        return await DayTypeCountsAsync("incidents", where, parameters, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> HasIncidentsAsync(CancellationToken cancellationToken = default)

@@ -93,37 +93,28 @@ internal static class AmountReader
         !number.IsWords && number.TokenCount == 1 && MatchScore.At(scan, number.FirstToken);
 
     /// <summary>A verb of change ends right before the amount (or its modifier): "rose to 25", "a crescut la peste 40".</summary>
-    private static bool TollChangeLeads(DocumentScan scan, int token)
-    {
-        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[token].Sentence))
-        {
-            if (match.EndToken == token && string.Equals(match.Entry.Field(0), "toll-link", StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
+    private static bool TollChangeLeads(DocumentScan scan, int token) =>
+        AmountWordAt(scan, token, before: true, static mode => mode == "toll-link");
 
     private static bool IsSubset(string? mode) => mode is "subset" or "subset-either";
 
     /// <summary>A subset word ends right before the amount: "including a child", "printre care zeci de copii".</summary>
-    private static bool SubsetLeads(DocumentScan scan, int token)
-    {
-        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[token].Sentence))
-        {
-            if (match.EndToken == token && IsSubset(match.Entry.Field(0))) return true;
-        }
-        return false;
-    }
+    private static bool SubsetLeads(DocumentScan scan, int token) =>
+        AmountWordAt(scan, token, before: true, static mode => IsSubset(mode));
 
     /// <summary>
     /// A subset word that may follow its amount starts right after it: "four of them children", "patru dintre ei
     /// copii". Only words marked so: "12 including 4 children" keeps the 12 as the figure it is.
     /// </summary>
-    private static bool SubsetFollows(DocumentScan scan, int end)
+    private static bool SubsetFollows(DocumentScan scan, int end) =>
+        end < scan.Tokens.Length && AmountWordAt(scan, end, before: false, static mode => mode == "subset-either");
+
+    /// <summary>A word of the amounts lexicon with a mode that passes, ending right before the token or starting at it.</summary>
+    private static bool AmountWordAt(DocumentScan scan, int token, bool before, Func<string, bool> mode)
     {
-        if (end >= scan.Tokens.Length) return false;
-        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[end].Sentence))
+        foreach (var match in scan.In(LexiconKind.Amounts, scan.Tokens[token].Sentence))
         {
-            if (match.FirstToken == end && string.Equals(match.Entry.Field(0), "subset-either", StringComparison.Ordinal)) return true;
+            if ((before ? match.EndToken : match.FirstToken) == token && mode(match.Entry.Field(0))) return true;
         }
         return false;
     }
