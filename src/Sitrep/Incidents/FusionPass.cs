@@ -52,11 +52,12 @@ internal sealed class FusionPass
         var group = _groups[g];
         var members = new List<ReportedEvent>(group.Length);
         foreach (var i in group) members.Add(_reports[i]);
-        string? about = null;
-        if (members[0].IsStatement && _linker.About(group) is { } target) about = Id(target);
-        return IncidentBuilder.Build(Id(g), members, about);
+        return IncidentBuilder.Build(Id(g), members, About(g));
     }
 
+    /// <summary>For a statement, the id of the incident it is about; else null.</summary>
+    public string? About(int g) => First(g).IsStatement && _linker.About(_groups[g]) is { } target ? Id(target) : null;
+
     // Ids are hashed only for the incidents built and the ones a statement is about.
-    private string Id(int g) => _ids[g] ??= IncidentIds.From(First(g).Document.Id, First(g).Event.Id);
+    public string Id(int g) => _ids[g] ??= IncidentIds.From(First(g).Document.Id, First(g).Event.Id);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sitrep.Documents;
 using Sitrep.Output;
 
 namespace Sitrep.Incidents;
@@ -13,6 +14,7 @@ public sealed class IncidentFusion
 {
     private readonly IncidentClusterer _clusterer;
     private readonly Dictionary<(string Document, string Event), ReportedEvent> _reports = [];
+    private bool _groupingOnly;
 
     public IncidentFusion(FamilyTable? families = null)
     {
@@ -38,8 +40,50 @@ public sealed class IncidentFusion
         }
     }
 
+    /// <summary>
+    /// Adds a document's events for <see cref="Group"/> only: what grouping never reads (claims, casualties, figures)
+    /// is left out, so that many more events fit in the same memory. Incidents are then built group by group from
+    /// the full records.
+    /// </summary>
+    public void AddForGrouping(DocumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _groupingOnly = true;
+        if (result.Events.IsDefaultOrEmpty) return;
+        foreach (var record in result.Events)
+        {
+            _reports.TryAdd((result.Document.Id, record.Id), new ReportedEvent(result.Document, record with { Fatalities = null, Casualties = [], Claims = [], Evidence = [] }));
+        }
+    }
+
+    /// <summary>The incidents as groups of reports, in the order <see cref="Build()"/> lists them, without building them.</summary>
+    public ImmutableArray<IncidentGroup> Group()
+    {
+        var pass = new FusionPass(_clusterer, [.. _reports.Values]);
+        var groups = ImmutableArray.CreateBuilder<IncidentGroup>(pass.Count);
+        for (var g = 0; g < pass.Count; g++)
+        {
+            groups.Add(new IncidentGroup(pass.Id(g), [.. pass.Members(g).Select(r => new ReportKey(r.Document.Id, r.Event.Id))], pass.About(g)));
+        }
+        return groups.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Builds the incident of a group from its reports' full records (any order; one per report of the group), exactly
+    /// as <see cref="Build()"/> builds it.
+    /// </summary>
+    public static Incident Build(IncidentGroup group, IEnumerable<(DocumentInfo Document, EventRecord Event)> reports)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var members = reports.Select(r => new ReportedEvent(r.Document, r.Event with { Evidence = [] })).ToList();
+        if (members.Count != group.Reports.Length) throw new ArgumentException($"incident {group.Id} has {group.Reports.Length} reports, {members.Count} given", nameof(reports));
+        members.Sort(ReportedEvent.CompareCanonical);
+        return IncidentBuilder.Build(group.Id, members, group.About);
+    }
+
     public ImmutableArray<Incident> Build()
     {
+        if (_groupingOnly) throw new InvalidOperationException("events added for grouping only: build each group from its full records");
         var pass = new FusionPass(_clusterer, [.. _reports.Values]);
         var incidents = ImmutableArray.CreateBuilder<Incident>(pass.Count);
         for (var g = 0; g < pass.Count; g++) incidents.Add(pass.Build(g));
