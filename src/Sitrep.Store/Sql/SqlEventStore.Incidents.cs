@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -31,13 +32,16 @@ public abstract partial class SqlEventStore
     private static readonly string[] IncidentColumns =
     [
         "id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision", "location_name", "country", "admin1",
-        "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high", "reports", "documents", "first_report", "last_report", "about", "record_json",
+        "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high", "reports", "documents", "first_report", "last_report", "about",
     ];
 
     private static readonly string[] IncidentReportColumns = ["document_id", "ordinal", "incident_id"];
 
     /// <summary>Ids per statement: SQLite allows a bounded number of parameters.</summary>
     private const int IdChunk = 500;
+
+    /// <summary>Incidents built at a time at assignment: their reports' full records are held only while they are built.</summary>
+    private const int IncidentBuildChunk = 2000;
 
     /// <summary>
     /// Assigns every stored event that has no incident yet (those of the batches stored since the last call) to its
@@ -60,21 +64,8 @@ public abstract partial class SqlEventStore
             return default;
         }
         var affected = await AffectedDocumentsAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false);
-        var fusion = new IncidentFusion();
-        var located = new Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)>();
         var ordered = affected.Order().ToArray();
-        foreach (var chunk in ordered.Chunk(IdChunk))
-        {
-            // Storage order, so that of two stored documents with one id (revisions of an article) the fusion
-            // keeps the same one however the batches came.
-            foreach (var document in (await LoadDocumentsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false)).OrderBy(d => d.Id))
-            {
-                var events = DocumentBody.Decode(document.Body).Events;
-                fusion.Add(new DocumentResult(document.ToInfo(), [.. events], null, []));
-                for (var i = 0; i < events.Length; i++) located.TryAdd((document.DocKey, events[i].Id), (document.Id, i));
-            }
-        }
-        var incidents = fusion.Build();
+        var (groups, located) = await GroupAsync(connection, transaction, ordered, cancellationToken).ConfigureAwait(false);
         foreach (var chunk in ordered.Chunk(IdChunk))
         {
             var ids = new DynamicParameters();
@@ -84,27 +75,63 @@ public abstract partial class SqlEventStore
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM incident_reports WHERE document_id IN ({names})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        await using (var insertIncident = new PreparedInsert(connection, transaction, "incidents", IncidentColumns))
-        await using (var insertReport = new PreparedInsert(connection, transaction, "incident_reports", IncidentReportColumns))
-        {
-            foreach (var incident in incidents)
-            {
-                insertIncident.Set(IncidentValues(incident));
-                await insertIncident.InsertAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var report in incident.Reports)
-                {
-                    // A second stored copy of a document id reports nothing of its own (the fusion kept the first).
-                    if (!located.TryGetValue((report.Document, report.Event), out var at)) continue;
-                    insertReport.Set(at.DocumentId, at.Ordinal, incident.Id);
-                    await insertReport.InsertAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+        await WriteIncidentsAsync(connection, transaction, groups, located, cancellationToken).ConfigureAwait(false);
         // Events of a document id stored twice were left out by the fusion: they belong to their first copy's incidents.
         await AssignDuplicatesAsync(connection, transaction, ordered, located, cancellationToken).ConfigureAwait(false);
         await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new IncidentAssignment(ordered.Length, incidents.Length);
+        return new IncidentAssignment(ordered.Length, groups.Length);
+    }
+
+    /// <summary>
+    /// Groups the events of these documents into incidents. Grouping reads every one of them, so it holds them
+    /// without their claims (<see cref="IncidentFusion.AddForGrouping"/>); also returns where each grouped event is
+    /// stored. Documents are added in storage order, so that of two stored documents with one id (revisions of an
+    /// article) the fusion keeps the same one however the batches came.
+    /// </summary>
+    private async Task<(ImmutableArray<IncidentGroup> Groups, Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> Located)> GroupAsync(
+        DbConnection connection, DbTransaction transaction, long[] documents, CancellationToken cancellationToken)
+    {
+        var fusion = new IncidentFusion();
+        var located = new Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)>();
+        foreach (var chunk in documents.Chunk(IdChunk))
+        {
+            foreach (var (id, document) in (await LoadRecordsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false)).OrderBy(d => d.Key))
+            {
+                fusion.AddForGrouping(new DocumentResult(document.Info, [.. document.Events], null, []));
+                for (var i = 0; i < document.Events.Length; i++) located.TryAdd((document.Info.Id, document.Events[i].Id), (id, i));
+            }
+        }
+        return (fusion.Group(), located);
+    }
+
+    /// <summary>
+    /// Builds each group's incident from its reports' full records, a chunk of incidents at a time (the records are
+    /// held only while their incidents are built), and stores its summary row and its reports.
+    /// </summary>
+    private async Task WriteIncidentsAsync(
+        DbConnection connection, DbTransaction transaction, ImmutableArray<IncidentGroup> groups,
+        Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> located, CancellationToken cancellationToken)
+    {
+        await using var insertIncident = new PreparedInsert(connection, transaction, "incidents", IncidentColumns);
+        await using var insertReport = new PreparedInsert(connection, transaction, "incident_reports", IncidentReportColumns);
+        foreach (var chunk in groups.Chunk(IncidentBuildChunk))
+        {
+            var documents = chunk.SelectMany(g => g.Reports).Select(r => located[(r.Document, r.Event)].DocumentId).Distinct().ToArray();
+            var records = await LoadRecordsAsync(connection, transaction, documents, cancellationToken).ConfigureAwait(false);
+            foreach (var group in chunk)
+            {
+                var places = group.Reports.Select(r => located[(r.Document, r.Event)]).ToList();
+                var incident = IncidentFusion.Build(group, places.Select(p => (records[p.DocumentId].Info, records[p.DocumentId].Events[p.Ordinal])));
+                insertIncident.Set(IncidentValues(incident));
+                await insertIncident.InsertAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var (documentId, ordinal) in places)
+                {
+                    insertReport.Set(documentId, ordinal, incident.Id);
+                    await insertReport.InsertAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -112,7 +139,7 @@ public abstract partial class SqlEventStore
     /// date reach overlaps the reach of an event already in the set, and the documents of every stored incident
     /// any of them reports, repeated until nothing is added.
     /// </summary>
-    private static async Task<HashSet<long>> AffectedDocumentsAsync(DbConnection connection, DbTransaction transaction, List<long> pending, CancellationToken cancellationToken)
+    private async Task<HashSet<long>> AffectedDocumentsAsync(DbConnection connection, DbTransaction transaction, List<long> pending, CancellationToken cancellationToken)
     {
         var affected = new HashSet<long>(pending);
         var frontier = pending.ToArray();
@@ -158,7 +185,7 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>Events of a second stored copy of a document id: they join the incident of the same event in the copy the fusion kept.</summary>
-    private static async Task AssignDuplicatesAsync(
+    private async Task AssignDuplicatesAsync(
         DbConnection connection, DbTransaction transaction, long[] documents, Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> located, CancellationToken cancellationToken)
     {
         foreach (var chunk in documents.Chunk(IdChunk))
@@ -198,18 +225,8 @@ public abstract partial class SqlEventStore
     public async Task<IncidentDetail?> GetIncidentAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var json = await connection.QuerySingleOrDefaultAsync<string>(Logged("SELECT record_json FROM incidents WHERE id = @id", new { id }, cancellationToken)).ConfigureAwait(false);
-        if (json is null) return null;
-        var incident = ReadIncident(json);
-        var events = (await connection.QueryAsync<EventKeyRow>(Logged(
-            "SELECT e.id AS EventId, e.document_id AS DocumentId, e.ordinal AS Ordinal, d.doc_key AS DocKey, e.local_id AS LocalId FROM incident_reports r " +
-            "JOIN events e ON e.document_id = r.document_id AND e.ordinal = r.ordinal JOIN documents d ON d.id = r.document_id " +
-            "WHERE r.incident_id = @id ORDER BY e.document_id, e.ordinal", new { id }, cancellationToken)).ConfigureAwait(false))
-            .GroupBy(e => (e.DocKey, e.LocalId)).ToDictionary(g => g.Key, g => g.First());
-        var reports = incident.Reports
-            .Select(r => events.TryGetValue((r.Document, r.Event), out var e) ? new StoredIncidentReport(e.EventId, e.DocumentId, r.Document, r.Event) : null)
-            .OfType<StoredIncidentReport>().ToList();
-        return new IncidentDetail(incident, reports);
+        var built = await BuildStoredAsync(connection, [id], cancellationToken).ConfigureAwait(false);
+        return built.Count == 0 ? null : built[0];
     }
 
     /// <summary>The stored incidents matching the query (every page), in the order of their earliest report, as <c>sitrep incidents</c> lists them.</summary>
@@ -225,16 +242,62 @@ public abstract partial class SqlEventStore
         foreach (var chunk in ids.Chunk(IdChunk))
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var names = new DynamicParameters();
-            var list = Parameters(names, "i", chunk);
-            foreach (var json in await connection.QueryAsync<string>(Logged($"SELECT record_json FROM incidents WHERE id IN ({list})", names, cancellationToken)).ConfigureAwait(false))
-            {
-                incidents.Add(ReadIncident(json));
-            }
+            incidents.AddRange((await BuildStoredAsync(connection, chunk, cancellationToken).ConfigureAwait(false)).Select(d => d.Incident));
         }
         // The order of sitrep incidents: earliest report (publication, document id, event id) first.
         incidents.Sort(static (a, b) => CompareEarliest(a.Reports[0], b.Reports[0]));
         foreach (var incident in incidents) yield return incident;
+    }
+
+    /// <summary>
+    /// Stored incidents with their records built again from their reports' events (a store keeps which reports make an
+    /// incident, not its record: every claim is stored once, in its document's body). Of two stored copies of one
+    /// document id, the first reports, as in the fusion. Incidents not stored are left out.
+    /// </summary>
+    private async Task<List<IncidentDetail>> BuildStoredAsync(DbConnection connection, string[] ids, CancellationToken cancellationToken)
+    {
+        var names = new DynamicParameters();
+        var list = Parameters(names, "i", ids);
+        var rows = (await connection.QueryAsync<StoredReportRow>(Logged(
+            "SELECT i.id AS IncidentId, i.about AS About, r.document_id AS DocumentId, r.ordinal AS Ordinal, e.id AS EventId FROM incidents i " +
+            "JOIN incident_reports r ON r.incident_id = i.id JOIN events e ON e.document_id = r.document_id AND e.ordinal = r.ordinal " +
+            $"WHERE i.id IN ({list})", names, cancellationToken)).ConfigureAwait(false)).ToList();
+        var records = await LoadRecordsAsync(connection, null, [.. rows.Select(r => r.DocumentId).Distinct()], cancellationToken).ConfigureAwait(false);
+        var built = new List<IncidentDetail>(ids.Length);
+        foreach (var incident in rows.GroupBy(r => r.IncidentId, StringComparer.Ordinal))
+        {
+            var kept = new Dictionary<(string Document, string Event), (StoredReportRow Row, EventRecord Record)>();
+            foreach (var row in incident.OrderBy(r => r.DocumentId).ThenBy(r => r.Ordinal))
+            {
+                var document = records[row.DocumentId];
+                if (row.Ordinal >= document.Events.Length) throw new StoreException($"stored incident {incident.Key}: document {row.DocumentId} has no event {row.Ordinal}");
+                var record = document.Events[(int)row.Ordinal];
+                kept.TryAdd((document.Info.Id, record.Id), (row, record));
+            }
+            var group = new IncidentGroup(incident.Key, [.. kept.Keys.Select(k => new ReportKey(k.Document, k.Event))], incident.First().About);
+            var rebuilt = IncidentFusion.Build(group, kept.Values.Select(k => (records[k.Row.DocumentId].Info, k.Record)));
+            var events = rebuilt.Reports.Select(r => kept[(r.Document, r.Event)].Row).Select(r => new StoredIncidentReport(r.EventId, r.DocumentId, records[r.DocumentId].Info.Id, records[r.DocumentId].Events[(int)r.Ordinal].Id)).ToList();
+            built.Add(new IncidentDetail(rebuilt, events));
+        }
+        return built;
+    }
+
+    /// <summary>The document information and full event records of stored documents, by document id (read in chunks, decoded on every core).</summary>
+    private async Task<Dictionary<long, (DocumentInfo Info, EventRecord[] Events)>> LoadRecordsAsync(
+        DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken)
+    {
+        var records = new Dictionary<long, (DocumentInfo, EventRecord[])>(documentIds.Length);
+        foreach (var chunk in documentIds.Chunk(IdChunk))
+        {
+            var parameters = new DynamicParameters();
+            var names = Parameters(parameters, "d", chunk);
+            var rows = (await connection.QueryAsync<DocumentRow>(new CommandDefinition(
+                $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
+            var events = new EventRecord[rows.Length][];
+            Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = DocumentBody.Decode(rows[i].Body).Events);
+            for (var i = 0; i < rows.Length; i++) records[rows[i].Id] = (rows[i].ToInfo(), events[i]);
+        }
+        return records;
     }
 
     private static int CompareEarliest(IncidentReport a, IncidentReport b)
@@ -257,9 +320,6 @@ public abstract partial class SqlEventStore
         return (where, parameters);
     }
 
-    private static Incident ReadIncident(string json) =>
-        JsonSerializer.Deserialize<Incident>(json, ContractJson.Compact) ?? throw new StoreException("a stored incident is not readable JSON");
-
     private static object?[] IncidentValues(Incident incident)
     {
         var location = incident.Location;
@@ -269,11 +329,15 @@ public abstract partial class SqlEventStore
             location?.Name, location?.Country?.ToUpperInvariant(), location?.Admin1, location?.Lat, location?.Lon,
             incident.Fatalities?.Low, incident.Fatalities?.Best, incident.Fatalities?.High,
             incident.Reports.Length, incident.Reports.Select(r => r.Document).Distinct(StringComparer.Ordinal).Count(),
-            incident.FirstReport, incident.LastReport, incident.About, ContractJson.Serialize(incident),
+            incident.FirstReport, incident.LastReport, incident.About,
         ];
     }
 
-    private static string Parameters<T>(DynamicParameters parameters, string prefix, T[] values)
+    /// <summary>
+    /// The values as what <c>IN (...)</c> reads: one named parameter each here; SQLite overrides it, since it binds a
+    /// named parameter by searching the statement's list, which makes 500 of them cost 250,000 comparisons.
+    /// </summary>
+    private protected virtual string Parameters<T>(DynamicParameters parameters, string prefix, T[] values)
     {
         var names = new string[values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -332,13 +396,13 @@ public abstract partial class SqlEventStore
         }
     }
 
-    /// <summary>The documents of these ids, read inside the assignment's transaction.</summary>
-    private static Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, DbTransaction transaction, long[] ids, CancellationToken cancellationToken)
+    private sealed class StoredReportRow
     {
-        var parameters = new DynamicParameters();
-        var names = Parameters(parameters, "d", ids);
-        return connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken));
+        public string IncidentId { get; set; } = "";
+        public string? About { get; set; }
+        public long DocumentId { get; set; }
+        public long Ordinal { get; set; }
+        public long EventId { get; set; }
     }
 
     private sealed class EventKeyRow

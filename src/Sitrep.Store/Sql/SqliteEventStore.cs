@@ -1,3 +1,4 @@
+using Dapper;
 using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -54,9 +55,10 @@ public sealed class SqliteEventStore : SqlEventStore
                 (version, transaction, token) => version == LeanLayoutConversion.Version
                     ? LeanLayoutConversion.RunAsync(connection, transaction, fillSqliteSearch: true, token)
                     : Task.CompletedTask).ConfigureAwait(false);
-            if (before is > 0 and < LeanLayoutConversion.Version)
+            if (before is > 0 and < LastShrinkingVersion)
             {
-                // The move to the lean layout dropped most of the file's pages; without this the file keeps its size.
+                // The move to the lean layout (4) and the end of stored incident records (11) each drop most of a file's
+                // pages; without this the file keeps its size.
                 await OptimizeAsync(connection, "VACUUM", cancellationToken).ConfigureAwait(false);
             }
             await OptimizeAsync(connection, "PRAGMA optimize = 0x10002", cancellationToken).ConfigureAwait(false);
@@ -115,6 +117,9 @@ public sealed class SqliteEventStore : SqlEventStore
         throw new StoreException($"{full}: cannot be read ({failure!.Message})", failure);
     }
 
+    /// <summary>The newest migration after which a file should be vacuumed.</summary>
+    private const int LastShrinkingVersion = 11;
+
     private const int SqliteReadOnly = 8;
     private const int SqliteCantOpen = 14;
 
@@ -155,6 +160,13 @@ public sealed class SqliteEventStore : SqlEventStore
         new(connection, transaction, "documents_search", ["rowid", "title", "text"]);
 
     private protected override bool NullsSortFirst => true;
+
+    /// <summary>One parameter, a JSON array, read back as rows by <c>json_each</c>: binding costs the same for any number of values.</summary>
+    private protected override string Parameters<T>(DynamicParameters parameters, string prefix, T[] values)
+    {
+        parameters.Add(prefix, System.Text.Json.JsonSerializer.Serialize(values));
+        return $"SELECT value FROM json_each(@{prefix})";
+    }
 
     private protected override string TextCondition => "e.document_id IN (SELECT rowid FROM documents_search WHERE documents_search MATCH @text)";
 

@@ -41,20 +41,50 @@ public sealed class IncidentFusion
     }
 
     /// <summary>
-    /// Adds a document's events for <see cref="Group"/> only: what grouping never reads (claims, casualties, figures)
-    /// is left out, so that many more events fit in the same memory. Incidents are then built group by group from
-    /// the full records.
+    /// Adds a document's events for <see cref="Group"/> only: what grouping never reads (claims, casualties, figures,
+    /// offsets, a document's title and address) is left out and repeated words are held once, so that a store can
+    /// group many more events in the same memory. Incidents are then built group by group from the full records.
     /// </summary>
     public void AddForGrouping(DocumentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         _groupingOnly = true;
         if (result.Events.IsDefaultOrEmpty) return;
+        var info = result.Document;
+        var document = new DocumentInfo(info.Id, Shared(info.Published), Shared(info.Language), null, null, null);
         foreach (var record in result.Events)
         {
-            _reports.TryAdd((result.Document.Id, record.Id), new ReportedEvent(result.Document, record with { Fatalities = null, Casualties = [], Claims = [], Evidence = [] }));
+            if (_reports.ContainsKey((info.Id, record.Id))) continue;
+            _reports[(info.Id, record.Id)] = new ReportedEvent(document, Slim(record));
         }
     }
+
+    /// <summary>Words many events repeat (types, places, actors, days), held once while grouping.</summary>
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private string? Shared(string? text)
+    {
+        if (text is null) return null;
+        if (_shared.TryGetValue(text, out var held)) return held;
+        _shared[text] = text;
+        return text;
+    }
+
+    /// <summary>What grouping reads of a record: type, status, date range, place, actors.</summary>
+    private EventRecord Slim(EventRecord record) => new(
+        Shared(record.Id),
+        Shared(record.EventType),
+        Shared(record.SubEventType),
+        Shared(record.Status),
+        record.Date is { } date ? new DateRange(Shared(date.Start), Shared(date.End), Shared(date.Precision), null) : null,
+        record.Location is { } place ? new Location(Shared(place.Name), Shared(place.Country), Shared(place.Admin1), place.Lat, place.Lon, Shared(place.Precision), place.GeonamesId, null, null) : null,
+        record.Actors.IsDefaultOrEmpty ? [] : [.. record.Actors.Select(a => new Actor(Shared(a.Name), Shared(a.Country), Shared(a.Kind), Shared(a.Role), 0, 0))],
+        null,
+        [],
+        [],
+        [],
+        record.Confidence);
 
     /// <summary>The incidents as groups of reports, in the order <see cref="Build()"/> lists them, without building them.</summary>
     public ImmutableArray<IncidentGroup> Group()

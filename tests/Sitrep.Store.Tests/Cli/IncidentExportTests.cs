@@ -37,6 +37,25 @@ public sealed class IncidentExportTests : IDisposable
     }
 
     [Fact]
+    public void Export_of_a_store_written_with_incident_records_is_unchanged_after_the_migration_that_drops_them()
+    {
+        // Schema 10 kept each incident's whole record; today's code drops it (migration 11) and builds records on read.
+        var fixtures = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(IncidentIngestTests.GoldenPath()))!, "Sitrep.Store.Tests", "Fixtures");
+        var db = Path.Combine(_directory, "v10.db");
+        File.Copy(Path.Combine(fixtures, "v10-incidents.db"), db);
+        using var file = File.OpenRead(Path.Combine(fixtures, "v10-incidents.export.jsonl.gz"));
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        var before = new StreamReader(gzip).ReadToEnd();
+
+        // export reads without migrating (it may run on a read-only file): the upgrade is its own command.
+        Assert.Equal(SitrepCommandLine.Success, InProcessCli.Run("migrate", "--db", db).Code);
+        var exported = InProcessCli.Run("export", "--db", db, "--incidents", "--format", "jsonl");
+        Assert.Equal(SitrepCommandLine.Success, exported.Code);
+        Assert.Equal(75, before.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(before, exported.Output);
+    }
+
+    [Fact]
     public void A_min_reports_under_one_is_a_usage_error()
     {
         var (code, _, error) = InProcessCli.Run("export", "--db", Path.Combine(_directory, "x.db"), "--incidents", "--min-reports", "0", "--format", "jsonl");
