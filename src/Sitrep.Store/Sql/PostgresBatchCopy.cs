@@ -135,7 +135,7 @@ internal static class PostgresBatchCopy
         return new BatchOutcome(added.Count, rows.Length - added.Count, events);
     }
 
-    private static Task WriteValueAsync(NpgsqlBinaryImporter import, object? value, NpgsqlDbType type, CancellationToken cancellationToken) => value switch
+    internal static Task WriteValueAsync(NpgsqlBinaryImporter import, object? value, NpgsqlDbType type, CancellationToken cancellationToken) => value switch
     {
         null => import.WriteNullAsync(cancellationToken),
         _ when type == NpgsqlDbType.Text => import.WriteAsync((string)value, type, cancellationToken),

@@ -129,6 +129,11 @@ public sealed class PostgresEventStore : SqlEventStore
         }
     }
 
+    /// <summary>Built incidents by binary COPY (<see cref="PostgresIncidentCopy"/>), inside the assignment's transaction.</summary>
+    private protected override Task WriteIncidentRowsAsync(
+        DbConnection connection, DbTransaction transaction, List<object?[]> incidents, List<(long DocumentId, int Ordinal, string IncidentId)> reports, CancellationToken cancellationToken) =>
+        PostgresIncidentCopy.WriteAsync((NpgsqlConnection)connection, IncidentColumns, incidents, reports, cancellationToken);
+
     private protected override bool NullsSortFirst => false;
 
     private protected override string TextCondition => "e.document_id IN (SELECT id FROM documents WHERE search @@ plainto_tsquery('simple', @text))";

@@ -29,13 +29,13 @@ public abstract partial class SqlEventStore
         i.reports AS Reports, i.documents AS Documents, i.first_report AS FirstReport, i.last_report AS LastReport, i.about AS About
         """;
 
-    private static readonly string[] IncidentColumns =
+    private protected static readonly string[] IncidentColumns =
     [
         "id", "event_type", "sub_event_type", "status", "date_start", "date_end", "date_precision", "location_name", "country", "admin1",
         "lat", "lon", "fatalities_low", "fatalities_best", "fatalities_high", "reports", "documents", "first_report", "last_report", "about",
     ];
 
-    private static readonly string[] IncidentReportColumns = ["document_id", "ordinal", "incident_id"];
+    private protected static readonly string[] IncidentReportColumns = ["document_id", "ordinal", "incident_id"];
 
     /// <summary>Ids per statement: SQLite allows a bounded number of parameters.</summary>
     private const int IdChunk = 500;
@@ -113,24 +113,38 @@ public abstract partial class SqlEventStore
         DbConnection connection, DbTransaction transaction, ImmutableArray<IncidentGroup> groups,
         Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> located, CancellationToken cancellationToken)
     {
-        await using var insertIncident = new PreparedInsert(connection, transaction, "incidents", IncidentColumns);
-        await using var insertReport = new PreparedInsert(connection, transaction, "incident_reports", IncidentReportColumns);
         foreach (var chunk in groups.Chunk(IncidentBuildChunk))
         {
             var documents = chunk.SelectMany(g => g.Reports).Select(r => located[(r.Document, r.Event)].DocumentId).Distinct().ToArray();
             var records = await LoadRecordsAsync(connection, transaction, documents, cancellationToken).ConfigureAwait(false);
+            var incidents = new List<object?[]>(chunk.Length);
+            var reports = new List<(long DocumentId, int Ordinal, string IncidentId)>();
             foreach (var group in chunk)
             {
                 var places = group.Reports.Select(r => located[(r.Document, r.Event)]).ToList();
                 var incident = IncidentFusion.Build(group, places.Select(p => (records[p.DocumentId].Info, records[p.DocumentId].Events[p.Ordinal])));
-                insertIncident.Set(IncidentValues(incident));
-                await insertIncident.InsertAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var (documentId, ordinal) in places)
-                {
-                    insertReport.Set(documentId, ordinal, incident.Id);
-                    await insertReport.InsertAsync(cancellationToken).ConfigureAwait(false);
-                }
+                incidents.Add(IncidentValues(incident));
+                foreach (var (documentId, ordinal) in places) reports.Add((documentId, ordinal, incident.Id));
             }
+            await WriteIncidentRowsAsync(connection, transaction, incidents, reports, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stores built incidents' summary rows (<see cref="IncidentColumns"/> order) and their reports.</summary>
+    private protected virtual async Task WriteIncidentRowsAsync(
+        DbConnection connection, DbTransaction transaction, List<object?[]> incidents, List<(long DocumentId, int Ordinal, string IncidentId)> reports, CancellationToken cancellationToken)
+    {
+        await using var insertIncident = new PreparedInsert(connection, transaction, "incidents", IncidentColumns);
+        foreach (var values in incidents)
+        {
+            insertIncident.Set(values);
+            await insertIncident.InsertAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await using var insertReport = new PreparedInsert(connection, transaction, "incident_reports", IncidentReportColumns);
+        foreach (var (documentId, ordinal, incidentId) in reports)
+        {
+            insertReport.Set(documentId, ordinal, incidentId);
+            await insertReport.InsertAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
