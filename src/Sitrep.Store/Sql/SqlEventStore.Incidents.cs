@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Dapper;
 using Sitrep.Incidents;
 using Sitrep.Output;
@@ -290,8 +289,8 @@ public abstract partial class SqlEventStore
             }
             var group = new IncidentGroup(incident.Key, [.. kept.Keys.Select(k => new ReportKey(k.Document, k.Event))], incident.First().About);
             var rebuilt = IncidentFusion.Build(group, kept.Values.Select(k => (records[k.Row.DocumentId].Info, k.Record)));
-            var events = rebuilt.Reports.Select(r => kept[(r.Document, r.Event)].Row).Select(r => new StoredIncidentReport(r.EventId, r.DocumentId, records[r.DocumentId].Info.Id, records[r.DocumentId].Events[(int)r.Ordinal].Id)).ToList();
-            built.Add(new IncidentDetail(rebuilt, events));
+            var events = rebuilt.Reports.Select(r => new StoredIncidentReport(kept[(r.Document, r.Event)].Row.EventId, kept[(r.Document, r.Event)].Row.DocumentId, r.Document, r.Event));
+            built.Add(new IncidentDetail(rebuilt, [.. events]));
         }
         return built;
     }

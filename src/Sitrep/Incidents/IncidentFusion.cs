@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Sitrep.Documents;
 using Sitrep.Output;
 
 namespace Sitrep.Incidents;
@@ -15,6 +14,9 @@ public sealed class IncidentFusion
     private readonly IncidentClusterer _clusterer;
     private readonly Dictionary<(string Document, string Event), ReportedEvent> _reports = [];
     private bool _groupingOnly;
+
+    /// <summary>Words many events repeat (types, places, actors, days), held once while grouping.</summary>
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
 
     public IncidentFusion(FamilyTable? families = null)
     {
@@ -58,9 +60,6 @@ public sealed class IncidentFusion
             _reports[(info.Id, record.Id)] = new ReportedEvent(document, Slim(record));
         }
     }
-
-    /// <summary>Words many events repeat (types, places, actors, days), held once while grouping.</summary>
-    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     private string? Shared(string? text)
