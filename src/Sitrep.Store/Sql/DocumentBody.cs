@@ -49,6 +49,27 @@ internal static class DocumentBody
 
     public static Contents Decode(byte[] body)
     {
+        var contents = JsonSerializer.Deserialize<Stored>(Inflate(body).WrittenSpan, StoreJson.Options)
+            ?? throw new InvalidDataException("an empty stored document body");
+        return new Contents(contents.Text ?? "", contents.Events ?? []);
+    }
+
+    /// <summary>
+    /// The events' records as incident grouping reads them (type, status, date, place, actors): the text, claims,
+    /// casualties and evidence are skipped while parsing, not read and dropped, since grouping reads every event of a
+    /// store and what it would drop is most of a body.
+    /// </summary>
+    public static EventRecord[] DecodeForGrouping(byte[] body)
+    {
+        var contents = JsonSerializer.Deserialize<StoredForGrouping>(Inflate(body).WrittenSpan, StoreJson.Options)
+            ?? throw new InvalidDataException("an empty stored document body");
+        return contents.Events is { } events
+            ? Array.ConvertAll(events, e => new EventRecord(e.Id, e.EventType, e.SubEventType, e.Status, e.Date, e.Location, e.Actors, null, [], [], [], e.Confidence))
+            : [];
+    }
+
+    private static ArrayBufferWriter<byte> Inflate(byte[] body)
+    {
         if (body.Length == 0 || body[0] != Format)
         {
             throw new InvalidDataException($"a stored document body of format {(body.Length == 0 ? "(empty)" : body[0].ToString(System.Globalization.CultureInfo.InvariantCulture))}, which this Sitrep does not read");
@@ -66,14 +87,30 @@ internal static class DocumentBody
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        var contents = JsonSerializer.Deserialize<Stored>(json.WrittenSpan, StoreJson.Options)
-            ?? throw new InvalidDataException("an empty stored document body");
-        return new Contents(contents.Text ?? "", contents.Events ?? []);
+        return json;
     }
 
     private sealed class Stored
     {
         public string? Text { get; set; }
         public EventRecord[]? Events { get; set; }
+    }
+
+    private sealed class StoredForGrouping
+    {
+        public GroupedRecord[]? Events { get; set; }
+    }
+
+    /// <summary>What grouping reads of a record (see <see cref="Sitrep.Incidents.IncidentFusion.AddForGrouping"/>).</summary>
+    private sealed class GroupedRecord
+    {
+        public string Id { get; set; } = "";
+        public string EventType { get; set; } = "";
+        public string SubEventType { get; set; } = "";
+        public string Status { get; set; } = "";
+        public DateRange? Date { get; set; }
+        public Location? Location { get; set; }
+        public System.Collections.Immutable.ImmutableArray<Actor> Actors { get; set; } = [];
+        public double Confidence { get; set; }
     }
 }

@@ -95,7 +95,7 @@ public abstract partial class SqlEventStore
         var located = new Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)>();
         foreach (var chunk in documents.Chunk(IdChunk))
         {
-            foreach (var (id, document) in (await LoadRecordsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false)).OrderBy(d => d.Key))
+            foreach (var (id, document) in (await LoadRecordsAsync(connection, transaction, chunk, cancellationToken, forGrouping: true).ConfigureAwait(false)).OrderBy(d => d.Key))
             {
                 fusion.AddForGrouping(new DocumentResult(document.Info, [.. document.Events], null, []));
                 for (var i = 0; i < document.Events.Length; i++) located.TryAdd((document.Info.Id, document.Events[i].Id), (id, i));
@@ -295,9 +295,12 @@ public abstract partial class SqlEventStore
         return built;
     }
 
-    /// <summary>The document information and full event records of stored documents, by document id (read in chunks, decoded on every core).</summary>
+    /// <summary>
+    /// The document information and event records of stored documents, by document id (read in chunks, decoded on
+    /// every core): full records, or only what grouping reads (<see cref="DocumentBody.DecodeForGrouping"/>).
+    /// </summary>
     private async Task<Dictionary<long, (DocumentInfo Info, EventRecord[] Events)>> LoadRecordsAsync(
-        DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken, bool forGrouping = false)
     {
         var records = new Dictionary<long, (DocumentInfo, EventRecord[])>(documentIds.Length);
         foreach (var chunk in documentIds.Chunk(IdChunk))
@@ -307,7 +310,8 @@ public abstract partial class SqlEventStore
             var rows = (await connection.QueryAsync<DocumentRow>(new CommandDefinition(
                 $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
             var events = new EventRecord[rows.Length][];
-            Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = DocumentBody.Decode(rows[i].Body).Events);
+            Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                events[i] = forGrouping ? DocumentBody.DecodeForGrouping(rows[i].Body) : DocumentBody.Decode(rows[i].Body).Events);
             for (var i = 0; i < rows.Length; i++) records[rows[i].Id] = (rows[i].ToInfo(), events[i]);
         }
         return records;
