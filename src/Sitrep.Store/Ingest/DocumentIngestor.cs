@@ -95,7 +95,7 @@ public sealed class DocumentIngestor
             // extraction should not wait for this one's write.
             writing = Task.Run(async () =>
             {
-                var outcome = await _store.StoreBatchAsync(prepared, cancellationToken).ConfigureAwait(false);
+                var outcome = await _store.StorePreparedBatchAsync(prepared, cancellationToken).ConfigureAwait(false);
                 // New events join their incidents at the end of the run, and meanwhile every IncidentInterval, so
                 // that a long ingest shows them as it goes: an assignment re-fuses every document the new events can
                 // affect, which on dense news (every report a day near the others) is most of the store, too much to
@@ -136,8 +136,12 @@ public sealed class DocumentIngestor
         return final;
     }
 
-    /// <summary>Hashes the batch, drops what is stored already (or repeated within the batch) and extracts the rest in parallel.</summary>
-    private async Task<List<ExtractedDocument>> PrepareAsync(SourceDocument[] documents, List<InputProblem> tooComplex, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hashes the batch, drops what is stored already (or repeated within the batch), extracts the rest in parallel and
+    /// prepares each for storing on the core that extracted it: compressing bodies was a third of the writer's time,
+    /// and the writer is the one stage of ingest that runs on a single thread.
+    /// </summary>
+    private async Task<List<PreparedDocument>> PrepareAsync(SourceDocument[] documents, List<InputProblem> tooComplex, CancellationToken cancellationToken)
     {
         // Hashing is microseconds a document: sequential costs less than handing it to other threads.
         var hashes = Array.ConvertAll(documents, ContentHasher.Hash);
@@ -148,14 +152,14 @@ public sealed class DocumentIngestor
         {
             if (!stored.Contains(hashes[i]) && inBatch.Add(hashes[i])) fresh.Add(i);
         }
-        var results = new ExtractedDocument?[fresh.Count];
+        var results = new PreparedDocument?[fresh.Count];
         var problems = new InputProblem?[fresh.Count];
         Parallel.For(0, fresh.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             var document = documents[fresh[j]];
             try
             {
-                results[j] = new ExtractedDocument(document, _pipeline.Process(document, _options), hashes[fresh[j]]);
+                results[j] = _store.Prepare(new ExtractedDocument(document, _pipeline.Process(document, _options), hashes[fresh[j]]));
             }
             catch (DocumentTooComplexException e)
             {
@@ -164,6 +168,6 @@ public sealed class DocumentIngestor
             }
         });
         tooComplex.AddRange(problems.OfType<InputProblem>());
-        return [.. results.OfType<ExtractedDocument>()];
+        return [.. results.OfType<PreparedDocument>()];
     }
 }
