@@ -63,6 +63,7 @@ public sealed class DocumentIngestor
         long batchCharacters = 0;
         var tooComplex = new List<InputProblem>();
         Task<BatchOutcome>? writing = null;
+        using var writerThread = new WriterThread();
 
         async Task FinishWriteAsync()
         {
@@ -93,7 +94,7 @@ public sealed class DocumentIngestor
             await FinishWriteAsync().ConfigureAwait(false);
             // On a thread of its own: a SQLite driver's "async" calls run synchronously, and the next batch's
             // extraction should not wait for this one's write.
-            writing = Task.Run(async () =>
+            writing = writerThread.RunAsync(async () =>
             {
                 var outcome = await _store.StorePreparedBatchAsync(prepared, cancellationToken).ConfigureAwait(false);
                 // New events join their incidents at the end of the run, and meanwhile every IncidentInterval, so
