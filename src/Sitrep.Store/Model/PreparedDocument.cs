@@ -9,15 +9,20 @@ namespace Sitrep.Store.Model;
 /// serialised, its events' rows and killed figures derived, its stored mentions collected (and, for PostgreSQL, its
 /// search text folded). <see cref="IEventStore.Prepare"/> makes one on any thread, so that ingest prepares each
 /// document on the core that extracted it while an earlier batch is being written, and the single writer only copies
-/// values into the database.
+/// values into the database. It keeps only what is written, not the extraction's records: a batch waiting for the
+/// writer then holds its compressed bodies, not every event's claims and spans.
 /// </summary>
 public sealed class PreparedDocument
 {
     internal PreparedDocument(ExtractedDocument document, bool foldSearchText)
     {
-        Document = document;
         var source = document.Source;
         var result = document.Result;
+        ContentHash = document.ContentHash;
+        Info = result.Document;
+        Origin = source.Origin;
+        Title = source.Title;
+        Text = source.Text;
         Body = DocumentBody.Encode(source.Text, result.Events);
         WarningsJson = JsonSerializer.Serialize(result.Warnings, StoreJson.Options);
         Mentions = SpanCollector.Mentions(result, source.Text.Length);
@@ -30,12 +35,20 @@ public sealed class PreparedDocument
             foreach (var (side, low, best, high) in SqlEventStore.StoredRows.Kills(events[i])) kills.Add(new KillRow(i, side, low, best, high));
         }
         Kills = kills;
-        if (foldSearchText) SearchText = SearchFolding.Fold($"{source.Title} {source.Text}");
+        SearchText = foldSearchText ? FoldSearchText(Title, Text) : null;
     }
 
-    public ExtractedDocument Document { get; }
+    /// <summary>The hash that makes storing the document idempotent.</summary>
+    public string ContentHash { get; }
 
-    internal string ContentHash => Document.ContentHash;
+    private DocumentInfo Info { get; }
+
+    private string? Origin { get; }
+
+    /// <summary>The title and text, for a text index that the database fills itself (SQLite's FTS5).</summary>
+    internal string? Title { get; }
+
+    internal string Text { get; }
 
     internal byte[] Body { get; }
 
@@ -52,11 +65,12 @@ public sealed class PreparedDocument
     /// <summary>The folded title and text PostgreSQL indexes for search; null for SQLite, whose FTS5 folds them itself.</summary>
     internal string? SearchText { get; }
 
+    internal static string FoldSearchText(string? title, string text) => SearchFolding.Fold($"{title} {text}");
+
     /// <summary>The values of the document's row, in the documents table's written column order.</summary>
     internal object?[] DocumentValues(string ingestedAt)
     {
-        var info = Document.Result.Document;
-        return [ContentHash, info.Id, info.Published, info.Language, info.Title, info.Source, info.Url, Document.Source.Origin, WarningsJson, ingestedAt, Body];
+        return [ContentHash, Info.Id, Info.Published, Info.Language, Info.Title, Info.Source, Info.Url, Origin, WarningsJson, ingestedAt, Body];
     }
 
     /// <summary>A current killed figure of the event at <paramref name="Ordinal"/>, as event_kills stores it.</summary>

@@ -180,7 +180,7 @@ public abstract partial class SqlEventStore
             if (await _document.InsertReturningIdAsync(cancellationToken).ConfigureAwait(false) is not { } documentId) return false;
             if (_search is not null)
             {
-                _search.Set(documentId, document.Document.Source.Title, document.Document.Source.Text);
+                _search.Set(documentId, document.Title, document.Text);
                 await _search.InsertAsync(cancellationToken).ConfigureAwait(false);
             }
             for (var i = 0; i < document.EventRows.Length; i++)
