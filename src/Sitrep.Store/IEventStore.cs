@@ -18,6 +18,15 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Stores a batch in one transaction: all of it or none of it. Documents already present are skipped.</summary>
     Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Does the CPU work of storing a document (compressing its body, deriving its rows), on the caller's thread and
+    /// outside any transaction, so that a pipeline can prepare documents on every core while an earlier batch is written.
+    /// </summary>
+    PreparedDocument Prepare(ExtractedDocument document);
+
+    /// <summary>Stores prepared documents in one transaction, like <see cref="StoreBatchAsync"/>.</summary>
+    Task<BatchOutcome> StorePreparedBatchAsync(IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken = default);
+
     Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 
     Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default);

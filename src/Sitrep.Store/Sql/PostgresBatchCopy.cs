@@ -39,7 +39,7 @@ internal static class PostgresBatchCopy
     ];
 
     public static async Task<BatchOutcome> WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, SqlEventStore.StoredDocument[] rows, string[] searchTexts,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PreparedDocument> rows, string ingestedAt,
         string eventColumns, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(Staging, connection, transaction))
@@ -49,13 +49,13 @@ internal static class PostgresBatchCopy
         await using (var import = await connection.BeginBinaryImportAsync(
             $"COPY staging_documents (seq, {DocumentList}, search_text) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
-            for (var i = 0; i < rows.Length; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
                 await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await import.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                var values = rows[i].DocumentValues();
+                var values = rows[i].DocumentValues(ingestedAt);
                 for (var c = 0; c < values.Length; c++) await WriteValueAsync(import, values[c], DocumentTypes[c], cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(searchTexts[i], NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteValueAsync(import, rows[i].SearchText ?? PreparedDocument.FoldSearchText(rows[i].Title, rows[i].Text), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             }
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -70,7 +70,7 @@ internal static class PostgresBatchCopy
         }
 
         // The first copy of each new hash is the stored one; later copies in the batch count as already stored.
-        var added = new List<(long Id, SqlEventStore.StoredDocument Row)>(newIds.Count);
+        var added = new List<(long Id, PreparedDocument Row)>(newIds.Count);
         foreach (var row in rows)
         {
             if (newIds.Remove(row.ContentHash, out var id)) added.Add((id, row));
@@ -80,15 +80,13 @@ internal static class PostgresBatchCopy
         {
             foreach (var (id, row) in added)
             {
-                var records = row.Result.Events;
-                for (var i = 0; i < records.Length; i++)
+                foreach (var values in row.EventRows)
                 {
                     await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
                     await import.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                    var values = SqlEventStore.StoredDocument.EventValues(i, records[i], row.Result.Document.Relevance);
                     for (var c = 0; c < values.Length; c++) await WriteValueAsync(import, values[c], EventTypes[c], cancellationToken).ConfigureAwait(false);
                 }
-                events += records.Length;
+                events += row.EventRows.Length;
             }
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -97,19 +95,15 @@ internal static class PostgresBatchCopy
         {
             foreach (var (id, row) in added)
             {
-                var records = row.Result.Events;
-                for (var i = 0; i < records.Length; i++)
+                foreach (var kill in row.Kills)
                 {
-                    foreach (var (side, low, best, high) in SqlEventStore.StoredDocument.Kills(records[i]))
-                    {
-                        await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                        await import.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                        await import.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                        await import.WriteAsync(side, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                        await WriteValueAsync(import, low, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                        await WriteValueAsync(import, best, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                        await WriteValueAsync(import, high, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                    }
+                    await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                    await import.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                    await import.WriteAsync(kill.Ordinal, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                    await import.WriteAsync(kill.Side, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await WriteValueAsync(import, kill.Low, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                    await WriteValueAsync(import, kill.Best, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                    await WriteValueAsync(import, kill.High, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 }
             }
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -132,7 +126,7 @@ internal static class PostgresBatchCopy
             }
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        return new BatchOutcome(added.Count, rows.Length - added.Count, events);
+        return new BatchOutcome(added.Count, rows.Count - added.Count, events);
     }
 
     internal static Task WriteValueAsync(NpgsqlBinaryImporter import, object? value, NpgsqlDbType type, CancellationToken cancellationToken) => value switch

@@ -97,27 +97,28 @@ public sealed class PostgresEventStore : SqlEventStore
             (column, parameter) => column == "search" ? $"to_tsvector('simple', {parameter})" : null);
     }
 
-    private protected override void SetDocumentExtras(PreparedInsert insert, StoredDocument document) =>
-        insert.SetAt(_documentColumnCount, SearchFolding.Fold($"{document.Source.Title} {document.Source.Text}"));
+    private protected override void SetDocumentExtras(PreparedInsert insert, PreparedDocument document) =>
+        insert.SetAt(_documentColumnCount, document.SearchText ?? PreparedDocument.FoldSearchText(document.Title, document.Text));
+
+    /// <summary>PostgreSQL indexes the folded title and text (tsvector over 'simple'): folding them is part of preparing.</summary>
+    public override PreparedDocument Prepare(ExtractedDocument document) => new(document, foldSearchText: true);
 
     /// <summary>
     /// Binary COPY (<see cref="PostgresBatchCopy"/>), in one transaction. Two processes storing the same new
     /// documents at once: the second waits for the first's commit on the unique hash, then skips them. A
     /// deadlock or serialization failure (which the hash order should prevent) retries the whole batch.
     /// </summary>
-    public override async Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
+    public override async Task<BatchOutcome> StorePreparedBatchAsync(IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0) return default;
-        var rows = StoredDocument.PrepareAll(batch);
-        var searchTexts = new string[rows.Length];
-        Parallel.For(0, rows.Length, i => searchTexts[i] = SearchFolding.Fold($"{rows[i].Source.Title} {rows[i].Source.Text}"));
+        var ingestedAt = IngestedAtNow();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var outcome = await PostgresBatchCopy.WriteAsync(connection, transaction, rows, searchTexts, string.Join(", ", EventColumnNames), cancellationToken).ConfigureAwait(false);
+                var outcome = await PostgresBatchCopy.WriteAsync(connection, transaction, batch, ingestedAt, string.Join(", ", EventColumnNames), cancellationToken).ConfigureAwait(false);
                 if (outcome.DocumentsAdded > 0) await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return outcome;

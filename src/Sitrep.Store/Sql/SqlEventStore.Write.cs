@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Sitrep.Output;
 using Sitrep.Store.Model;
 
@@ -19,7 +18,7 @@ public abstract partial class SqlEventStore
         "claim_count", "confidence", "actors", "relevance",
     ];
 
-    /// <summary>The events table's written columns, in the order of <see cref="StoredDocument.EventValues"/> (after document_id).</summary>
+    /// <summary>The events table's written columns, in the order of <see cref="PreparedDocument.EventRows"/> (after document_id).</summary>
     private protected static IReadOnlyList<string> EventColumnNames => EventColumns;
 
     private static readonly string[] KillColumns = ["document_id", "ordinal", "side", "low", "best", "high"];
@@ -51,18 +50,26 @@ public abstract partial class SqlEventStore
         return found;
     }
 
-    public virtual async Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
+    /// <summary>Prepares the batch on every core (<see cref="Prepare"/>), then stores it.</summary>
+    public Task<BatchOutcome> StoreBatchAsync(IReadOnlyList<ExtractedDocument> batch, CancellationToken cancellationToken = default)
+    {
+        var prepared = new PreparedDocument[batch.Count];
+        Parallel.For(0, prepared.Length, i => prepared[i] = Prepare(batch[i]));
+        return StorePreparedBatchAsync(prepared, cancellationToken);
+    }
+
+    public virtual PreparedDocument Prepare(ExtractedDocument document) => new(document, foldSearchText: false);
+
+    public virtual async Task<BatchOutcome> StorePreparedBatchAsync(IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0) return default;
-        // Compressing and folding are CPU work: done before the write transaction starts, not inside it.
-        var rows = StoredDocument.PrepareAll(batch);
         await using var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var writer = new BatchWriter(this, connection, transaction);
+        await using var writer = new BatchWriter(this, connection, transaction, IngestedAtNow());
         var added = 0;
         var skipped = 0;
         var events = 0;
-        foreach (var document in rows)
+        foreach (var document in batch)
         {
             if (!await writer.WriteAsync(document, cancellationToken).ConfigureAwait(false))
             {
@@ -70,12 +77,16 @@ public abstract partial class SqlEventStore
                 continue;
             }
             added++;
-            events += document.Result.Events.Length;
+            events += document.EventRows.Length;
         }
         if (added > 0) await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new BatchOutcome(added, skipped, events);
     }
+
+    /// <summary>The time a batch is stored, as documents.ingested_at holds it.</summary>
+    private protected static string IngestedAtNow() =>
+        DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Raises the store's version (its ETag): the last statement of a batch that stored something.</summary>
     private protected static async Task BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
@@ -98,54 +109,16 @@ public abstract partial class SqlEventStore
     private protected abstract PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns);
 
     /// <summary>Sets the values of columns the dialect added to the document insert.</summary>
-    private protected virtual void SetDocumentExtras(PreparedInsert insert, StoredDocument document)
+    private protected virtual void SetDocumentExtras(PreparedInsert insert, PreparedDocument document)
     {
     }
 
     /// <summary>The insert that makes a document findable by text search, if the dialect keeps a separate index.</summary>
     private protected virtual PreparedInsert? CreateSearchInsert(DbConnection connection, DbTransaction transaction) => null;
 
-    /// <summary>
-    /// A document as it is written: its row values, computed once and before any transaction (the body is
-    /// compressed, the statistics rows derived), so that the database holds its lock only to copy bytes.
-    /// </summary>
-    internal sealed class StoredDocument
+    /// <summary>How an event's row and killed figures are derived from its record (<see cref="PreparedDocument"/> does it once).</summary>
+    internal static class StoredRows
     {
-        private StoredDocument(ExtractedDocument document, string now)
-        {
-            Source = document.Source;
-            Result = document.Result;
-            ContentHash = document.ContentHash;
-            IngestedAt = now;
-            Body = DocumentBody.Encode(Source.Text, Result.Events);
-            WarningsJson = JsonSerializer.Serialize(Result.Warnings, StoreJson.Options);
-            Mentions = SpanCollector.Mentions(Result, Source.Text.Length);
-        }
-
-        public Sitrep.Documents.SourceDocument Source { get; }
-        public DocumentResult Result { get; }
-        public string ContentHash { get; }
-        public string IngestedAt { get; }
-        public byte[] Body { get; }
-        public string WarningsJson { get; }
-        public List<SpanCollector.PendingSpan> Mentions { get; }
-
-        public static StoredDocument[] PrepareAll(IReadOnlyList<ExtractedDocument> batch)
-        {
-            var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var rows = new StoredDocument[batch.Count];
-            // Compression is most of this: on every core, so the single writer does not become the bottleneck.
-            Parallel.For(0, rows.Length, i => rows[i] = new StoredDocument(batch[i], now));
-            return rows;
-        }
-
-        /// <summary>The values of the document's row, in <see cref="DocumentColumns"/> order.</summary>
-        public object?[] DocumentValues()
-        {
-            var info = Result.Document;
-            return [ContentHash, info.Id, info.Published, info.Language, info.Title, info.Source, info.Url, Source.Origin, WarningsJson, IngestedAt, Body];
-        }
-
         /// <summary>
         /// The values of an event's row without its document id, in <see cref="EventColumns"/> order from "ordinal".
         /// The document's conflict relevance is repeated on each of its events so the relevance filter reads the events table alone.
@@ -191,7 +164,7 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>The inserts of one transaction, each built once.</summary>
-    private sealed class BatchWriter(SqlEventStore store, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    private sealed class BatchWriter(SqlEventStore store, DbConnection connection, DbTransaction transaction, string ingestedAt) : IAsyncDisposable
     {
         private readonly PreparedInsert _document = store.CreateDocumentInsert(connection, transaction, DocumentColumns);
         private readonly PreparedInsert _event = new(connection, transaction, "events", EventColumns);
@@ -200,27 +173,26 @@ public abstract partial class SqlEventStore
         private readonly PreparedInsert? _search = store.CreateSearchInsert(connection, transaction);
 
         /// <summary>Writes one document and its events; false if the document was already stored.</summary>
-        public async Task<bool> WriteAsync(StoredDocument document, CancellationToken cancellationToken)
+        public async Task<bool> WriteAsync(PreparedDocument document, CancellationToken cancellationToken)
         {
-            _document.Set(document.DocumentValues());
+            _document.Set(document.DocumentValues(ingestedAt));
             store.SetDocumentExtras(_document, document);
             if (await _document.InsertReturningIdAsync(cancellationToken).ConfigureAwait(false) is not { } documentId) return false;
             if (_search is not null)
             {
-                _search.Set(documentId, document.Source.Title, document.Source.Text);
+                _search.Set(documentId, document.Title, document.Text);
                 await _search.InsertAsync(cancellationToken).ConfigureAwait(false);
             }
-            var events = document.Result.Events;
-            for (var i = 0; i < events.Length; i++)
+            for (var i = 0; i < document.EventRows.Length; i++)
             {
                 _event.SetAt(0, documentId);
-                _event.SetFrom(1, StoredDocument.EventValues(i, events[i], document.Result.Document.Relevance));
+                _event.SetFrom(1, document.EventRows[i]);
                 await _event.InsertAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var (side, low, best, high) in StoredDocument.Kills(events[i]))
-                {
-                    _kill.Set(documentId, i, side, low, best, high);
-                    await _kill.InsertAsync(cancellationToken).ConfigureAwait(false);
-                }
+            }
+            foreach (var kill in document.Kills)
+            {
+                _kill.Set(documentId, kill.Ordinal, kill.Side, kill.Low, kill.Best, kill.High);
+                await _kill.InsertAsync(cancellationToken).ConfigureAwait(false);
             }
             foreach (var span in document.Mentions)
             {

@@ -53,6 +53,26 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Documents_prepared_ahead_of_the_write_read_back_as_they_were_extracted()
+    {
+        // Ingest prepares each document (body, rows, search text) on the thread that extracted it, then stores the batch.
+        ExtractedDocument[] documents = [SampleResults.Numbered(1), SampleResults.Numbered(2), SampleResults.Numbered(1)];
+        var prepared = documents.Select(Store.Prepare).ToArray();
+        var outcome = await Store.StorePreparedBatchAsync(prepared);
+        Assert.Equal(new BatchOutcome(2, 1, 2), outcome);
+        var exported = new List<ExportedDocument>();
+        await foreach (var document in Store.ExportAsync(EventFilter.All)) exported.Add(document);
+        foreach (var original in documents.Take(2))
+        {
+            var stored = Assert.Single(exported, d => d.Result.Document.Id == original.Result.Document.Id);
+            Assert.Equal(original.Source.Text, stored.Text);
+            Assert.Equal(Json.Of(original.Result.Events), Json.Of(stored.Result.Events));
+            Assert.Equal(Json.Of(original.Result.Warnings), Json.Of(stored.Result.Warnings));
+        }
+        Assert.Equal(new StoreCounts(Documents: 5, Events: 7, KilledFigures: 4, MentionSpans: 2), await Store.CountAsync());
+    }
+
+    [Fact]
     public async Task Stored_hashes_are_found_and_unknown_ones_are_not()
     {
         var known = SampleResults.First().ContentHash;
