@@ -67,42 +67,48 @@ internal static class WatchCommand
                 throw new UsageException(e.Message);
             }
 
-            var fetchOptions = new FetchOptions { HostGap = TimeSpan.FromSeconds(gap) };
-            var services = new ServiceCollection();
-            services.AddLogging(logging =>
-            {
-                logging.SetMinimumLevel(LogLevel.Information);
-                logging.AddFilter("System.Net.Http", LogLevel.Warning);
-                logging.AddFilter("Polly", LogLevel.Warning);
-                logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
-                if (parse.GetValue(logFormat) == "json") logging.AddJsonConsole(o => o.IncludeScopes = false);
-                else logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; o.UseUtcTimestamp = true; });
-                // Standard output is for alerts (the stdout sink); logs go to standard error.
-                logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            });
-            services.AddWatchHttp(fetchOptions);
-            await using var provider = services.BuildServiceProvider();
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("sitrep.watch");
-            var clients = provider.GetRequiredService<IHttpClientFactory>();
-
-            await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-            await using var state = WatchState.Open(parse.GetValue(store.Database), parse.GetValue(store.Postgres));
-            var sinks = (alerts?.Sinks ?? []).Select(definition => definition.Type switch
-            {
-                "jsonl" => (IAlertSink)new JsonLinesSink(definition.Path!),
-                "webhook" => new WebhookSink(definition.Url!, definition.Secret, clients),
-                _ => new StandardOutputSink(output),
-            }).ToList();
+            // Everything the watch holds, the logging provider among them, is disposed before the summary is written:
+            // the console logger writes from a queue of its own, and lines still queued would follow the summary.
             var report = new WatchReport();
-            var fetcher = new PoliteFetcher(clients, fetchOptions, logger);
-            var poller = new SourcePoller(events, state, pipeline, fetcher, alerts is null ? null : new AlertMaker(alerts.Rules),
-                [.. sinks.Select(s => s.Id)], report, logger, TimeProvider.System);
-            using var watcher = new Watcher(sources, state, poller, sinks, report, logger, TimeProvider.System, parse.GetValue(parallel));
-            await watcher.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            var onlyOnce = parse.GetValue(once);
-            if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("watching {Count} sources into {Store} as {Owner} (once: {Once})", sources.Count, events.Description, watcher.Owner, onlyOnce);
-            if (onlyOnce) await watcher.RunOnceAsync(cancellationToken).ConfigureAwait(false);
-            else await watcher.RunAsync(cancellationToken).ConfigureAwait(false);
+            async Task WatchAsync()
+            {
+                var fetchOptions = new FetchOptions { HostGap = TimeSpan.FromSeconds(gap) };
+                var services = new ServiceCollection();
+                services.AddLogging(logging =>
+                {
+                    logging.SetMinimumLevel(LogLevel.Information);
+                    logging.AddFilter("System.Net.Http", LogLevel.Warning);
+                    logging.AddFilter("Polly", LogLevel.Warning);
+                    logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+                    if (parse.GetValue(logFormat) == "json") logging.AddJsonConsole(o => o.IncludeScopes = false);
+                    else logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; o.UseUtcTimestamp = true; });
+                    // Standard output is for alerts (the stdout sink); logs go to standard error.
+                    logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                });
+                services.AddWatchHttp(fetchOptions);
+                await using var provider = services.BuildServiceProvider();
+                var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("sitrep.watch");
+                var clients = provider.GetRequiredService<IHttpClientFactory>();
+
+                await using var events = await store.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+                await using var state = WatchState.Open(parse.GetValue(store.Database), parse.GetValue(store.Postgres));
+                var sinks = (alerts?.Sinks ?? []).Select(definition => definition.Type switch
+                {
+                    "jsonl" => (IAlertSink)new JsonLinesSink(definition.Path!),
+                    "webhook" => new WebhookSink(definition.Url!, definition.Secret, clients),
+                    _ => new StandardOutputSink(output),
+                }).ToList();
+                var fetcher = new PoliteFetcher(clients, fetchOptions, logger);
+                var poller = new SourcePoller(events, state, pipeline, fetcher, alerts is null ? null : new AlertMaker(alerts.Rules),
+                    [.. sinks.Select(s => s.Id)], report, logger, TimeProvider.System);
+                using var watcher = new Watcher(sources, state, poller, sinks, report, logger, TimeProvider.System, parse.GetValue(parallel));
+                await watcher.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var onlyOnce = parse.GetValue(once);
+                if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("watching {Count} sources into {Store} as {Owner} (once: {Once})", sources.Count, events.Description, watcher.Owner, onlyOnce);
+                if (onlyOnce) await watcher.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                else await watcher.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await WatchAsync().ConfigureAwait(false);
             error.WriteLine($"sitrep: watch: {report}");
             return report.SourcesFailed == 0 ? SitrepCommandLine.Success : SitrepCommandLine.SomeInputsFailed;
         });
