@@ -20,27 +20,7 @@ public sealed class KilledIngestTests : IDisposable
         var documents = CorpusGenerator.Write(corpus, 3_000_000, seed: 11, sentencesPerArticle: 6);
         var clean = Path.Combine(_directory, "clean.db");
         var resumed = Path.Combine(_directory, "resumed.db");
-
-        var cleanRun = await ChildProcess.RunAsync("ingest", corpus, "--db", clean, "--batch-size", "16");
-        Assert.True(cleanRun.ExitCode == 0, cleanRun.Error);
-
-        long atKill;
-        using (var child = ChildProcess.Start("ingest", corpus, "--db", resumed, "--batch-size", "16"))
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            while (await CountDocumentsAsync(resumed) < 64 && !child.HasExited) await Task.Delay(5, timeout.Token);
-            // Process.Kill sends SIGKILL on Unix: no handler, no flush, no cleanup runs.
-            child.Kill();
-            await child.WaitForExitAsync(timeout.Token);
-            atKill = await CountDocumentsAsync(resumed);
-        }
-        Assert.InRange(atKill, 1, documents - 1);
-
-        var again = await ChildProcess.RunAsync("ingest", corpus, "--db", resumed, "--batch-size", "16");
-        Assert.True(again.ExitCode == 0, again.Error);
-        Assert.Contains($"{documents - atKill} new documents", again.Output, StringComparison.Ordinal);
-
-        Assert.Equal(await SnapshotAsync(clean), await SnapshotAsync(resumed));
+        await KillResumeAndCompareAsync(corpus, documents, "--db", clean, resumed, CountDocumentsAsync, SnapshotAsync);
         Assert.Equal(documents, await CountDocumentsAsync(resumed));
     }
 
@@ -53,31 +33,43 @@ public sealed class KilledIngestTests : IDisposable
         var resumed = await StoreFactory.CreatePostgresDatabaseAsync();
         try
         {
-            var cleanRun = await ChildProcess.RunAsync("ingest", corpus, "--postgres", clean, "--batch-size", "16");
-            Assert.True(cleanRun.ExitCode == 0, cleanRun.Error);
-
-            long atKill;
-            using (var child = ChildProcess.Start("ingest", corpus, "--postgres", resumed, "--batch-size", "16"))
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-                while (await CountPostgresDocumentsAsync(resumed) < 64 && !child.HasExited) await Task.Delay(5, timeout.Token);
-                child.Kill();
-                await child.WaitForExitAsync(timeout.Token);
-                atKill = await CountPostgresDocumentsAsync(resumed);
-            }
-            Assert.InRange(atKill, 1, documents - 1);
-
-            var again = await ChildProcess.RunAsync("ingest", corpus, "--postgres", resumed, "--batch-size", "16");
-            Assert.True(again.ExitCode == 0, again.Error);
-            Assert.Contains($"{documents - atKill} new documents", again.Output, StringComparison.Ordinal);
+            await KillResumeAndCompareAsync(corpus, documents, "--postgres", clean, resumed, CountPostgresDocumentsAsync, PostgresSnapshotAsync);
             Assert.Equal(documents, await CountPostgresDocumentsAsync(clean));
-            Assert.Equal(await PostgresSnapshotAsync(clean), await PostgresSnapshotAsync(resumed));
         }
         finally
         {
             await StoreFactory.DropPostgresDatabaseAsync(clean);
             await StoreFactory.DropPostgresDatabaseAsync(resumed);
         }
+    }
+
+    /// <summary>
+    /// Ingests the corpus cleanly into one store; into the other, kills the ingest once 64 documents are stored and runs
+    /// it again; then requires the second run to add exactly what was missing and both stores to hold the same rows.
+    /// </summary>
+    private static async Task KillResumeAndCompareAsync(
+        string corpus, int documents, string storeOption, string clean, string resumed,
+        Func<string, Task<long>> countDocuments, Func<string, Task<string>> snapshot)
+    {
+        var cleanRun = await ChildProcess.RunAsync("ingest", corpus, storeOption, clean, "--batch-size", "16");
+        Assert.True(cleanRun.ExitCode == 0, cleanRun.Error);
+
+        long atKill;
+        using (var child = ChildProcess.Start("ingest", corpus, storeOption, resumed, "--batch-size", "16"))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            while (await countDocuments(resumed) < 64 && !child.HasExited) await Task.Delay(5, timeout.Token);
+            // Process.Kill sends SIGKILL on Unix: no handler, no flush, no cleanup runs.
+            child.Kill();
+            await child.WaitForExitAsync(timeout.Token);
+            atKill = await countDocuments(resumed);
+        }
+        Assert.InRange(atKill, 1, documents - 1);
+
+        var again = await ChildProcess.RunAsync("ingest", corpus, storeOption, resumed, "--batch-size", "16");
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains($"{documents - atKill} new documents", again.Output, StringComparison.Ordinal);
+        Assert.Equal(await snapshot(clean), await snapshot(resumed));
     }
 
     private static async Task<long> CountPostgresDocumentsAsync(string connectionString)
