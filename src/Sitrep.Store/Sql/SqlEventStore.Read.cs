@@ -258,18 +258,12 @@ public abstract partial class SqlEventStore
     /// <summary>Turns the user's words into the dialect's search query, or null when nothing searchable is left.</summary>
     private protected abstract string? PrepareTextQuery(string text);
 
-    private static async Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, long[] ids, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, long[] ids, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        var names = new string[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            names[i] = "@d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            parameters.Add(names[i], ids[i]);
-        }
+        var names = Parameters(parameters, "d", ids);
         return await connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({string.Join(", ", names)})",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private (string Where, DynamicParameters Parameters) BuildFilter(EventFilter filter)

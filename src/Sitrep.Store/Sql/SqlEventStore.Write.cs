@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using System.Globalization;
 using Sitrep.Output;
 using Sitrep.Store.Model;
@@ -30,22 +31,13 @@ public abstract partial class SqlEventStore
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (hashes.Count == 0) return found;
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // In chunks: SQLite allows a bounded number of parameters per statement.
-        foreach (var chunk in hashes.Chunk(500))
+        // In chunks, like every list of ids: a statement and its answer stay small whatever the batch.
+        foreach (var chunk in hashes.Chunk(IdChunk))
         {
-            await using var command = connection.CreateCommand();
-            var names = new string[chunk.Length];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                names[i] = "@h" + i.ToString(CultureInfo.InvariantCulture);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = names[i];
-                parameter.Value = chunk[i];
-                command.Parameters.Add(parameter);
-            }
-            command.CommandText = $"SELECT content_hash FROM documents WHERE content_hash IN ({string.Join(", ", names)})";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) found.Add(reader.GetString(0));
+            var parameters = new DynamicParameters();
+            var names = Parameters(parameters, "h", chunk);
+            found.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT content_hash FROM documents WHERE content_hash IN ({names})", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
         return found;
     }

@@ -56,8 +56,8 @@ public sealed class IncidentFusion
         var document = new DocumentInfo(info.Id, Shared(info.Published), Shared(info.Language), null, null, null);
         foreach (var record in result.Events)
         {
-            if (_reports.ContainsKey((info.Id, record.Id))) continue;
-            _reports[(info.Id, record.Id)] = new ReportedEvent(document, Slim(record));
+            // A document read twice (the same id) reports each of its events once; the first reading is kept.
+            _reports.TryAdd((info.Id, record.Id), new ReportedEvent(document, Slim(record)));
         }
     }
 
