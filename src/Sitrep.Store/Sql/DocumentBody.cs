@@ -54,19 +54,10 @@ internal static class DocumentBody
         return new Contents(contents.Text ?? "", contents.Events ?? []);
     }
 
-    /// <summary>
-    /// The events' records as incident grouping reads them (type, status, date, place, actors): the text, claims,
-    /// casualties and evidence are skipped while parsing, not read and dropped, since grouping reads every event of a
-    /// store and what it would drop is most of a body.
-    /// </summary>
-    public static EventRecord[] DecodeForGrouping(byte[] body)
-    {
-        var contents = JsonSerializer.Deserialize<StoredForGrouping>(Inflate(body).WrittenSpan, StoreJson.Options)
+    /// <summary>The events' records alone: the text is skipped while parsing (the fusion reads records only, and the text is most of a body).</summary>
+    public static EventRecord[] DecodeEvents(byte[] body) =>
+        JsonSerializer.Deserialize<StoredEvents>(Inflate(body).WrittenSpan, StoreJson.Options)?.Events
             ?? throw new InvalidDataException("an empty stored document body");
-        return contents.Events is { } events
-            ? Array.ConvertAll(events, e => new EventRecord(e.Id, e.EventType, e.SubEventType, e.Status, e.Date, e.Location, e.Actors, null, [], [], [], e.Confidence))
-            : [];
-    }
 
     private static ArrayBufferWriter<byte> Inflate(byte[] body)
     {
@@ -90,27 +81,14 @@ internal static class DocumentBody
         return json;
     }
 
+    private sealed class StoredEvents
+    {
+        public EventRecord[] Events { get; set; } = [];
+    }
+
     private sealed class Stored
     {
         public string? Text { get; set; }
         public EventRecord[]? Events { get; set; }
-    }
-
-    private sealed class StoredForGrouping
-    {
-        public GroupedRecord[]? Events { get; set; }
-    }
-
-    /// <summary>What grouping reads of a record (see <see cref="Sitrep.Incidents.IncidentFusion.AddForGrouping"/>).</summary>
-    private sealed class GroupedRecord
-    {
-        public string Id { get; set; } = "";
-        public string EventType { get; set; } = "";
-        public string SubEventType { get; set; } = "";
-        public string Status { get; set; } = "";
-        public DateRange? Date { get; set; }
-        public Location? Location { get; set; }
-        public System.Collections.Immutable.ImmutableArray<Actor> Actors { get; set; } = [];
-        public double Confidence { get; set; }
     }
 }

@@ -39,8 +39,8 @@ public abstract partial class SqlEventStore
     /// <summary>Ids per statement: SQLite allows a bounded number of parameters.</summary>
     private const int IdChunk = 500;
 
-    /// <summary>Incidents built at a time at assignment: their reports' full records are held only while they are built.</summary>
-    private const int IncidentBuildChunk = 2000;
+    /// <summary>Incidents written at a time at assignment (their rows are held until then).</summary>
+    private const int IncidentWriteChunk = 2000;
 
     /// <summary>
     /// Assigns every stored event that has no incident yet (those of the batches stored since the last call) to its
@@ -63,8 +63,7 @@ public abstract partial class SqlEventStore
             return default;
         }
         var affected = await AffectedDocumentsAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false);
-        var ordered = affected.Order().ToArray();
-        var (groups, located) = await GroupAsync(connection, transaction, ordered, cancellationToken).ConfigureAwait(false);
+        var ordered = await InTimeOrderAsync(connection, transaction, affected, cancellationToken).ConfigureAwait(false);
         foreach (var chunk in ordered.Chunk(IdChunk))
         {
             var ids = new DynamicParameters();
@@ -74,60 +73,85 @@ public abstract partial class SqlEventStore
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM incident_reports WHERE document_id IN ({names})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        await WriteIncidentsAsync(connection, transaction, groups, located, cancellationToken).ConfigureAwait(false);
-        // Events of a document id stored twice were left out by the fusion: they belong to their first copy's incidents.
-        await AssignDuplicatesAsync(connection, transaction, ordered, located, cancellationToken).ConfigureAwait(false);
+        var incidents = await FuseAsync(connection, transaction, ordered, cancellationToken).ConfigureAwait(false);
         await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new IncidentAssignment(ordered.Length, groups.Length);
+        return new IncidentAssignment(ordered.Length, incidents);
     }
 
     /// <summary>
-    /// Groups the events of these documents into incidents. Grouping reads every one of them, so it holds them
-    /// without their claims (<see cref="IncidentFusion.AddForGrouping"/>); also returns where each grouped event is
-    /// stored. Documents are added in storage order, so that of two stored documents with one id (revisions of an
-    /// article) the fusion keeps the same one however the batches came.
+    /// The documents in the order the windowed fusion reads them without any coming late: by their place in time
+    /// (<see cref="DocumentTime"/>, from the stored dates alone), then by storage order; those with no date at all
+    /// last. Storage order breaks ties so that of two stored documents with one id (revisions of an article) the
+    /// fusion keeps the same one however the batches came.
     /// </summary>
-    private async Task<(ImmutableArray<IncidentGroup> Groups, Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> Located)> GroupAsync(
-        DbConnection connection, DbTransaction transaction, long[] documents, CancellationToken cancellationToken)
+    private async Task<long[]> InTimeOrderAsync(DbConnection connection, DbTransaction transaction, HashSet<long> documents, CancellationToken cancellationToken)
     {
-        var fusion = new IncidentFusion();
-        var located = new Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)>();
-        foreach (var chunk in documents.Chunk(IdChunk))
+        var times = new List<(int Time, long Id)>(documents.Count);
+        foreach (var chunk in documents.Order().Chunk(IdChunk))
         {
-            foreach (var (id, document) in (await LoadRecordsAsync(connection, transaction, chunk, cancellationToken, forGrouping: true).ConfigureAwait(false)).OrderBy(d => d.Key))
+            var ids = new DynamicParameters();
+            var names = Parameters(ids, "d", chunk);
+            var rows = await connection.QueryAsync<DatedRow>(new CommandDefinition(
+                "SELECT d.id AS Id, d.published AS Published, e.date_start AS DateStart, e.date_end AS DateEnd " +
+                $"FROM documents d LEFT JOIN events e ON e.document_id = d.id WHERE d.id IN ({names})",
+                ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            foreach (var document in rows.GroupBy(r => r.Id))
             {
-                fusion.AddForGrouping(new DocumentResult(document.Info, [.. document.Events], null, []));
-                for (var i = 0; i < document.Events.Length; i++) located.TryAdd((document.Info.Id, document.Events[i].Id), (id, i));
+                var time = DocumentTime.Of(document.First().Published, document.Select(r => (r.DateStart, r.DateEnd)));
+                times.Add((time ?? int.MaxValue, document.Key));
             }
         }
-        return (fusion.Group(), located);
+        times.Sort();
+        return [.. times.Select(t => t.Id)];
     }
 
     /// <summary>
-    /// Builds each group's incident from its reports' full records, a chunk of incidents at a time (the records are
-    /// held only while their incidents are built), and stores its summary row and its reports.
+    /// Fuses the documents (in time order) as <c>sitrep incidents</c> does, with its window: each incident is built and
+    /// written as soon as no later document can join it, so only the events of about three windows of news are held,
+    /// whatever the number of documents. Returns how many incidents were written.
     /// </summary>
-    private async Task WriteIncidentsAsync(
-        DbConnection connection, DbTransaction transaction, ImmutableArray<IncidentGroup> groups,
-        Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> located, CancellationToken cancellationToken)
+    private async Task<int> FuseAsync(DbConnection connection, DbTransaction transaction, long[] ordered, CancellationToken cancellationToken)
     {
-        foreach (var chunk in groups.Chunk(IncidentBuildChunk))
+        // holdEvents 0: nothing is gained by holding more when no document comes late (the order above), and the result is the same.
+        var fusion = new WindowedIncidentFusion(holdEvents: 0, inReportOrder: false);
+        var writer = new IncidentRowWriter(this, connection, transaction);
+        var copies = new StoredCopies(await DuplicatedDocumentKeysAsync(connection, transaction, cancellationToken).ConfigureAwait(false));
+        foreach (var chunk in ordered.Chunk(IdChunk))
         {
-            var documents = chunk.SelectMany(g => g.Reports).Select(r => located[(r.Document, r.Event)].DocumentId).Distinct().ToArray();
-            var records = await LoadRecordsAsync(connection, transaction, documents, cancellationToken).ConfigureAwait(false);
-            var incidents = new List<object?[]>(chunk.Length);
-            var reports = new List<(long DocumentId, int Ordinal, string IncidentId)>();
-            foreach (var group in chunk)
+            // Decoding runs on every core; overlapping it with the fusion of the chunk before cost more CPU than it saved (measured).
+            var records = await LoadRecordsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false);
+            foreach (var id in chunk)
             {
-                var places = group.Reports.Select(r => located[(r.Document, r.Event)]).ToList();
-                var incident = IncidentFusion.Build(group, places.Select(p => (records[p.DocumentId].Info, records[p.DocumentId].Events[p.Ordinal])));
-                incidents.Add(IncidentValues(incident));
-                foreach (var (documentId, ordinal) in places) reports.Add((documentId, ordinal, incident.Id));
+                var (info, events) = records[id];
+                var fused = new List<EventRecord>(events.Length);
+                for (var i = 0; i < events.Length; i++)
+                {
+                    // A document id stored twice reports each of its events once: the first copy read is fused.
+                    if (copies.IsFirst(info.Id, events[i].Id, (id, i)) && writer.Locate((info.Id, events[i].Id), (id, i))) fused.Add(events[i]);
+                }
+                await writer.WriteAsync(fusion.Add(new DocumentResult(info, [.. fused], null, [])), cancellationToken).ConfigureAwait(false);
             }
-            await WriteIncidentRowsAsync(connection, transaction, incidents, reports, cancellationToken).ConfigureAwait(false);
         }
+        await writer.WriteAsync(fusion.Complete(), cancellationToken).ConfigureAwait(false);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (fusion.LateDocuments > 0) throw new StoreException($"incident assignment read {fusion.LateDocuments} documents out of time order; nothing was changed");
+        // The events of a second copy join the incident of the same event in the copy fused.
+        foreach (var (copy, first) in copies.Later)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO incident_reports (document_id, ordinal, incident_id) " +
+                "SELECT @document, @ordinal, incident_id FROM incident_reports WHERE document_id = @firstDocument AND ordinal = @firstOrdinal",
+                new { document = copy.DocumentId, ordinal = copy.Ordinal, firstDocument = first.DocumentId, firstOrdinal = first.Ordinal },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        return writer.Incidents;
     }
+
+    /// <summary>Document ids (<c>doc_key</c>) stored more than once: revisions of an article, whose events must be fused once.</summary>
+    private static async Task<HashSet<string>> DuplicatedDocumentKeysAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new(await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT doc_key FROM documents GROUP BY doc_key HAVING COUNT(*) > 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false), StringComparer.Ordinal);
 
     /// <summary>Stores built incidents' summary rows (<see cref="IncidentColumns"/> order) and their reports.</summary>
     private protected virtual async Task WriteIncidentRowsAsync(
@@ -195,30 +219,6 @@ public abstract partial class SqlEventStore
             frontier = [.. found.Where(affected.Add)];
         }
         return affected;
-    }
-
-    /// <summary>Events of a second stored copy of a document id: they join the incident of the same event in the copy the fusion kept.</summary>
-    private async Task AssignDuplicatesAsync(
-        DbConnection connection, DbTransaction transaction, long[] documents, Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> located, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in documents.Chunk(IdChunk))
-        {
-            var ids = new DynamicParameters();
-            var names = Parameters(ids, "d", chunk);
-            var missing = (await connection.QueryAsync<EventKeyRow>(new CommandDefinition(
-                "SELECT e.id AS EventId, e.document_id AS DocumentId, e.ordinal AS Ordinal, d.doc_key AS DocKey, e.local_id AS LocalId FROM events e JOIN documents d ON d.id = e.document_id " +
-                $"WHERE e.document_id IN ({names}) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.document_id = e.document_id AND r.ordinal = e.ordinal)",
-                ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-            foreach (var row in missing)
-            {
-                if (!located.TryGetValue((row.DocKey, row.LocalId), out var kept)) continue;
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO incident_reports (document_id, ordinal, incident_id) " +
-                    "SELECT @document, @ordinal, incident_id FROM incident_reports WHERE document_id = @keptDocument AND ordinal = @keptOrdinal",
-                    new { document = row.DocumentId, ordinal = (int)row.Ordinal, keptDocument = kept.DocumentId, keptOrdinal = kept.Ordinal },
-                    transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
-        }
     }
 
     public async Task<IncidentPage> QueryIncidentsAsync(IncidentQuery query, CancellationToken cancellationToken = default)
@@ -295,25 +295,33 @@ public abstract partial class SqlEventStore
         return built;
     }
 
-    /// <summary>
-    /// The document information and event records of stored documents, by document id (read in chunks, decoded on
-    /// every core): full records, or only what grouping reads (<see cref="DocumentBody.DecodeForGrouping"/>).
-    /// </summary>
+    /// <summary>The document information and event records of stored documents, by document id (read in chunks, decoded on every core).</summary>
     private async Task<Dictionary<long, (DocumentInfo Info, EventRecord[] Events)>> LoadRecordsAsync(
-        DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken, bool forGrouping = false)
+        DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken)
     {
         var records = new Dictionary<long, (DocumentInfo, EventRecord[])>(documentIds.Length);
         foreach (var chunk in documentIds.Chunk(IdChunk))
         {
-            var parameters = new DynamicParameters();
-            var names = Parameters(parameters, "d", chunk);
-            var rows = (await connection.QueryAsync<DocumentRow>(new CommandDefinition(
-                $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
-            var events = new EventRecord[rows.Length][];
-            Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-                events[i] = forGrouping ? DocumentBody.DecodeForGrouping(rows[i].Body) : DocumentBody.Decode(rows[i].Body).Events);
-            for (var i = 0; i < rows.Length; i++) records[rows[i].Id] = (rows[i].ToInfo(), events[i]);
+            foreach (var (id, document) in DecodeRecords(await ReadDocumentRowsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false), cancellationToken)) records[id] = document;
         }
+        return records;
+    }
+
+    private async Task<DocumentRow[]> ReadDocumentRowsAsync(DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var names = Parameters(parameters, "d", documentIds);
+        return [.. await connection.QueryAsync<DocumentRow>(new CommandDefinition(
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    /// <summary>The documents' information and event records (their text is skipped), decoded on every core.</summary>
+    private static Dictionary<long, (DocumentInfo Info, EventRecord[] Events)> DecodeRecords(DocumentRow[] rows, CancellationToken cancellationToken)
+    {
+        var events = new EventRecord[rows.Length][];
+        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = DocumentBody.DecodeEvents(rows[i].Body));
+        var records = new Dictionary<long, (DocumentInfo, EventRecord[])>(rows.Length);
+        for (var i = 0; i < rows.Length; i++) records[rows[i].Id] = (rows[i].ToInfo(), events[i]);
         return records;
     }
 
@@ -422,13 +430,12 @@ public abstract partial class SqlEventStore
         public long EventId { get; set; }
     }
 
-    private sealed class EventKeyRow
+    private sealed class DatedRow
     {
-        public long EventId { get; set; }
-        public long DocumentId { get; set; }
-        public long Ordinal { get; set; }
-        public string DocKey { get; set; } = "";
-        public string LocalId { get; set; } = "";
+        public long Id { get; set; }
+        public string? Published { get; set; }
+        public string? DateStart { get; set; }
+        public string? DateEnd { get; set; }
     }
 
     private sealed class IncidentRow

@@ -14,7 +14,7 @@ public sealed class ReportedEvent
         Document = document;
         Event = record;
         Published = document.Published is { } p && PartialDate.TryParse(p, out var date) ? date : null;
-        if (record.Date is { } range && DateOnly.TryParseExact(range.Start, "yyyy-MM-dd", out var from) && DateOnly.TryParseExact(range.End, "yyyy-MM-dd", out var to) && from <= to)
+        if (record.Date is { } range && DocumentTime.TryParseDays(range.Start, range.End, out var from, out var to))
         {
             From = from;
             To = to;

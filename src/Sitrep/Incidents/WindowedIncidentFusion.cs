@@ -33,6 +33,7 @@ public sealed class WindowedIncidentFusion
 
     private readonly IncidentClusterer _clusterer;
     private readonly int _holdEvents;
+    private readonly bool _inReportOrder;
     private readonly Dictionary<(string Document, string Event), Held> _held = [];
     private readonly List<(ReportedEvent First, Incident Incident)> _finished = [];
     private int? _newest;
@@ -41,12 +42,18 @@ public sealed class WindowedIncidentFusion
 
     /// <param name="windowDays">At least 1.</param>
     /// <param name="holdEvents">Hold at least this many events before cutting by the window (0: cut as soon as the window allows).</param>
-    public WindowedIncidentFusion(int windowDays = DefaultWindowDays, int holdEvents = DefaultHoldEvents, FamilyTable? families = null)
+    /// <param name="inReportOrder">
+    /// Hand incidents out in the order of their earliest report (as <c>sitrep incidents</c> writes them), which holds a
+    /// finished incident while a held report could still come before it; false hands each out as soon as it is final,
+    /// for a caller to which the order means nothing (a store), so that no finished incident is held.
+    /// </param>
+    public WindowedIncidentFusion(int windowDays = DefaultWindowDays, int holdEvents = DefaultHoldEvents, FamilyTable? families = null, bool inReportOrder = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(holdEvents);
         WindowDays = windowDays;
         _holdEvents = holdEvents;
+        _inReportOrder = inReportOrder;
         _clusterer = new IncidentClusterer(new ReportMatcher(families ?? FamilyTable.Default));
     }
 
@@ -61,12 +68,12 @@ public sealed class WindowedIncidentFusion
     /// <summary>Documents that came dated before a boundary already passed: they could not join incidents handed out before them.</summary>
     public int LateDocuments { get; private set; }
 
-    /// <summary>Adds a document's events; returns the incidents that became final, in the order of their earliest report.</summary>
+    /// <summary>Adds a document's events; returns the incidents that became final (in the order of their earliest report, unless asked otherwise).</summary>
     public IReadOnlyList<Incident> Add(DocumentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var reports = IncidentFusion.Reports(result).ToList();
-        var time = Time(result.Document, reports);
+        var time = DocumentTime.Of(result.Document.Published, result.Events.IsDefaultOrEmpty ? [] : result.Events.Select(e => (e.Date?.Start, e.Date?.End)));
         if (time is { } day)
         {
             if (day < _passed) LateDocuments++;
@@ -165,10 +172,16 @@ public sealed class WindowedIncidentFusion
         }
     }
 
-    /// <summary>The finished incidents no held report can come before, in the order of their earliest report.</summary>
+    /// <summary>The finished incidents no held report can come before, in the order of their earliest report (every finished one, when the order does not matter).</summary>
     private List<Incident> Release()
     {
         if (_finished.Count == 0) return [];
+        if (!_inReportOrder)
+        {
+            var all = _finished.ConvertAll(f => f.Incident);
+            _finished.Clear();
+            return all;
+        }
         _finished.Sort(static (a, b) => ReportedEvent.CompareCanonical(a.First, b.First));
         ReportedEvent? earliestHeld = null;
         foreach (var held in _held.Values)
@@ -180,18 +193,6 @@ public sealed class WindowedIncidentFusion
         var released = _finished.GetRange(0, count).ConvertAll(f => f.Incident);
         _finished.RemoveRange(0, count);
         return released;
-    }
-
-    /// <summary>Where a document sits in time: its publication, else the latest date of its events, else nowhere (held to the end).</summary>
-    private static int? Time(DocumentInfo document, List<ReportedEvent> reports)
-    {
-        if (document.Published is { } published && PartialDate.TryParse(published, out var date)) return date.Value.First.DayNumber;
-        int? latest = null;
-        foreach (var report in reports)
-        {
-            if (report.From is { } from && (latest is null || from.DayNumber > latest)) latest = from.DayNumber;
-        }
-        return latest;
     }
 
     /// <summary>The first day a report can match another on (a statement may be about the days before it), else its document's day.</summary>

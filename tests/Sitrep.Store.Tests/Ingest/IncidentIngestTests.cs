@@ -25,13 +25,8 @@ public sealed class IncidentIngestTests : IDisposable
             return new ExtractedDocument(document, Pipeline.Process(document), ContentHasher.Hash(document));
         })]);
 
-    /// <summary>What <c>sitrep incidents</c> writes for the golden set, one incident a line.</summary>
-    private static readonly Lazy<string> Expected = new(() =>
-    {
-        var fusion = new IncidentFusion();
-        foreach (var document in Golden.Value) fusion.Add(document.Result);
-        return string.Join("\n", fusion.Build().Select(i => ContractJson.Serialize(i)));
-    });
+    /// <summary>What <c>sitrep incidents</c> writes for the golden set (its default window), one incident a line.</summary>
+    private static readonly Lazy<string> Expected = new(() => Fused(Golden.Value.Select(d => d.Result)));
 
     private readonly string _directory = StoreFactory.TemporaryDirectory();
 
@@ -90,6 +85,86 @@ public sealed class IncidentIngestTests : IDisposable
             // Assigning again with nothing new changes nothing.
             Assert.Equal(default, await store.AssignIncidentsAsync());
         });
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Reports_of_one_strike_further_apart_than_the_window_are_two_stored_incidents_as_sitrep_incidents_writes_them(string dialect)
+    {
+        // A wire on the day of a strike, a weekly's report of it 20 days on, a retrospective 100 days on: sitrep
+        // incidents (window of 30 days) joins the weekly and writes the retrospective apart, where the fusion without a
+        // window would join all three. Stored in two orders, the retrospective first, and assigned after each document.
+        var strike = new DateRange("2025-03-01", "2025-03-01", "day", null);
+        var wire = Synthetic("wire", new PartialDate(2025, 3, 1), strike);
+        var weekly = Synthetic("weekly", new PartialDate(2025, 3, 21), strike);
+        var retrospective = Synthetic("retro", new PartialDate(2025, 6, 10), strike);
+        var expected = Fused([wire.Result, weekly.Result, retrospective.Result]);
+        Assert.Equal(2, expected.Split('\n').Length);
+        var whole = new IncidentFusion();
+        foreach (var document in new[] { wire, weekly, retrospective }) whole.Add(document.Result);
+        Assert.Single(whole.Build());
+
+        foreach (var (name, order) in new[] { ("forward", new[] { wire, weekly, retrospective }), ("backward", new[] { retrospective, weekly, wire }) })
+        {
+            await WithStoreAsync(dialect, name, async store =>
+            {
+                foreach (var document in order)
+                {
+                    await store.StoreBatchAsync([document]);
+                    await store.AssignIncidentsAsync();
+                }
+                Assert.Equal(expected, await StoredAsync(store));
+            });
+        }
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_document_id_stored_twice_is_fused_once_and_its_other_copys_event_joins_the_same_incident(string dialect)
+    {
+        // A wire's report and its revision a day later under the same id (new text, so stored as a second document),
+        // the revision stored first; then a weekly's report of the same strike.
+        var strike = new DateRange("2025-03-01", "2025-03-01", "day", null);
+        var revision = Synthetic("wire", new PartialDate(2025, 3, 2), strike, " Updated.");
+        var wire = Synthetic("wire", new PartialDate(2025, 3, 1), strike);
+        var weekly = Synthetic("weekly", new PartialDate(2025, 3, 5), strike);
+        await WithStoreAsync(dialect, "copies", async store =>
+        {
+            await store.StoreBatchAsync([revision]);
+            await store.AssignIncidentsAsync();
+            await store.StoreBatchAsync([wire, weekly]);
+            await store.AssignIncidentsAsync();
+
+            var incident = Assert.Single((await store.QueryIncidentsAsync(new IncidentQuery(EventFilter.All))).Incidents);
+            Assert.Equal(2, incident.Reports);
+            Assert.Equal(2, incident.Documents);
+            var events = (await store.QueryEventsAsync(new EventQuery(EventFilter.All))).Items;
+            Assert.Equal(3, events.Count);
+            foreach (var stored in events) Assert.Equal(incident.Id, (await store.GetIncidentOfEventAsync(stored.Id))?.Id);
+            // The copy fused is the one first in time: its publication is the incident's first report.
+            Assert.Equal("2025-03-01", incident.FirstReport);
+        });
+    }
+
+    private static ExtractedDocument Synthetic(string id, PartialDate published, DateRange date, string revision = "")
+    {
+        var source = new SourceDocument(id, $"A drone strike hit Kramatorsk ({id}).{revision}", published);
+        var place = new Location("Kramatorsk", "UKR", "Donetsk", 48.72305, 37.55629, "locality", null, null, null);
+        var record = new EventRecord("e1", "Explosions/Remote violence", "Air/drone strike", "current", date, place, [], null, [], [], [], 0.8);
+        var result = new DocumentResult(new DocumentInfo(id, published.ToString(), "en", null, "Outlet " + id, null), [record], null, []);
+        return new ExtractedDocument(source, result, ContentHasher.Hash(source));
+    }
+
+    /// <summary>What <c>sitrep incidents</c> writes for these documents, one incident a line.</summary>
+    private static string Fused(IEnumerable<DocumentResult> results)
+    {
+        var fusion = new WindowedIncidentFusion();
+        var incidents = new List<Incident>();
+        foreach (var result in results) incidents.AddRange(fusion.Add(result));
+        incidents.AddRange(fusion.Complete());
+        return string.Join("\n", incidents.Select(i => ContractJson.Serialize(i)));
     }
 
     private static async Task<string> StoredAsync(IEventStore store)
