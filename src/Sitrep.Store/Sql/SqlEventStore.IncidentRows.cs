@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Dapper;
 using Sitrep.Incidents;
 
 namespace Sitrep.Store.Sql;
@@ -6,16 +8,21 @@ namespace Sitrep.Store.Sql;
 public abstract partial class SqlEventStore
 {
     /// <summary>
-    /// Writes incidents as the fusion hands them out, a chunk at a time, and knows where each event given to the
-    /// fusion is stored until its incident is written (so it holds no more than the fusion does).
+    /// Brings the stored incidents in line with the ones the fusion hands out, a chunk at a time, and knows where each
+    /// event given to the fusion is stored until its incident is written (so it holds no more than the fusion does).
+    /// An incident stored already as it is built (same row, every report assigned to it) is left alone: assigning again
+    /// after a batch re-fuses every affected document, and most of their incidents come out unchanged, so rewriting
+    /// them all (and every index they are in) was most of the cost of an assignment along an ingest.
     /// </summary>
     private sealed class IncidentRowWriter(SqlEventStore store, DbConnection connection, DbTransaction transaction)
     {
         private readonly Dictionary<(string Document, string Event), (long DocumentId, int Ordinal)> _located = [];
-        private List<object?[]> _incidents = [];
-        private List<(long DocumentId, int Ordinal, string IncidentId)> _reports = [];
+        private readonly List<(string Id, object?[] Values, (long DocumentId, int Ordinal)[] Reports)> _built = [];
 
-        /// <summary>Incidents written so far.</summary>
+        /// <summary>Stored incidents that lost a report to another: deleted at the end when none is left to them.</summary>
+        private readonly HashSet<string> _left = new(StringComparer.Ordinal);
+
+        /// <summary>Incidents handed out so far.</summary>
         public int Incidents { get; private set; }
 
         /// <summary>Notes where a fused event is stored; false when its document already gave one with its id (the fusion keeps that one).</summary>
@@ -25,23 +32,160 @@ public abstract partial class SqlEventStore
         {
             foreach (var incident in incidents)
             {
-                _incidents.Add(IncidentValues(incident));
-                foreach (var report in incident.Reports)
+                var places = new (long DocumentId, int Ordinal)[incident.Reports.Length];
+                for (var i = 0; i < places.Length; i++)
                 {
-                    if (!_located.Remove((report.Document, report.Event), out var place)) throw new StoreException($"incident {incident.Id} reports event {report.Event} of document {report.Document}, which was not read from the store");
-                    _reports.Add((place.DocumentId, place.Ordinal, incident.Id));
+                    var report = incident.Reports[i];
+                    if (!_located.Remove((report.Document, report.Event), out places[i])) throw new StoreException($"incident {incident.Id} reports event {report.Event} of document {report.Document}, which was not read from the store");
                 }
+                _built.Add((incident.Id, IncidentValues(incident), places));
                 Incidents++;
             }
-            if (_incidents.Count >= IncidentWriteChunk) await FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (_built.Count >= IncidentWriteChunk) await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
         public async Task FlushAsync(CancellationToken cancellationToken)
         {
-            if (_incidents.Count == 0) return;
-            await store.WriteIncidentRowsAsync(connection, transaction, _incidents, _reports, cancellationToken).ConfigureAwait(false);
-            _incidents = [];
-            _reports = [];
+            if (_built.Count == 0) return;
+            var stored = await StoredRowsAsync([.. _built.Select(b => b.Id)], cancellationToken).ConfigureAwait(false);
+            var assigned = await AssignedAsync([.. _built.SelectMany(b => b.Reports).Select(r => r.DocumentId).Distinct()], cancellationToken).ConfigureAwait(false);
+            var replaced = new List<string>();
+            var rows = new List<object?[]>();
+            var added = new List<(long DocumentId, int Ordinal, string IncidentId)>();
+            var moved = new List<(long DocumentId, int Ordinal, string IncidentId)>();
+            foreach (var (id, values, reports) in _built)
+            {
+                var kept = stored.TryGetValue(id, out var row);
+                if (kept && SameRow(values, row!) && Array.TrueForAll(reports, r => assigned.TryGetValue(r, out var was) && was == id)) continue;
+                if (kept) replaced.Add(id);
+                rows.Add(values);
+                foreach (var (documentId, ordinal) in reports)
+                {
+                    if (!assigned.TryGetValue((documentId, ordinal), out var was)) added.Add((documentId, ordinal, id));
+                    else if (was != id)
+                    {
+                        moved.Add((documentId, ordinal, id));
+                        _left.Add(was);
+                    }
+                }
+            }
+            _built.Clear();
+            foreach (var chunk in replaced.Chunk(IdChunk))
+            {
+                var ids = new DynamicParameters();
+                await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM incidents WHERE id IN ({store.Parameters(ids, "i", chunk)})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            await store.WriteIncidentRowsAsync(connection, transaction, rows, added, cancellationToken).ConfigureAwait(false);
+            await MoveAsync(moved, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Assigns each later copy's event to the incident of the same event in the copy fused, then deletes the incidents left without reports.</summary>
+        public async Task CompleteAsync(StoredCopies copies, CancellationToken cancellationToken)
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            var moved = new List<(long DocumentId, int Ordinal, string IncidentId)>();
+            var added = new List<(long DocumentId, int Ordinal, string IncidentId)>();
+            foreach (var chunk in copies.Later.Chunk(IdChunk))
+            {
+                var assigned = await AssignedAsync([.. chunk.SelectMany(c => new[] { c.Copy.DocumentId, c.First.DocumentId }).Distinct()], cancellationToken).ConfigureAwait(false);
+                foreach (var (copy, first) in chunk)
+                {
+                    var id = assigned[first];
+                    if (!assigned.TryGetValue(copy, out var was)) added.Add((copy.DocumentId, copy.Ordinal, id));
+                    else if (was != id)
+                    {
+                        moved.Add((copy.DocumentId, copy.Ordinal, id));
+                        _left.Add(was);
+                    }
+                }
+            }
+            await store.WriteIncidentRowsAsync(connection, transaction, [], added, cancellationToken).ConfigureAwait(false);
+            await MoveAsync(moved, cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in _left.Chunk(IdChunk))
+            {
+                var ids = new DynamicParameters();
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM incidents WHERE id IN ({store.Parameters(ids, "i", chunk)}) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = incidents.id)",
+                    ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The stored rows of these incidents (<see cref="IncidentColumns"/> order), by id.</summary>
+        private async Task<Dictionary<string, object?[]>> StoredRowsAsync(string[] incidentIds, CancellationToken cancellationToken)
+        {
+            var rows = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+            foreach (var chunk in incidentIds.Chunk(IdChunk))
+            {
+                var ids = new DynamicParameters();
+                await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                    $"SELECT {string.Join(", ", IncidentColumns)} FROM incidents WHERE id IN ({store.Parameters(ids, "i", chunk)})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var values = new object?[IncidentColumns.Length];
+                    reader.GetValues(values!);
+                    rows[(string)values[0]!] = values;
+                }
+            }
+            return rows;
+        }
+
+        /// <summary>The incident each stored event of these documents is assigned to now.</summary>
+        private async Task<Dictionary<(long DocumentId, int Ordinal), string>> AssignedAsync(long[] documentIds, CancellationToken cancellationToken)
+        {
+            var assigned = new Dictionary<(long DocumentId, int Ordinal), string>();
+            foreach (var chunk in documentIds.Chunk(IdChunk))
+            {
+                var ids = new DynamicParameters();
+                var rows = await connection.QueryAsync<(long DocumentId, long Ordinal, string IncidentId)>(new CommandDefinition(
+                    $"SELECT document_id, ordinal, incident_id FROM incident_reports WHERE document_id IN ({store.Parameters(ids, "d", chunk)})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                foreach (var (documentId, ordinal, incidentId) in rows) assigned[(documentId, (int)ordinal)] = incidentId;
+            }
+            return assigned;
+        }
+
+        private async Task MoveAsync(List<(long DocumentId, int Ordinal, string IncidentId)> moved, CancellationToken cancellationToken)
+        {
+            if (moved.Count == 0) return;
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE incident_reports SET incident_id = @incident WHERE document_id = @document AND ordinal = @ordinal";
+            var incident = Parameter(command, "@incident");
+            var document = Parameter(command, "@document");
+            var ordinal = Parameter(command, "@ordinal");
+            foreach (var move in moved)
+            {
+                (incident.Value, document.Value, ordinal.Value) = (move.IncidentId, move.DocumentId, move.Ordinal);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static DbParameter Parameter(DbCommand command, string name)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+
+        /// <summary>A built row against a stored one, column by column: numbers by value (the databases give them back as their own types).</summary>
+        private static bool SameRow(object?[] built, object?[] stored)
+        {
+            for (var i = 0; i < built.Length; i++)
+            {
+                var same = (built[i], stored[i] is DBNull ? null : stored[i]) switch
+                {
+                    (null, null) => true,
+                    (null, _) or (_, null) => false,
+                    (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+                    (string, _) or (_, string) => false,
+                    (double a, var b) => b is IConvertible && a.Equals(Convert.ToDouble(b, CultureInfo.InvariantCulture)),
+                    (_, double or float) => false,
+                    (var a, var b) => a is IConvertible && b is IConvertible
+                        && Convert.ToInt64(a, CultureInfo.InvariantCulture) == Convert.ToInt64(b, CultureInfo.InvariantCulture),
+                };
+                if (!same) return false;
+            }
+            return true;
         }
     }
 

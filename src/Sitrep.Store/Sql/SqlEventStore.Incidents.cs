@@ -64,15 +64,6 @@ public abstract partial class SqlEventStore
         }
         var affected = await AffectedDocumentsAsync(connection, transaction, pending, cancellationToken).ConfigureAwait(false);
         var ordered = await InTimeOrderAsync(connection, transaction, affected, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in ordered.Chunk(IdChunk))
-        {
-            var ids = new DynamicParameters();
-            var names = Parameters(ids, "d", chunk);
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM incidents WHERE id IN (SELECT incident_id FROM incident_reports WHERE document_id IN ({names}))", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM incident_reports WHERE document_id IN ({names})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
         var incidents = await FuseAsync(connection, transaction, ordered, cancellationToken).ConfigureAwait(false);
         await BumpVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -134,17 +125,8 @@ public abstract partial class SqlEventStore
             }
         }
         await writer.WriteAsync(fusion.Complete(), cancellationToken).ConfigureAwait(false);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (fusion.LateDocuments > 0) throw new StoreException($"incident assignment read {fusion.LateDocuments} documents out of time order; nothing was changed");
-        // The events of a second copy join the incident of the same event in the copy fused.
-        foreach (var (copy, first) in copies.Later)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO incident_reports (document_id, ordinal, incident_id) " +
-                "SELECT @document, @ordinal, incident_id FROM incident_reports WHERE document_id = @firstDocument AND ordinal = @firstOrdinal",
-                new { document = copy.DocumentId, ordinal = copy.Ordinal, firstDocument = first.DocumentId, firstOrdinal = first.Ordinal },
-                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
+        await writer.CompleteAsync(copies, cancellationToken).ConfigureAwait(false);
         return writer.Incidents;
     }
 
@@ -206,11 +188,14 @@ public abstract partial class SqlEventStore
             foreach (var (from, to) in reaches.Merged())
             {
                 covered.Add((from, to));
-                // Any current event whose range may reach [from, to]: a statement's reach starts 3 days before it.
+                // Any current event whose range may reach [from, to]: a statement's reach starts 3 days before it, and an
+                // event that ends on or after `from` and reaches anything spans fewer than 31 days, so it starts after
+                // `from` - 31 (the bound keeps the index scan to the range instead of every earlier event).
                 var rows = await connection.QueryAsync<ReachRow>(new CommandDefinition(
                     "SELECT document_id AS DocumentId, event_type AS EventType, status AS Status, date_start AS DateStart, date_end AS DateEnd " +
-                    "FROM events WHERE status = 'current' AND date_start <= @to AND date_end >= @from",
-                    new { from = Day(from), to = Day(to.AddDays(IncidentFusion.StatementDaysBefore)) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    "FROM events WHERE status = 'current' AND date_start >= @lower AND date_start <= @to AND date_end >= @from",
+                    new { lower = Day(from.AddDays(-IncidentFusion.MaxComparedDays)), from = Day(from), to = Day(to.AddDays(IncidentFusion.StatementDaysBefore)) },
+                    transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 foreach (var row in rows)
                 {
                     if (row.Reach() is { } reach && reach.From <= to && from <= reach.To) found.Add(row.DocumentId);
