@@ -191,12 +191,13 @@ public abstract partial class SqlEventStore
                 // Any current event whose range may reach [from, to]: a statement's reach starts 3 days before it, and an
                 // event that ends on or after `from` and reaches anything spans fewer than 31 days, so it starts after
                 // `from` - 31 (the bound keeps the index scan to the range instead of every earlier event).
-                var rows = await connection.QueryAsync<ReachRow>(new CommandDefinition(
+                // Unbuffered: on a dense store the range is every event, read once and not held.
+                var rows = connection.QueryUnbufferedAsync<ReachRow>(
                     "SELECT document_id AS DocumentId, event_type AS EventType, status AS Status, date_start AS DateStart, date_end AS DateEnd " +
                     "FROM events WHERE status = 'current' AND date_start >= @lower AND date_start <= @to AND date_end >= @from",
                     new { lower = Day(from.AddDays(-IncidentFusion.MaxComparedDays)), from = Day(from), to = Day(to.AddDays(IncidentFusion.StatementDaysBefore)) },
-                    transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                foreach (var row in rows)
+                    transaction);
+                await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     if (row.Reach() is { } reach && reach.From <= to && from <= reach.To) found.Add(row.DocumentId);
                 }
