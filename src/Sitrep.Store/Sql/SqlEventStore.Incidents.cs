@@ -100,7 +100,7 @@ public abstract partial class SqlEventStore
     /// <summary>
     /// Fuses the documents (in time order) as <c>sitrep incidents</c> does, with its window: each incident is built and
     /// written as soon as no later document can join it, so only the events of about three windows of news are held,
-    /// whatever the number of documents. Returns how many incidents were written.
+    /// whatever the number of documents. Returns how many incidents the documents make.
     /// </summary>
     private async Task<int> FuseAsync(DbConnection connection, DbTransaction transaction, long[] ordered, CancellationToken cancellationToken)
     {
