@@ -99,24 +99,25 @@ public sealed class DocumentIngestor
             tooComplex.Clear();
             // Batches are written one at a time and in order, so a resumed run rebuilds the same database.
             await FinishWriteAsync().ConfigureAwait(false);
+            // New events join their incidents at the end of the run, and meanwhile every IncidentInterval, so that a
+            // long ingest shows them as it goes: an assignment re-fuses every document the new events can affect, which
+            // on dense news (every report a day near the others) is most of the store, too much to repeat after each
+            // small batch. It runs before a batch is stored, never before the last one: the final assignment follows
+            // that batch and would redo all of it (on the benchmark corpus one that fell there cost 13 s of a 68 s run).
+            // It is awaited here, so that the next batch is not extracted beside it: the two together made the peak
+            // memory of a large ingest (docs/PERFORMANCE.md). When it runs does not change the result (docs/INCIDENTS.md).
+            if (!last && storedSinceAssignment && sinceAssignment.Elapsed >= assignmentWait)
+            {
+                var assigning = Stopwatch.StartNew();
+                await writerThread.RunAsync(() => _store.AssignIncidentsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                assignmentWait = TimeSpan.FromTicks(Math.Max(IncidentInterval.Ticks, assigning.Elapsed.Ticks * IncidentSpacing));
+                sinceAssignment.Restart();
+                storedSinceAssignment = false;
+            }
             // On a thread of its own: a SQLite driver's "async" calls run synchronously, and the next batch's
             // extraction should not wait for this one's write.
             writing = writerThread.RunAsync(async () =>
             {
-                // New events join their incidents at the end of the run, and meanwhile every IncidentInterval, so
-                // that a long ingest shows them as it goes: an assignment re-fuses every document the new events can
-                // affect, which on dense news (every report a day near the others) is most of the store, too much to
-                // repeat after each small batch. It runs before a batch is stored, never before the last one: the
-                // final assignment follows that batch and would redo all of it (on the benchmark corpus one that fell
-                // there cost 13 s of a 68 s run). When it runs does not change the result (docs/INCIDENTS.md).
-                if (!last && storedSinceAssignment && sinceAssignment.Elapsed >= assignmentWait)
-                {
-                    var assigning = Stopwatch.StartNew();
-                    await _store.AssignIncidentsAsync(cancellationToken).ConfigureAwait(false);
-                    assignmentWait = TimeSpan.FromTicks(Math.Max(IncidentInterval.Ticks, assigning.Elapsed.Ticks * IncidentSpacing));
-                    sinceAssignment.Restart();
-                    storedSinceAssignment = false;
-                }
                 var outcome = await _store.StorePreparedBatchAsync(prepared, cancellationToken).ConfigureAwait(false);
                 if (outcome.EventsAdded > 0) storedSinceAssignment = true;
                 return outcome;
