@@ -281,33 +281,21 @@ public abstract partial class SqlEventStore
         return built;
     }
 
-    /// <summary>The document information and event records of stored documents, by document id (read in chunks, decoded on every core).</summary>
+    /// <summary>
+    /// The document information and event records of stored documents, by document id (read in chunks, decoded on
+    /// every core; the text is skipped, since only the records are read).
+    /// </summary>
     private async Task<Dictionary<long, (DocumentInfo Info, EventRecord[] Events)>> LoadRecordsAsync(
         DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken)
     {
         var records = new Dictionary<long, (DocumentInfo, EventRecord[])>(documentIds.Length);
         foreach (var chunk in documentIds.Chunk(IdChunk))
         {
-            foreach (var (id, document) in DecodeRecords(await ReadDocumentRowsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false), cancellationToken)) records[id] = document;
+            var rows = (await LoadDocumentsAsync(connection, transaction, chunk, cancellationToken).ConfigureAwait(false)).ToArray();
+            var events = new EventRecord[rows.Length][];
+            Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = DocumentBody.DecodeEvents(rows[i].Body));
+            for (var i = 0; i < rows.Length; i++) records[rows[i].Id] = (rows[i].ToInfo(), events[i]);
         }
-        return records;
-    }
-
-    private async Task<DocumentRow[]> ReadDocumentRowsAsync(DbConnection connection, DbTransaction? transaction, long[] documentIds, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters();
-        var names = Parameters(parameters, "d", documentIds);
-        return [.. await connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)];
-    }
-
-    /// <summary>The documents' information and event records (their text is skipped), decoded on every core.</summary>
-    private static Dictionary<long, (DocumentInfo Info, EventRecord[] Events)> DecodeRecords(DocumentRow[] rows, CancellationToken cancellationToken)
-    {
-        var events = new EventRecord[rows.Length][];
-        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => events[i] = DocumentBody.DecodeEvents(rows[i].Body));
-        var records = new Dictionary<long, (DocumentInfo, EventRecord[])>(rows.Length);
-        for (var i = 0; i < rows.Length; i++) records[rows[i].Id] = (rows[i].ToInfo(), events[i]);
         return records;
     }
 

@@ -224,7 +224,7 @@ public abstract partial class SqlEventStore
                     $"WHERE {where} AND (e.document_id > @lastDocument OR (e.document_id = @lastDocument AND e.id > @lastEvent)) " +
                     "ORDER BY e.document_id, e.id LIMIT @pageSize", parameters, cancellationToken)).ConfigureAwait(false)];
                 var ids = page.Select(r => r.DocumentId).Distinct().ToArray();
-                documents = ids.Length == 0 ? [] : (await LoadDocumentsAsync(connection, ids, cancellationToken).ConfigureAwait(false)).ToDictionary(d => d.Id);
+                documents = ids.Length == 0 ? [] : (await LoadDocumentsAsync(connection, null, ids, cancellationToken).ConfigureAwait(false)).ToDictionary(d => d.Id);
             }
             foreach (var row in page)
             {
@@ -258,12 +258,12 @@ public abstract partial class SqlEventStore
     /// <summary>Turns the user's words into the dialect's search query, or null when nothing searchable is left.</summary>
     private protected abstract string? PrepareTextQuery(string text);
 
-    private async Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, long[] ids, CancellationToken cancellationToken)
+    private async Task<IEnumerable<DocumentRow>> LoadDocumentsAsync(DbConnection connection, DbTransaction? transaction, long[] ids, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         var names = Parameters(parameters, "d", ids);
         return await connection.QueryAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT {DocumentColumnsRead} FROM documents WHERE id IN ({names})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private (string Where, DynamicParameters Parameters) BuildFilter(EventFilter filter)
