@@ -143,29 +143,11 @@ public abstract partial class SqlEventStore
             return assigned;
         }
 
-        private async Task MoveAsync(List<(long DocumentId, int Ordinal, string IncidentId)> moved, CancellationToken cancellationToken)
-        {
-            if (moved.Count == 0) return;
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE incident_reports SET incident_id = @incident WHERE document_id = @document AND ordinal = @ordinal";
-            var incident = Parameter(command, "@incident");
-            var document = Parameter(command, "@document");
-            var ordinal = Parameter(command, "@ordinal");
-            foreach (var move in moved)
-            {
-                (incident.Value, document.Value, ordinal.Value) = (move.IncidentId, move.DocumentId, move.Ordinal);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private static DbParameter Parameter(DbCommand command, string name)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }
+        /// <summary>Reassigns stored reports to the incidents they now belong to (one prepared statement, run per report).</summary>
+        private Task MoveAsync(List<(long DocumentId, int Ordinal, string IncidentId)> moved, CancellationToken cancellationToken) =>
+            moved.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE incident_reports SET incident_id = @incident WHERE document_id = @document AND ordinal = @ordinal",
+                moved.Select(m => new { incident = m.IncidentId, document = m.DocumentId, ordinal = m.Ordinal }), transaction, cancellationToken: cancellationToken));
 
         /// <summary>A built row against a stored one, column by column: numbers by value (the databases give them back as their own types).</summary>
         private static bool SameRow(object?[] built, object?[] stored)
