@@ -14,6 +14,8 @@ namespace Sitrep.Store.Model;
 /// </summary>
 public sealed class PreparedDocument
 {
+    private readonly string? _searchText;
+
     internal PreparedDocument(ExtractedDocument document, bool foldSearchText)
     {
         var source = document.Source;
@@ -35,7 +37,7 @@ public sealed class PreparedDocument
             foreach (var (side, low, best, high) in SqlEventStore.StoredRows.Kills(events[i])) kills.Add(new KillRow(i, side, low, best, high));
         }
         Kills = kills;
-        SearchText = foldSearchText ? FoldSearchText(Title, Text) : null;
+        _searchText = foldSearchText ? FoldSearchText(Title, Text) : null;
     }
 
     /// <summary>The hash that makes storing the document idempotent.</summary>
@@ -62,10 +64,10 @@ public sealed class PreparedDocument
 
     internal List<KillRow> Kills { get; }
 
-    /// <summary>The folded title and text PostgreSQL indexes for search; null for SQLite, whose FTS5 folds them itself.</summary>
-    internal string? SearchText { get; }
+    /// <summary>The folded title and text PostgreSQL indexes for search: folded when prepared, else now (SQLite's FTS5 folds them itself).</summary>
+    internal string SearchText => _searchText ?? FoldSearchText(Title, Text);
 
-    internal static string FoldSearchText(string? title, string text) => SearchFolding.Fold($"{title} {text}");
+    private static string FoldSearchText(string? title, string text) => SearchFolding.Fold($"{title} {text}");
 
     /// <summary>The values of the document's row, in the documents table's written column order.</summary>
     internal object?[] DocumentValues(string ingestedAt)

@@ -55,7 +55,7 @@ internal static class PostgresBatchCopy
                 await import.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 var values = rows[i].DocumentValues(ingestedAt);
                 for (var c = 0; c < values.Length; c++) await WriteValueAsync(import, values[c], DocumentTypes[c], cancellationToken).ConfigureAwait(false);
-                await WriteValueAsync(import, rows[i].SearchText ?? PreparedDocument.FoldSearchText(rows[i].Title, rows[i].Text), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteValueAsync(import, rows[i].SearchText, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             }
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }

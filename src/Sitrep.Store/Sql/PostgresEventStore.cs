@@ -98,7 +98,7 @@ public sealed class PostgresEventStore : SqlEventStore
     }
 
     private protected override void SetDocumentExtras(PreparedInsert insert, PreparedDocument document) =>
-        insert.SetAt(_documentColumnCount, document.SearchText ?? PreparedDocument.FoldSearchText(document.Title, document.Text));
+        insert.SetAt(_documentColumnCount, document.SearchText);
 
     /// <summary>PostgreSQL indexes the folded title and text (tsvector over 'simple'): folding them is part of preparing.</summary>
     public override PreparedDocument Prepare(ExtractedDocument document) => new(document, foldSearchText: true);
