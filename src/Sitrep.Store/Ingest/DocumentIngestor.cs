@@ -143,7 +143,8 @@ public sealed class DocumentIngestor
         await FlushAsync(last: true).ConfigureAwait(false);
         await FinishWriteAsync().ConfigureAwait(false);
         // Events stored before incidents existed (a store migrated to version 8) or by another writer get theirs too.
-        await _store.AssignIncidentsAsync(cancellationToken).ConfigureAwait(false);
+        // On the writer thread like every other write, so that SQLite's page cache stays in that thread's arena.
+        await writerThread.RunAsync(() => _store.AssignIncidentsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         var final = new IngestProgress(read, added, skipped, events, problems, characters, clock.Elapsed);
         progress?.Report(final);
         return final;
