@@ -92,7 +92,7 @@ public sealed class PostgresEventStore : SqlEventStore
     private protected override PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns)
     {
         _documentColumnCount = columns.Length;
-        return new PreparedInsert(
+        return new CommandInsert(
             connection, transaction, "documents", [.. columns, "search"], "ON CONFLICT (content_hash) DO NOTHING RETURNING id",
             (column, parameter) => column == "search" ? $"to_tsvector('simple', {parameter})" : null);
     }

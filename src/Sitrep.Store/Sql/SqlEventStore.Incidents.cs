@@ -139,13 +139,13 @@ public abstract partial class SqlEventStore
     private protected virtual async Task WriteIncidentRowsAsync(
         DbConnection connection, DbTransaction transaction, List<object?[]> incidents, List<(long DocumentId, int Ordinal, string IncidentId)> reports, CancellationToken cancellationToken)
     {
-        await using var insertIncident = new PreparedInsert(connection, transaction, "incidents", IncidentColumns);
+        await using var insertIncident = CreateInsert(connection, transaction, "incidents", IncidentColumns);
         foreach (var values in incidents)
         {
             insertIncident.Set(values);
             await insertIncident.InsertAsync(cancellationToken).ConfigureAwait(false);
         }
-        await using var insertReport = new PreparedInsert(connection, transaction, "incident_reports", IncidentReportColumns);
+        await using var insertReport = CreateInsert(connection, transaction, "incident_reports", IncidentReportColumns);
         foreach (var (documentId, ordinal, incidentId) in reports)
         {
             insertReport.Set(documentId, ordinal, incidentId);

@@ -154,12 +154,16 @@ public sealed class SqliteEventStore : SqlEventStore
         return connection;
     }
 
+    /// <summary>SQLite's own statements, bound by position (<see cref="SqliteStatementInsert"/>).</summary>
+    private protected override PreparedInsert CreateInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns, string returning = "") =>
+        new SqliteStatementInsert((SqliteConnection)connection, table, columns, returning);
+
     private protected override PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns) =>
-        new(connection, transaction, "documents", columns, returning: "ON CONFLICT (content_hash) DO NOTHING RETURNING id");
+        CreateInsert(connection, transaction, "documents", columns, returning: "ON CONFLICT (content_hash) DO NOTHING RETURNING id");
 
     /// <summary>FTS5's rowid is the document's id, so a match gives documents directly.</summary>
     private protected override PreparedInsert CreateSearchInsert(DbConnection connection, DbTransaction transaction) =>
-        new(connection, transaction, "documents_search", ["rowid", "title", "text"]);
+        CreateInsert(connection, transaction, "documents_search", ["rowid", "title", "text"]);
 
     private protected override bool NullsSortFirst => true;
 
