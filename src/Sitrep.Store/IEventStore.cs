@@ -27,6 +27,16 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Stores prepared documents in one transaction, like <see cref="StoreBatchAsync"/>.</summary>
     Task<BatchOutcome> StorePreparedBatchAsync(IReadOnlyList<PreparedDocument> batch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Called before the first batch of a long load: the store may put off work that costs less done once at the end
+    /// than row by row (SQLite drops the filter indexes of an empty <c>events</c> table; docs/STORE.md, "Bulk loads").
+    /// True when it did: <see cref="EndBulkLoadAsync"/> must then follow the last batch.
+    /// </summary>
+    Task<bool> BeginBulkLoadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Does what <see cref="BeginBulkLoadAsync"/> put off (SQLite: builds the indexes); harmless when nothing was.</summary>
+    Task EndBulkLoadAsync(CancellationToken cancellationToken = default);
+
     Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 
     Task<EventDetail?> GetEventAsync(long id, CancellationToken cancellationToken = default);

@@ -71,6 +71,8 @@ public sealed class DocumentIngestor
         var tooComplex = new List<InputProblem>();
         Task<BatchOutcome>? writing = null;
         using var writerThread = new WriterThread();
+        // Into an empty store, a store may build some indexes once at the end rather than row by row (docs/STORE.md).
+        var bulk = await writerThread.RunAsync(() => _store.BeginBulkLoadAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
 
         async Task FinishWriteAsync()
         {
@@ -142,6 +144,14 @@ public sealed class DocumentIngestor
         }
         await FlushAsync(last: true).ConfigureAwait(false);
         await FinishWriteAsync().ConfigureAwait(false);
+        if (bulk)
+        {
+            await writerThread.RunAsync(async () =>
+            {
+                await _store.EndBulkLoadAsync(cancellationToken).ConfigureAwait(false);
+                return bulk;
+            }, cancellationToken).ConfigureAwait(false);
+        }
         // Events stored before incidents existed (a store migrated to version 8) or by another writer get theirs too.
         // On the writer thread like every other write, so that SQLite's page cache stays in that thread's arena.
         await writerThread.RunAsync(() => _store.AssignIncidentsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -17,4 +17,9 @@ public abstract partial class SqlEventStore : IEventStore
     private protected virtual Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Nothing is put off by default: PostgreSQL's bulk path (binary COPY, the server's own index work) needs no help.</summary>
+    public virtual Task<bool> BeginBulkLoadAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public virtual Task EndBulkLoadAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

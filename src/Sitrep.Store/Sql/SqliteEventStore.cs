@@ -61,6 +61,8 @@ public sealed class SqliteEventStore : SqlEventStore
                 // pages; without this the file keeps its size.
                 await OptimizeAsync(connection, "VACUUM", cancellationToken).ConfigureAwait(false);
             }
+            // A bulk load that was interrupted left some indexes unbuilt.
+            await SqliteDeferredIndexes.BuildMissingAsync(connection, cancellationToken).ConfigureAwait(false);
             await OptimizeAsync(connection, "PRAGMA optimize = 0x10002", cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e)
@@ -204,6 +206,19 @@ public sealed class SqliteEventStore : SqlEventStore
         await using var command = connection.CreateCommand();
         command.CommandText = pragma;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>On an empty store, drops the filter indexes of <c>events</c> until <see cref="EndBulkLoadAsync"/> (<see cref="SqliteDeferredIndexes"/>).</summary>
+    public override async Task<bool> BeginBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
+        return await SqliteDeferredIndexes.DropIfEmptyAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task EndBulkLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
+        await SqliteDeferredIndexes.BuildMissingAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     public override async ValueTask DisposeAsync()
