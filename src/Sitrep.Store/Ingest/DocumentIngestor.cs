@@ -144,14 +144,7 @@ public sealed class DocumentIngestor
         }
         await FlushAsync(last: true).ConfigureAwait(false);
         await FinishWriteAsync().ConfigureAwait(false);
-        if (bulk)
-        {
-            await writerThread.RunAsync(async () =>
-            {
-                await _store.EndBulkLoadAsync(cancellationToken).ConfigureAwait(false);
-                return bulk;
-            }, cancellationToken).ConfigureAwait(false);
-        }
+        if (bulk) await writerThread.RunAsync(() => _store.EndBulkLoadAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         // Events stored before incidents existed (a store migrated to version 8) or by another writer get theirs too.
         // On the writer thread like every other write, so that SQLite's page cache stays in that thread's arena.
         await writerThread.RunAsync(() => _store.AssignIncidentsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,10 @@ internal sealed class WriterThread : TaskScheduler, IDisposable
     public Task<T> RunAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(write, cancellationToken, TaskCreationOptions.DenyChildAttach, this).Unwrap();
 
+    /// <summary>Starts <paramref name="write"/>, which returns nothing, on the writer thread, after the writes queued before it.</summary>
+    public Task RunAsync(Func<Task> write, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(write, cancellationToken, TaskCreationOptions.DenyChildAttach, this).Unwrap();
+
     public override int MaximumConcurrencyLevel => 1;
 
     protected override void QueueTask(Task task) => _queue.Add(task);

@@ -97,11 +97,11 @@ public abstract partial class SqlEventStore
         return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The dialect's document insert: it must skip a known content hash and return the new id.</summary>
     /// <summary>An INSERT of these columns, prepared once and run for many rows (the kind that binds fastest on this store's driver).</summary>
     private protected virtual PreparedInsert CreateInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns, string returning = "") =>
         new CommandInsert(connection, transaction, table, columns, returning);
 
+    /// <summary>The dialect's document insert: it must skip a known content hash and return the new id.</summary>
     private protected abstract PreparedInsert CreateDocumentInsert(DbConnection connection, DbTransaction transaction, string[] columns);
 
     /// <summary>Sets the values of columns the dialect added to the document insert.</summary>

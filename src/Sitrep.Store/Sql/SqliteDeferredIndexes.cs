@@ -56,7 +56,7 @@ internal static class SqliteDeferredIndexes
 
     private static async Task<string[]> ReadDefinitionsAsync()
     {
-        await using var schema = new SqliteConnection("Data Source=:memory:");
+        await using var schema = new SqliteConnection("Data Source=:memory:;Pooling=False");
         await schema.OpenAsync().ConfigureAwait(false);
         await MigrationRunner.ApplyAsync(schema, Migration.For("sqlite"), CancellationToken.None).ConfigureAwait(false);
         var definitions = await schema.QueryAsync<string>(Deferrable("sql")).ConfigureAwait(false);

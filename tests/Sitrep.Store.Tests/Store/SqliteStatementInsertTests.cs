@@ -6,7 +6,7 @@ namespace Sitrep.Store.Tests.Store;
 /// <summary>SQLite's position-bound insert of the write path: every kind of value the store writes, ids, conflicts and errors.</summary>
 public sealed class SqliteStatementInsertTests : IAsyncLifetime
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteConnection _connection = new("Data Source=:memory:;Pooling=False");
 
     public async Task InitializeAsync()
     {
