@@ -5,7 +5,7 @@ namespace Sitrep.Store.Ingest;
 /// <summary>
 /// Runs ingest's writes one after the other on a thread of their own. A SQLite driver's "async" calls run
 /// synchronously on the calling thread, and SQLite allocates its page cache with the C library's malloc, which gives
-/// each thread an arena of its own: writes that hopped between pool threads spread the writer's 64 MB cache over
+/// each thread an arena of its own: writes that hopped between pool threads spread the writer's page cache over
 /// several arenas, each keeping the memory it once held (measured: 400 MB resident against 220 MB on one thread).
 /// A write that truly awaits (PostgreSQL) continues on the pool after its first wait; that is harmless there.
 /// </summary>

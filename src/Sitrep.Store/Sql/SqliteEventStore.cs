@@ -132,8 +132,10 @@ public sealed class SqliteEventStore : SqlEventStore
         await OpenConnectionAsync(forWriting: true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The writer keeps a 64 MB page cache: without it, each transaction re-reads the indexes (FTS5 above all) page by
-    /// page through pread. It no longer maps the file: mapped pages count in the process's resident memory and a bulk
+    /// The writer keeps a 32 MB page cache: without one, each transaction re-reads the indexes (FTS5 above all) page by
+    /// page through pread. It was 64 MB until bulk loads built the filter indexes at the end; since, 32 MB ingests the
+    /// benchmark corpus as fast (27 s either way, and 38 against 40 s into a store already holding events) for 45-60 MB
+    /// less resident memory, which took a 72 MB ingest under 400 MB (docs/PERFORMANCE.md, session 9). It no longer maps the file: mapped pages count in the process's resident memory and a bulk
     /// load touches most of the file, so a 175 MB database took ingest 175 MB higher (the map saved the writer about a
     /// sixth of its CPU; ingest has to stay within a fixed memory whatever the input). Readers keep a small cache and no
     /// map either: a server holds one pooled connection per concurrent request, and at a million events a map and a
@@ -150,7 +152,7 @@ public sealed class SqliteEventStore : SqlEventStore
         // are then copied into the file once, not once per batch (16 -> 64 MB took a bulk load's writer from
         // about 20 to 17 s of CPU). The log is a file on disk, reused after each checkpoint, not memory.
         pragmas.CommandText = forWriting
-            ? "PRAGMA mmap_size = 0; PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16384"
+            ? "PRAGMA mmap_size = 0; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16384"
             : "PRAGMA mmap_size = 0; PRAGMA cache_size = -4096";
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
