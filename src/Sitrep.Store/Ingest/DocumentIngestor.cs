@@ -108,7 +108,10 @@ public sealed class DocumentIngestor
             // that batch and would redo all of it (on the benchmark corpus one that fell there cost 13 s of a 68 s run).
             // It is awaited here, so that the next batch is not extracted beside it: the two together made the peak
             // memory of a large ingest (docs/PERFORMANCE.md). When it runs does not change the result (docs/INCIDENTS.md).
-            if (!last && storedSinceAssignment && sinceAssignment.Elapsed >= assignmentWait)
+            // A bulk load (a first backfill) makes none: its store has no filter indexes to read them with until the end,
+            // each would re-fuse most of what it stored so far, which the final one does again, and they made its peak
+            // memory (docs/STORE.md, "Bulk loads").
+            if (!last && !bulk && storedSinceAssignment && sinceAssignment.Elapsed >= assignmentWait)
             {
                 var assigning = Stopwatch.StartNew();
                 await writerThread.RunAsync(() => _store.AssignIncidentsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
