@@ -41,17 +41,20 @@ public sealed class DocumentIngestor
     private readonly ExtractionPipeline _pipeline;
     private readonly ExtractionOptions _options;
     private readonly int _batchSize;
+    private readonly TimeSpan _incidentInterval;
 
     /// <param name="options">Extraction options; with <see cref="ExtractionOptions.IncludeMentions"/> every mention
     /// (each number, date, place... found anywhere) is stored as a span too, not only the events' arguments.
     /// That makes ingest several times slower and the database larger, so it is off unless asked.</param>
-    public DocumentIngestor(IEventStore store, ExtractionPipeline pipeline, ExtractionOptions? options = null, int batchSize = DefaultBatchSize)
+    /// <param name="incidentInterval">The least time between assignments along the way (default <see cref="IncidentInterval"/>).</param>
+    public DocumentIngestor(IEventStore store, ExtractionPipeline pipeline, ExtractionOptions? options = null, int batchSize = DefaultBatchSize, TimeSpan? incidentInterval = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _store = store;
         _pipeline = pipeline;
         _options = options ?? ExtractionOptions.Default;
         _batchSize = batchSize;
+        _incidentInterval = incidentInterval ?? IncidentInterval;
     }
 
     /// <param name="onProblem">Called for each input that could not be read; the others go on.</param>
@@ -63,7 +66,7 @@ public sealed class DocumentIngestor
     {
         var clock = Stopwatch.StartNew();
         var sinceAssignment = Stopwatch.StartNew();
-        var assignmentWait = IncidentInterval;
+        var assignmentWait = _incidentInterval;
         var storedSinceAssignment = false;
         long read = 0, added = 0, skipped = 0, events = 0, problems = 0, characters = 0;
         var batch = new List<SourceDocument>(Math.Min(_batchSize, 4096));
@@ -115,7 +118,7 @@ public sealed class DocumentIngestor
             {
                 var assigning = Stopwatch.StartNew();
                 await writerThread.RunAsync(() => _store.AssignIncidentsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-                assignmentWait = TimeSpan.FromTicks(Math.Max(IncidentInterval.Ticks, assigning.Elapsed.Ticks * IncidentSpacing));
+                assignmentWait = TimeSpan.FromTicks(Math.Max(_incidentInterval.Ticks, assigning.Elapsed.Ticks * IncidentSpacing));
                 sinceAssignment.Restart();
                 storedSinceAssignment = false;
             }

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Sitrep.Pipeline;
 using Sitrep.Readers;
 using Sitrep.Store.Ingest;
+using Sitrep.Store.Model;
 using Sitrep.Store.Sql;
 using Sitrep.Store.Tests.Support;
 
@@ -35,6 +36,34 @@ public sealed class BulkLoadTests : IDisposable
         Assert.True(duringLoad.Count > 2);
         Assert.All(duringLoad.SkipLast(1), indexes => Assert.Equal(["events_document_ordinal"], indexes));
         Assert.Equal(await SchemaIndexesAsync(), EventIndexes(path));
+    }
+
+    [Fact]
+    public async Task A_bulk_load_assigns_incidents_at_its_end_and_a_later_ingest_also_along_the_way()
+    {
+        var first = Path.Combine(_directory, "first.jsonl");
+        var second = Path.Combine(_directory, "second.jsonl");
+        CorpusGenerator.Write(first, 30_000, seed: 8, sentencesPerArticle: 4);
+        CorpusGenerator.Write(second, 30_000, seed: 9, sentencesPerArticle: 4);
+        await using var store = await SqliteEventStore.OpenAsync(Path.Combine(_directory, "assign.db"));
+        // No interval: an ingest that assigns along the way does so before every batch but the first and the last.
+        var ingestor = new DocumentIngestor(store, Pipeline, batchSize: 10, incidentInterval: TimeSpan.Zero);
+        async Task<List<long>> IncidentsAfterEachBatchAsync(string corpus)
+        {
+            var seen = new List<long>();
+            var progress = new Inline(_ => seen.Add(store.QueryIncidentsAsync(new IncidentQuery(EventFilter.All)).GetAwaiter().GetResult().Total));
+            await ingestor.IngestAsync(new InputReader().Read([corpus]), _ => { }, progress);
+            return seen;
+        }
+
+        var bulk = await IncidentsAfterEachBatchAsync(first);
+        var later = await IncidentsAfterEachBatchAsync(second);
+
+        Assert.True(bulk.Count > 3 && later.Count > 3);
+        Assert.All(bulk.SkipLast(1), total => Assert.Equal(0, total));
+        Assert.True(bulk[^1] > 0);
+        // The store held events, so the second ingest was no bulk load: incidents grew before its end.
+        Assert.Contains(later.SkipLast(1), total => total > bulk[^1]);
     }
 
     [Fact]
