@@ -29,7 +29,7 @@ public sealed class BulkLoadTests : IDisposable
         await using (var store = await SqliteEventStore.OpenAsync(path))
         {
             // Progress is reported after each stored batch: what the indexes are then, seen from another connection.
-            var progress = new Inline(_ => duringLoad.Add(EventIndexes(path).Select(i => i.Name).ToArray()));
+            var progress = new SynchronousProgress(_ => duringLoad.Add(EventIndexes(path).Select(i => i.Name).ToArray()));
             await new DocumentIngestor(store, Pipeline, batchSize: 20).IngestAsync(new InputReader().Read([corpus]), _ => { }, progress);
         }
 
@@ -51,7 +51,7 @@ public sealed class BulkLoadTests : IDisposable
         async Task<List<long>> IncidentsAfterEachBatchAsync(string corpus)
         {
             var seen = new List<long>();
-            var progress = new Inline(_ => seen.Add(store.QueryIncidentsAsync(new IncidentQuery(EventFilter.All)).GetAwaiter().GetResult().Total));
+            var progress = new SynchronousProgress(_ => seen.Add(store.QueryIncidentsAsync(new IncidentQuery(EventFilter.All)).GetAwaiter().GetResult().Total));
             await ingestor.IngestAsync(new InputReader().Read([corpus]), _ => { }, progress);
             return seen;
         }
@@ -116,10 +116,5 @@ public sealed class BulkLoadTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         StoreFactory.DeleteTemporaryDirectory(_directory);
-    }
-
-    private sealed class Inline(Action<IngestProgress> report) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => report(value);
     }
 }

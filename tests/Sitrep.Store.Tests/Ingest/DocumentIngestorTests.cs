@@ -56,7 +56,7 @@ public sealed class DocumentIngestorTests : IDisposable
         var reports = new List<IngestProgress>();
         var documents = Enumerable.Range(1, 7).Select(i => ReadItem.Of(new SourceDocument($"d{i}", $"Text number {i} about a protest.", new PartialDate(2024, 3))));
 
-        await new DocumentIngestor(store, Pipeline, batchSize: 3).IngestAsync(documents, _ => { }, new SynchronousProgress(reports));
+        await new DocumentIngestor(store, Pipeline, batchSize: 3).IngestAsync(documents, _ => { }, new SynchronousProgress(reports.Add));
 
         Assert.Equal([3L, 6L, 7L, 7L], reports.Select(r => r.DocumentsAdded));
         Assert.Equal(7, reports[^1].DocumentsRead);
@@ -81,10 +81,5 @@ public sealed class DocumentIngestorTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         StoreFactory.DeleteTemporaryDirectory(_directory);
-    }
-
-    private sealed class SynchronousProgress(List<IngestProgress> reports) : IProgress<IngestProgress>
-    {
-        public void Report(IngestProgress value) => reports.Add(value);
     }
 }
