@@ -59,22 +59,10 @@ public abstract partial class SqlEventStore
                 if (kept && SameRow(values, row!) && Array.TrueForAll(reports, r => assigned.TryGetValue(r, out var was) && was == id)) continue;
                 if (kept) replaced.Add(id);
                 rows.Add(values);
-                foreach (var (documentId, ordinal) in reports)
-                {
-                    if (!assigned.TryGetValue((documentId, ordinal), out var was)) added.Add((documentId, ordinal, id));
-                    else if (was != id)
-                    {
-                        moved.Add((documentId, ordinal, id));
-                        _left.Add(was);
-                    }
-                }
+                foreach (var report in reports) Assign(report, id, assigned, added, moved);
             }
             _built.Clear();
-            foreach (var chunk in replaced.Chunk(IdChunk))
-            {
-                var ids = new DynamicParameters();
-                await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM incidents WHERE id IN ({store.Parameters(ids, "i", chunk)})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
+            await DeleteIncidentsAsync(replaced, "", cancellationToken).ConfigureAwait(false);
             await store.WriteIncidentRowsAsync(connection, transaction, rows, added, cancellationToken).ConfigureAwait(false);
             await MoveAsync(moved, cancellationToken).ConfigureAwait(false);
         }
@@ -88,25 +76,36 @@ public abstract partial class SqlEventStore
             foreach (var chunk in copies.Later.Chunk(IdChunk))
             {
                 var assigned = await AssignedAsync([.. chunk.SelectMany(c => new[] { c.Copy.DocumentId, c.First.DocumentId }).Distinct()], cancellationToken).ConfigureAwait(false);
-                foreach (var (copy, first) in chunk)
-                {
-                    var id = assigned[first];
-                    if (!assigned.TryGetValue(copy, out var was)) added.Add((copy.DocumentId, copy.Ordinal, id));
-                    else if (was != id)
-                    {
-                        moved.Add((copy.DocumentId, copy.Ordinal, id));
-                        _left.Add(was);
-                    }
-                }
+                foreach (var (copy, first) in chunk) Assign(copy, assigned[first], assigned, added, moved);
             }
             await store.WriteIncidentRowsAsync(connection, transaction, [], added, cancellationToken).ConfigureAwait(false);
             await MoveAsync(moved, cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in _left.Chunk(IdChunk))
+            await DeleteIncidentsAsync(_left, " AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = incidents.id)", cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Where a stored event's report goes now that it belongs to incident <paramref name="id"/>: added if it had no
+        /// incident, moved if it had another (which may then be left without reports), nowhere if it is there already.
+        /// </summary>
+        private void Assign((long DocumentId, int Ordinal) report, string id, Dictionary<(long DocumentId, int Ordinal), string> assigned,
+            List<(long DocumentId, int Ordinal, string IncidentId)> added, List<(long DocumentId, int Ordinal, string IncidentId)> moved)
+        {
+            if (!assigned.TryGetValue(report, out var was)) added.Add((report.DocumentId, report.Ordinal, id));
+            else if (was != id)
+            {
+                moved.Add((report.DocumentId, report.Ordinal, id));
+                _left.Add(was);
+            }
+        }
+
+        /// <summary>Deletes these incidents' rows, those that also meet <paramref name="andCondition"/> (SQL starting with AND, or empty).</summary>
+        private async Task DeleteIncidentsAsync(IEnumerable<string> incidentIds, string andCondition, CancellationToken cancellationToken)
+        {
+            foreach (var chunk in incidentIds.Chunk(IdChunk))
             {
                 var ids = new DynamicParameters();
                 await connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM incidents WHERE id IN ({store.Parameters(ids, "i", chunk)}) AND NOT EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = incidents.id)",
-                    ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    $"DELETE FROM incidents WHERE id IN ({store.Parameters(ids, "i", chunk)}){andCondition}", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
 
