@@ -42,8 +42,7 @@ internal static class DocumentBody
     /// <summary>The text and records of a body, read back exactly as they were written.</summary>
     internal sealed record Contents(string Text, EventRecord[] Events);
 
-    public static byte[] Encode(string text, IReadOnlyList<EventRecord> events) =>
-        Write(text, events.Count, (writer, i) => JsonSerializer.Serialize(writer, events[i], StoreJson.Options));
+    public static byte[] Encode(string text, IReadOnlyList<EventRecord> events) => Write(text, events.Count, Records(events));
 
     /// <summary>For the migration from separate columns: records already serialised are copied, not re-read.</summary>
     public static byte[] EncodeSerialized(string text, IReadOnlyList<string> eventJson) =>
@@ -53,9 +52,12 @@ internal static class DocumentBody
     internal static byte[] Json(string text, IReadOnlyList<EventRecord> events)
     {
         var json = new ArrayBufferWriter<byte>();
-        WriteJson(json, text, events.Count, (writer, i) => JsonSerializer.Serialize(writer, events[i], StoreJson.Options));
+        WriteJson(json, text, events.Count, Records(events));
         return json.WrittenSpan.ToArray();
     }
+
+    private static Action<Utf8JsonWriter, int> Records(IReadOnlyList<EventRecord> events) =>
+        (writer, i) => JsonSerializer.Serialize(writer, events[i], StoreJson.Options);
 
     private static byte[] Write(string text, int count, Action<Utf8JsonWriter, int> writeEvent)
     {

@@ -22,7 +22,16 @@ internal sealed class SqliteStatementInsert : PreparedInsert
         Check(raw.sqlite3_prepare_v2(_database, InsertSql(table, columns, placeholders, returning, valueOf: null), out _statement));
     }
 
-    public override Task<long?> InsertReturningIdAsync(CancellationToken cancellationToken)
+    public override Task<long?> InsertReturningIdAsync(CancellationToken cancellationToken) => Task.FromResult(Run(cancellationToken));
+
+    public override Task InsertAsync(CancellationToken cancellationToken)
+    {
+        Run(cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Binds and runs the statement to its end; the first column of the row it returned, if any (RETURNING).</summary>
+    private long? Run(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Bind();
@@ -36,23 +45,7 @@ internal sealed class SqliteStatementInsert : PreparedInsert
                 step = raw.sqlite3_step(_statement);
             }
             if (step != raw.SQLITE_DONE) Check(step);
-            return Task.FromResult(id);
-        }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
-    }
-
-    public override Task InsertAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Bind();
-        try
-        {
-            var step = raw.sqlite3_step(_statement);
-            if (step != raw.SQLITE_DONE) Check(step);
-            return Task.CompletedTask;
+            return id;
         }
         finally
         {
