@@ -12,13 +12,18 @@ namespace Sitrep.Store.Sql;
 /// </summary>
 /// <remarks>
 /// Their definitions are read from a new in-memory database brought to the current schema by the migrations
-/// themselves, so they cannot drift from the schema. Any open for writing builds whichever of them is missing, so a
-/// bulk load that was killed leaves a store without them only until the next <c>ingest</c>, <c>migrate</c> or
-/// <c>watch</c>. The unique index of events (document, ordinal) is never dropped: it guards the rows.
+/// themselves, so they cannot drift from the schema. While they are put off, the file's <c>user_version</c> says so
+/// (set in the transaction that drops them, cleared in the one that builds them), and any open for writing builds
+/// them then, so a bulk load that was killed leaves a store without them only until the next <c>ingest</c>,
+/// <c>migrate</c> or <c>watch</c>; every other open reads that one number and nothing more. The unique index of events
+/// (document, ordinal) is never dropped: it guards the rows.
 /// </remarks>
 internal static class SqliteDeferredIndexes
 {
     private static readonly Lazy<Task<string[]>> Definitions = new(ReadDefinitionsAsync);
+
+    /// <summary>The file's <c>user_version</c> while the indexes are put off (0, SQLite's default, otherwise).</summary>
+    private const int Deferred = 1;
 
     /// <summary>Drops the deferred indexes if <c>events</c> is empty; true if it was.</summary>
     public static async Task<bool> DropIfEmptyAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -32,21 +37,22 @@ internal static class SqliteDeferredIndexes
         {
             await connection.ExecuteAsync(new CommandDefinition($"DROP INDEX IF EXISTS \"{name}\"", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
+        await connection.ExecuteAsync(new CommandDefinition($"PRAGMA user_version = {Deferred}", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>Builds every deferred index that is missing (nothing to do when none is).</summary>
+    /// <summary>Builds the deferred indexes if they were put off (nothing to do otherwise).</summary>
     public static async Task BuildMissingAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken)).ConfigureAwait(false) != Deferred) return;
         var definitions = await Definitions.Value.ConfigureAwait(false);
-        var present = (await connection.QueryAsync<string>(new CommandDefinition(Deferrable("name"), cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        if (definitions.Length == present.Count) return;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var definition in definitions)
         {
             await connection.ExecuteAsync(new CommandDefinition(definition, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA user_version = 0", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
